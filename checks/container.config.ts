@@ -1,0 +1,255 @@
+import { defineCheckKind } from '../src/check/kind';
+import {
+  COMPOSE_PROJECT_LABEL,
+  containerName,
+  containerSelectorSchema,
+  describeSelector,
+  selectContainers,
+  selectorPsCommand,
+  type ContainerSelector,
+} from '../src/docker/container-selector';
+import type { ContainerDetails } from '../src/docker/engine';
+import { formatBytes, parseByteSize } from '../src/docker/units';
+
+interface PortSpec {
+  host: number;
+  container: number;
+  protocol?: 'tcp' | 'udp';
+}
+
+interface MountSpec {
+  destination: string;
+  type?: 'volume' | 'bind';
+  /** Volume name (compose project prefix optional), or the last segments of a bind's host path. */
+  source?: string;
+  /** For volumes: a named volume, not an anonymous one (64 hex digits). */
+  named?: boolean;
+}
+
+interface Params {
+  select: ContainerSelector;
+  /** `running` (default), `exited` (ran and stopped), or `any`. */
+  state?: 'running' | 'exited' | 'any';
+  ports?: PortSpec[];
+  /** Publishes no port at all. */
+  noPublishedPorts?: boolean;
+  /** Memory limit in docker's syntax, e.g. "256m". */
+  memory?: string;
+  /** CPU limit as `--cpus` takes it, e.g. 0.5. */
+  cpus?: number;
+  /** Networks it is attached to (compose keys like `backend` match `<project>_backend`). */
+  networks?: string[];
+  /** Attached to these networks and no other. */
+  onlyNetworks?: boolean;
+  /** Attached to at least this many networks. */
+  minNetworks?: number;
+  /** HostConfig.NetworkMode: none, host, bridge… */
+  networkMode?: string;
+  mounts?: MountSpec[];
+  restartPolicy?: 'no' | 'always' | 'unless-stopped' | 'on-failure';
+  /** Regular expression matched against the container's command line (path and arguments). */
+  command?: string;
+}
+
+const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
+
+function publishedPorts(c: ContainerDetails): { host: number; container: number; protocol: string }[] {
+  // A running container shows what was bound; a stopped one only what was asked for.
+  const bindings = (c.State.Running ? c.NetworkSettings.Ports : c.HostConfig.PortBindings) ?? {};
+  const out: { host: number; container: number; protocol: string }[] = [];
+  for (const [key, list] of Object.entries(bindings as Record<string, { HostPort?: string }[] | null>)) {
+    const [port, protocol = 'tcp'] = key.split('/');
+    for (const b of list ?? []) {
+      if (b.HostPort && !out.some((o) => o.host === Number(b.HostPort) && o.container === Number(port) && o.protocol === protocol)) {
+        out.push({ host: Number(b.HostPort), container: Number(port), protocol });
+      }
+    }
+  }
+  return out;
+}
+
+function networksOf(c: ContainerDetails): string[] {
+  return Object.keys(c.NetworkSettings.Networks ?? {});
+}
+
+function sameNetwork(actual: string, expected: string, project: string | undefined): boolean {
+  return actual === expected || (project !== undefined && actual === `${project}_${expected}`);
+}
+
+function cpusOf(c: ContainerDetails): number | undefined {
+  const h = c.HostConfig as { NanoCpus?: number; CpuQuota?: number; CpuPeriod?: number };
+  if (h.NanoCpus) return h.NanoCpus / 1e9;
+  if (h.CpuQuota && h.CpuQuota > 0) return h.CpuQuota / (h.CpuPeriod || 100_000);
+  return undefined;
+}
+
+const trimSlash = (s: string) => (s.length > 1 ? s.replace(/\/+$/, '') : s);
+
+function mountProblem(c: ContainerDetails, m: MountSpec, project: string | undefined): string | undefined {
+  const dest = trimSlash(m.destination);
+  const mount = (c.Mounts ?? []).find((x) => trimSlash(x.Destination) === dest);
+  if (!mount) return `nothing is mounted at ${dest}`;
+  const type = mount.Type as string;
+  if (m.type && type !== m.type) return `${dest} is a ${type} mount, not a ${m.type}`;
+  if (type === 'volume') {
+    const name = mount.Name ?? '';
+    if (m.named && ANONYMOUS_VOLUME.test(name)) return `${dest} is an anonymous volume, not a named one`;
+    if (m.source && name !== m.source && !(project && name === `${project}_${m.source}`)) return `${dest} is volume ${name}, not ${m.source}`;
+  } else if (m.source) {
+    const want = trimSlash(m.source).replace(/^\/+/, '');
+    const src = trimSlash(mount.Source);
+    if (!(src === `/${want}` || src.endsWith(`/${want}`))) return `${dest} comes from ${src}, not from …/${want}`;
+  }
+  return undefined;
+}
+
+/** Everything about one container that differs from the expectation; empty when it matches. */
+export function configProblems(c: ContainerDetails, p: Params): string[] {
+  const problems: string[] = [];
+  const project = c.Config.Labels?.[COMPOSE_PROJECT_LABEL];
+  const state = p.state ?? 'running';
+  if (state === 'running' && !c.State.Running) problems.push(`is not running (${c.State.Status})`);
+  if (state === 'exited' && c.State.Running) problems.push('is still running');
+  const ports = publishedPorts(c);
+  for (const want of p.ports ?? []) {
+    const proto = want.protocol ?? 'tcp';
+    if (!ports.some((x) => x.host === want.host && x.container === want.container && x.protocol === proto)) {
+      const same = ports.filter((x) => x.container === want.container);
+      problems.push(
+        same.length
+          ? `publishes ${want.container} on host port ${same.map((x) => x.host).join(', ')}, not ${want.host}`
+          : `does not publish host port ${want.host} → ${want.container}`,
+      );
+    }
+  }
+  if (p.noPublishedPorts && ports.length) problems.push(`publishes ${ports.map((x) => `${x.host}→${x.container}`).join(', ')}; it should publish nothing`);
+  if (p.memory !== undefined) {
+    const want = parseByteSize(p.memory) ?? NaN;
+    const have = c.HostConfig.Memory ?? 0;
+    if (have !== want) problems.push(have ? `has memory limit ${formatBytes(have)}, not ${p.memory}` : `has no memory limit (expected ${p.memory})`);
+  }
+  if (p.cpus !== undefined) {
+    const have = cpusOf(c);
+    if (have === undefined) problems.push(`has no CPU limit (expected --cpus=${p.cpus})`);
+    else if (Math.abs(have - p.cpus) > 1e-6) problems.push(`is limited to ${have} CPUs, not ${p.cpus}`);
+  }
+  const nets = networksOf(c);
+  for (const want of p.networks ?? []) {
+    if (!nets.some((n) => sameNetwork(n, want, project))) problems.push(`is not on network ${want} (on ${nets.join(', ') || 'none'})`);
+  }
+  if (p.onlyNetworks && p.networks) {
+    const extra = nets.filter((n) => !p.networks!.some((w) => sameNetwork(n, w, project)));
+    if (extra.length) problems.push(`is also on ${extra.join(', ')}`);
+  }
+  if (p.minNetworks !== undefined && nets.length < p.minNetworks) problems.push(`is on ${nets.length} network(s) (${nets.join(', ') || 'none'}), not ${p.minNetworks}`);
+  if (p.networkMode !== undefined) {
+    const mode = c.HostConfig.NetworkMode === 'default' ? 'bridge' : c.HostConfig.NetworkMode;
+    if (mode !== p.networkMode) problems.push(`has network mode ${mode}, not ${p.networkMode}`);
+  }
+  for (const m of p.mounts ?? []) {
+    const problem = mountProblem(c, m, project);
+    if (problem) problems.push(problem);
+  }
+  if (p.restartPolicy !== undefined) {
+    const have = c.HostConfig.RestartPolicy?.Name || 'no';
+    if (have !== p.restartPolicy) problems.push(`has restart policy ${have}, not ${p.restartPolicy}`);
+  }
+  if (p.command !== undefined) {
+    const line = [c.Path, ...(c.Args ?? [])].join(' ');
+    if (!new RegExp(p.command).test(line)) problems.push(`runs \`${line}\`, which does not match /${p.command}/`);
+  }
+  return problems;
+}
+
+export function containerSnapshot(c: ContainerDetails): Record<string, unknown> {
+  return {
+    name: containerName(c),
+    image: c.Config.Image,
+    state: c.State.Status,
+    command: [c.Path, ...(c.Args ?? [])].join(' '),
+    ports: publishedPorts(c).map((x) => `${x.host}->${x.container}/${x.protocol}`),
+    networkMode: c.HostConfig.NetworkMode,
+    networks: networksOf(c),
+    memory: c.HostConfig.Memory ?? 0,
+    cpus: cpusOf(c) ?? 0,
+    restartPolicy: c.HostConfig.RestartPolicy?.Name || 'no',
+    mounts: (c.Mounts ?? []).map((m) => `${m.Type}:${m.Type === 'volume' ? m.Name : m.Source}:${m.Destination}`),
+  };
+}
+
+export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch'>({
+  meta: {
+    kind: 'container.config',
+    description: 'A container (by name, image or compose service) exists with the expected state, ports, limits, networks, mounts and restart policy.',
+    params: {
+      type: 'object',
+      properties: {
+        select: containerSelectorSchema,
+        state: { type: 'string', enum: ['running', 'exited', 'any'], nullable: true },
+        ports: {
+          type: 'array',
+          nullable: true,
+          items: {
+            type: 'object',
+            properties: {
+              host: { type: 'integer', minimum: 1, maximum: 65535 },
+              container: { type: 'integer', minimum: 1, maximum: 65535 },
+              protocol: { type: 'string', enum: ['tcp', 'udp'], nullable: true },
+            },
+            required: ['host', 'container'],
+            additionalProperties: false,
+          },
+        },
+        noPublishedPorts: { type: 'boolean', nullable: true },
+        memory: { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true },
+        cpus: { type: 'number', exclusiveMinimum: 0, nullable: true },
+        networks: { type: 'array', items: { type: 'string', minLength: 1 }, nullable: true },
+        onlyNetworks: { type: 'boolean', nullable: true },
+        minNetworks: { type: 'integer', minimum: 1, nullable: true },
+        networkMode: { type: 'string', minLength: 1, nullable: true },
+        mounts: {
+          type: 'array',
+          nullable: true,
+          items: {
+            type: 'object',
+            properties: {
+              destination: { type: 'string', pattern: '^/' },
+              type: { type: 'string', enum: ['volume', 'bind'], nullable: true },
+              source: { type: 'string', minLength: 1, nullable: true },
+              named: { type: 'boolean', nullable: true },
+            },
+            required: ['destination'],
+            additionalProperties: false,
+          },
+        },
+        restartPolicy: { type: 'string', enum: ['no', 'always', 'unless-stopped', 'on-failure'], nullable: true },
+        command: { type: 'string', format: 'regex', nullable: true },
+      },
+      required: ['select'],
+      additionalProperties: false,
+    },
+    messages: {
+      ok: '{{name}} is {{state}} as expected',
+      notFound: 'There is no {{what}} on this host',
+      mismatch: '{{name}} {{problems}}',
+    },
+  },
+  async evaluate(p, ctx) {
+    const what = describeSelector(p.select);
+    const candidates = await selectContainers(ctx.engine, p.select);
+    const { select: _select, ...expected } = p;
+    if (candidates.length === 0) {
+      return { status: 'fail', messageId: 'notFound', data: { what }, evidence: { expected, actual: 'no such container', command: selectorPsCommand(p.select) } };
+    }
+    // Several candidates (e.g. any container of image nginx): one that fits is enough;
+    // otherwise report the closest, running ones first.
+    const judged = candidates
+      .map((c) => ({ c, problems: configProblems(c, p) }))
+      .sort((a, b) => a.problems.length - b.problems.length || Number(b.c.State.Running) - Number(a.c.State.Running));
+    const best = judged[0]!;
+    const name = containerName(best.c);
+    const evidence = { expected, actual: containerSnapshot(best.c), command: `docker inspect ${name}` };
+    if (best.problems.length === 0) return { status: 'pass', messageId: 'ok', data: { name, state: best.c.State.Status }, evidence };
+    return { status: 'fail', messageId: 'mismatch', data: { name, what, problems: best.problems.join('; ') }, evidence };
+  },
+});

@@ -1,0 +1,36 @@
+import { defineCheckKind } from '../src/check/kind';
+import { shortId } from '../src/docker/image-ref';
+
+interface Params {
+  image: string;
+}
+
+export default defineCheckKind<Params, 'found' | 'missing'>({
+  meta: {
+    kind: 'image.exists',
+    description: 'An image with this name (and tag) exists on the engine.',
+    params: {
+      type: 'object',
+      properties: { image: { type: 'string', minLength: 1 } },
+      required: ['image'],
+      additionalProperties: false,
+    },
+    messages: {
+      found: 'Image {{image}} exists ({{id}})',
+      missing: 'There is no image {{image}} on this Docker host',
+    },
+  },
+  async evaluate({ image }, ctx) {
+    const info = await ctx.engine.image(image);
+    const command = `docker images ${image}`;
+    if (!info) {
+      return { status: 'fail', messageId: 'missing', data: { image }, evidence: { expected: `image ${image}`, actual: 'no such image', command } };
+    }
+    return {
+      status: 'pass',
+      messageId: 'found',
+      data: { image, id: shortId(info.Id) },
+      evidence: { actual: { id: shortId(info.Id), tags: info.RepoTags ?? [], created: info.Created }, command },
+    };
+  },
+});

@@ -1,0 +1,19 @@
+import type { CheckKind } from '../src/check/kind';
+import composeProject from './compose.project';
+import containerConfig from './container.config';
+import containerStats from './container.stats';
+import httpGet from './http.get';
+import imageConfig from './image.config';
+import imageDerived from './image.derived';
+import imageExists from './image.exists';
+import imageHistory from './image.history';
+import imageRun from './image.run';
+import networkExists from './network.exists';
+import networkReachability from './network.reachability';
+
+/** Every check kind by name, sorted. Adding a kind: one file in checks/ and one line here. */
+export const checkKinds: Record<string, CheckKind<unknown, string>> = Object.fromEntries(
+  [composeProject, containerConfig, containerStats, httpGet, imageConfig, imageDerived, imageExists, imageHistory, imageRun, networkExists, networkReachability]
+    .map((k) => [k.meta.kind, k as unknown as CheckKind<unknown, string>] as const)
+    .sort(([a], [b]) => a.localeCompare(b)),
+);

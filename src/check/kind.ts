@@ -1,0 +1,54 @@
+import type { JSONSchemaType } from 'ajv';
+import type { EngineView } from '../docker/engine-view';
+import type { HttpClient } from '../http/http-client';
+
+/** What a check saw: shown in reports as expected vs actual, plus the command to see it yourself. */
+export interface Evidence {
+  expected?: unknown;
+  actual?: unknown;
+  /** A docker (or curl) command a student can type to see the same thing. */
+  command?: string;
+}
+
+/** `error` is reserved for "the grader could not decide"; a kind never blames the student for it. */
+export type VerdictStatus = 'pass' | 'fail' | 'error';
+
+export interface Verdict<M extends string = string> {
+  status: VerdictStatus;
+  messageId: M;
+  /** Values for the message template; tests assert these, not the rendered text. */
+  data?: Record<string, string | number | undefined>;
+  evidence?: Evidence;
+}
+
+export interface CheckContext {
+  engine: EngineView;
+  http: HttpClient;
+  /** Aborted when this check times out or the run is interrupted. */
+  signal: AbortSignal;
+}
+
+export interface CheckKindMeta<P, M extends string> {
+  /** Dotted name used in specs, e.g. `image.exists`. */
+  kind: string;
+  /** One line, shown by `grade list --kinds` and in the README. */
+  description: string;
+  /** JSON Schema of `params`, typed against P so the two cannot drift. */
+  params: JSONSchemaType<P>;
+  /** Message templates by id; `{{name}}` is replaced by `data.name`. */
+  messages: Record<M, string>;
+}
+
+export interface CheckKind<P = unknown, M extends string = string> {
+  meta: CheckKindMeta<P, M>;
+  evaluate(params: P, ctx: CheckContext): Promise<Verdict<M>>;
+}
+
+/** Identity at run time; at compile time it ties the message ids of `evaluate` to `meta.messages`. */
+export function defineCheckKind<P, M extends string>(kind: CheckKind<P, M>): CheckKind<P, M> {
+  return kind;
+}
+
+export function renderMessage(template: string, data: Record<string, string | number | undefined> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data[key] !== undefined ? String(data[key]) : whole));
+}

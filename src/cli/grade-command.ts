@@ -1,0 +1,64 @@
+import { renderJson } from '../report/json';
+import { TerminalReporter } from '../report/terminal';
+import { writeReports } from '../report/index';
+import { allRequiredPassed } from '../result/types';
+import { ProbeRunner } from '../docker/probes';
+import { grader } from '../package-info';
+import { planGrading } from '../runner/plan';
+import { runPlan } from '../runner/run';
+import { loadExercises } from '../spec/load';
+import { LocalTarget } from '../target/local-target';
+import type { CliIo } from './io';
+
+export interface GradeOptions {
+  json?: boolean;
+  out: string;
+  reports: boolean;
+  vars: Record<string, string>;
+  host?: string;
+  exercisesDir: string;
+  concurrency: number;
+  timeoutSeconds: number;
+  student?: string;
+}
+
+/** `grade [EXERCISE…]`: grade the local (or --host) engine. Returns the exit status. */
+export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo): Promise<number> {
+  const catalog = loadExercises(opts.exercisesDir);
+  const plan = planGrading(catalog, ids, opts.vars);
+  const target = await new LocalTarget(opts.host, io.env).open();
+  const terminal = new TerminalReporter(io.stderr, io.env);
+  const abort = new AbortController();
+  const onSignal = (sig: NodeJS.Signals) => {
+    if (abort.signal.aborted) return;
+    io.stderr.write(`\n${sig}: stopping, removing probe containers…\n`);
+    abort.abort();
+  };
+  const unsubscribe = io.onSignal(onSignal);
+  try {
+    // Probes left by an earlier grade that was killed outright are ours to remove.
+    await ProbeRunner.sweepStale(target.engine).catch(() => 0);
+    terminal.header({ endpoint: target.endpoint, dockerVersion: target.info.version }, grader.version);
+    terminal.start(plan.exercises.reduce((n, e) => n + e.checks.length, 0));
+    const result = await runPlan(plan, target, {
+      concurrency: opts.concurrency,
+      checkTimeoutMs: opts.timeoutSeconds * 1000,
+      signal: abort.signal,
+      hooks: terminal,
+      ...(opts.student ? { student: { id: opts.student } } : {}),
+    });
+    terminal.stop();
+    if (abort.signal.aborted) {
+      io.stderr.write('grading interrupted; no report written\n');
+      return 130;
+    }
+    const files = opts.reports ? writeReports(result, opts.out) : [];
+    terminal.summary(result, files);
+    if (opts.json) io.stdout.write(renderJson(result));
+    return allRequiredPassed(result) ? 0 : 1;
+  } finally {
+    terminal.stop();
+    unsubscribe();
+    await target.close();
+  }
+}

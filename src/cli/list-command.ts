@@ -1,0 +1,38 @@
+import { checkKinds } from '../../checks';
+import { maxPoints } from '../spec/exercise';
+import { loadExercises } from '../spec/load';
+import type { CliIo } from './io';
+
+/** `grade list`: exercises and their checks with points (or the check kinds with --kinds). */
+export function listCommand(opts: { exercisesDir: string; json?: boolean; kinds?: boolean }, io: CliIo): number {
+  if (opts.kinds) {
+    const kinds = Object.values(checkKinds).map((k) => ({ kind: k.meta.kind, description: k.meta.description }));
+    if (opts.json) io.stdout.write(`${JSON.stringify(kinds, null, 2)}\n`);
+    else io.stdout.write(kinds.map((k) => `${k.kind.padEnd(22)} ${k.description}`).join('\n') + '\n');
+    return 0;
+  }
+  const exercises = loadExercises(opts.exercisesDir);
+  if (opts.json) {
+    const data = exercises.map((e) => ({
+      id: e.id,
+      title: e.title,
+      slides: e.slides,
+      maxPoints: maxPoints(e),
+      variables: Object.keys(e.variables ?? {}),
+      checks: e.checks.map((c) => ({ id: c.id, title: c.title, kind: c.kind, points: c.points, bonus: Boolean(c.bonus), needs: c.needs ?? [] })),
+    }));
+    io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+    return 0;
+  }
+  const lines: string[] = [];
+  for (const e of exercises) {
+    lines.push(`${e.id}  ${e.title}  (${maxPoints(e)} points)`);
+    for (const c of e.checks) {
+      lines.push(`  ${String(c.points).padStart(3)}${c.bonus ? '+' : ' '} ${c.id.padEnd(22)} ${c.title}`);
+    }
+    lines.push('');
+  }
+  lines.push(`${exercises.length} exercises · "+" marks bonus points · grade <id> grades one`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { SetupError } from '../errors';
+import { defaultExercisesDir, grader } from '../package-info';
+import { parseVarAssignments } from '../spec/variables';
+import { gradeCommand } from './grade-command';
+import { processIo, type CliIo } from './io';
+import { listCommand } from './list-command';
+import { validateCommand } from './validate-command';
+
+function positiveInt(name: string) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+    return n;
+  };
+}
+
+const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** `GRADE_VAR_DOCKERHUB_USER=alice` → `{ dockerhub_user: 'alice' }`; `--var` wins. */
+function varsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    const m = /^GRADE_VAR_([A-Z][A-Z0-9_]*)$/.exec(k);
+    if (m && v !== undefined) vars[m[1]!.toLowerCase()] = v;
+  }
+  return vars;
+}
+
+/** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let status = 0;
+  const program = new Command('grade');
+  program
+    .description('Grade the hands-on exercises of the Docker course on this Docker host.')
+    .version(grader.version, '-V, --version')
+    .argument('[exercise...]', 'exercise ids to grade (default: all); see `grade list`')
+    .option('--json', 'print the result as one JSON document on stdout')
+    .option('--out <dir>', 'folder for the HTML and JSON reports', 'reports')
+    .option('--no-reports', 'write no report files')
+    .option('--var <name=value>', 'a value an exercise needs, e.g. --var dockerhub_user=alice (repeatable)', collect, [])
+    .option('-H, --host <url>', 'Docker engine to grade, like docker -H (default: $DOCKER_HOST, else the local socket)')
+    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
+    .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
+    .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
+    .option('--student <id>', 'student identifier written into the reports')
+    .showHelpAfterError('(run grade --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .action(async (ids: string[], o: Record<string, unknown>) => {
+      status = await gradeCommand(
+        ids,
+        {
+          json: Boolean(o.json),
+          out: path.resolve(io.cwd, o.out as string),
+          reports: o.reports as boolean,
+          vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
+          ...(o.host ? { host: o.host as string } : {}),
+          exercisesDir: path.resolve(io.cwd, o.exercises as string),
+          concurrency: o.concurrency as number,
+          timeoutSeconds: o.timeout as number,
+          ...(o.student ? { student: o.student as string } : {}),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('list')
+    .description('list exercises and their checks with points')
+    .option('--json', 'as JSON on stdout')
+    .option('--kinds', 'list the check kinds instead')
+    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
+    .action((o: { json?: boolean; kinds?: boolean; exercises: string }) => {
+      status = listCommand({ exercisesDir: path.resolve(io.cwd, o.exercises), ...(o.json ? { json: true } : {}), ...(o.kinds ? { kinds: true } : {}) }, io);
+    });
+
+  program
+    .command('validate')
+    .description('validate exercise specs; problems are printed as file:line:col: path: message')
+    .argument('[file...]', 'spec files (default: every spec in --exercises)')
+    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
+    .action((files: string[], o: { exercises: string }) => {
+      status = validateCommand(files.map((f) => path.resolve(io.cwd, f)), { exercisesDir: path.resolve(io.cwd, o.exercises) }, io);
+    });
+
+  for (const cmd of program.commands) {
+    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  }
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here too, with exit code 0.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof SetupError) {
+      io.stderr.write(`grade: ${e.line()}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+/** Entry point of bin/grade.js. */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // Not an expected failure: this is a bug in grade, so the stack helps.
+      process.stderr.write(`grade: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

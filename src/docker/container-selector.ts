@@ -1,0 +1,81 @@
+import type { JSONSchemaType } from 'ajv';
+import type { ContainerDetails } from './engine';
+import type { EngineView } from './engine-view';
+import { sameImageRef } from './image-ref';
+
+export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
+export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+
+/**
+ * Which containers a check is about. All given fields must match; no field means
+ * every container. Compose containers are found by label, never by name: compose
+ * v1 names them `proj_svc_1`, v2 `proj-svc-1`.
+ */
+export interface ContainerSelector {
+  name?: string;
+  image?: string;
+  compose?: { project?: string; service: string };
+}
+
+export const containerSelectorSchema: JSONSchemaType<ContainerSelector> = {
+  type: 'object',
+  description: 'Which containers: by name, by image, by compose service. All given fields must match.',
+  properties: {
+    name: { type: 'string', minLength: 1, nullable: true },
+    image: { type: 'string', minLength: 1, nullable: true },
+    compose: {
+      type: 'object',
+      nullable: true,
+      properties: {
+        project: { type: 'string', minLength: 1, nullable: true },
+        service: { type: 'string', minLength: 1 },
+      },
+      required: ['service'],
+      additionalProperties: false,
+    },
+  },
+  required: [],
+  additionalProperties: false,
+};
+
+export function describeSelector(sel: ContainerSelector): string {
+  let what = sel.name ? `container ${sel.name}` : 'container';
+  if (sel.compose) what += ` of compose service ${sel.compose.service}${sel.compose.project ? ` (project ${sel.compose.project})` : ''}`;
+  if (sel.image) what += `${sel.name || sel.compose ? ' from' : ' of'} image ${sel.image}`;
+  return what;
+}
+
+/** The `docker ps` filter a student can type to see the same candidates. */
+export function selectorPsCommand(sel: ContainerSelector): string {
+  const f: string[] = [];
+  if (sel.name) f.push(`--filter name=^${sel.name}$`);
+  if (sel.image) f.push(`--filter ancestor=${sel.image}`);
+  if (sel.compose) {
+    f.push(`--filter label=${COMPOSE_SERVICE_LABEL}=${sel.compose.service}`);
+    if (sel.compose.project) f.push(`--filter label=${COMPOSE_PROJECT_LABEL}=${sel.compose.project}`);
+  }
+  return ['docker ps -a', ...f].join(' ');
+}
+
+export function containerName(c: { Name?: string; Names?: string[] }): string {
+  return (c.Name ?? c.Names?.[0] ?? '').replace(/^\//, '');
+}
+
+/** Every container (running or not) the selector designates, inspected. */
+export async function selectContainers(view: EngineView, sel: ContainerSelector): Promise<ContainerDetails[]> {
+  const all = await view.containers();
+  const imageId = sel.image ? (await view.image(sel.image))?.Id : undefined;
+  const candidates = all.filter((c) => {
+    if (sel.name && !c.Names.some((n) => n.replace(/^\//, '') === sel.name)) return false;
+    if (sel.compose) {
+      if (c.Labels?.[COMPOSE_SERVICE_LABEL] !== sel.compose.service) return false;
+      if (sel.compose.project && c.Labels?.[COMPOSE_PROJECT_LABEL] !== sel.compose.project) return false;
+    }
+    // A container started from `nginx` keeps "nginx" even after a re-tag; one
+    // started from the image id shows only the id: accept either.
+    if (sel.image && !sameImageRef(c.Image, sel.image) && c.ImageID !== imageId) return false;
+    return true;
+  });
+  const details = await Promise.all(candidates.map((c) => view.container(c.Id)));
+  return details.filter((d): d is ContainerDetails => d !== undefined);
+}

@@ -1,0 +1,87 @@
+import type { ProbeOutcome, ProbeRunner, ProbeSpec } from './probes';
+import type {
+  ContainerDetails,
+  ContainerProcessList,
+  ContainerStats,
+  ContainerSummary,
+  DockerEngine,
+  ImageHistoryEntry,
+  ImageInfo,
+  NetworkDetails,
+  VolumeDetails,
+} from './engine';
+
+/**
+ * What checks see of an engine during one grading run. Reads are memoised: five
+ * checks asking about image `ubuntu` cost one round trip. Shared reads use the
+ * run's signal, not a check's, so one check timing out never cancels a read
+ * another check is waiting on.
+ */
+export class EngineView {
+  private readonly memo = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly engine: DockerEngine,
+    private readonly probes: ProbeRunner,
+    private readonly runSignal?: AbortSignal,
+  ) {}
+
+  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let p = this.memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = load();
+      this.memo.set(key, p);
+    }
+    return p;
+  }
+
+  image(ref: string): Promise<ImageInfo | undefined> {
+    return this.once(`image:${ref}`, () => this.engine.inspectImage(ref, this.runSignal));
+  }
+
+  history(ref: string): Promise<ImageHistoryEntry[] | undefined> {
+    return this.once(`history:${ref}`, () => this.engine.imageHistory(ref, this.runSignal));
+  }
+
+  containers(): Promise<ContainerSummary[]> {
+    return this.once('containers', () => this.engine.listContainers(this.runSignal));
+  }
+
+  container(id: string): Promise<ContainerDetails | undefined> {
+    return this.once(`container:${id}`, () => this.engine.inspectContainer(id, this.runSignal));
+  }
+
+  stats(id: string): Promise<ContainerStats> {
+    return this.once(`stats:${id}`, () => this.engine.containerStats(id, this.runSignal));
+  }
+
+  /** A stats reading with a real CPU delta (the engine samples twice, ~1 s apart). */
+  sampledStats(id: string): Promise<ContainerStats> {
+    return this.once(`sampled-stats:${id}`, () => this.engine.containerStatsSampled(id, this.runSignal));
+  }
+
+  top(id: string): Promise<ContainerProcessList> {
+    return this.once(`top:${id}`, () => this.engine.containerTop(id, this.runSignal));
+  }
+
+  logs(id: string, tail: number): Promise<{ stdout: string; stderr: string; truncated: boolean }> {
+    return this.once(`logs:${id}:${tail}`, () => this.engine.containerLogs(id, tail, this.runSignal));
+  }
+
+  networks(): Promise<NetworkDetails[]> {
+    return this.once('networks', () => this.engine.listNetworks(this.runSignal));
+  }
+
+  network(id: string): Promise<NetworkDetails | undefined> {
+    return this.once(`network:${id}`, () => this.engine.inspectNetwork(id, this.runSignal));
+  }
+
+  volumes(): Promise<VolumeDetails[]> {
+    return this.once('volumes', () => this.engine.listVolumes(this.runSignal));
+  }
+
+  /** Probes are never memoised: each is an experiment of its own. */
+  probe(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
+    return this.probes.run(spec, signal ?? this.runSignal);
+  }
+}

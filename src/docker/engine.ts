@@ -1,0 +1,311 @@
+import Docker from 'dockerode';
+import createDebug from 'debug';
+import { EngineUnavailableError } from '../errors';
+import type { EngineConnection } from './connection';
+import { demuxLogFrames } from './log-frames';
+
+const debug = createDebug('grade:docker');
+
+export type ImageInfo = Docker.ImageInspectInfo;
+export type ContainerSummary = Docker.ContainerInfo;
+export type ContainerDetails = Docker.ContainerInspectInfo;
+export type NetworkDetails = Docker.NetworkInspectInfo;
+export type VolumeDetails = Docker.VolumeInspectInfo;
+export type ContainerStats = Docker.ContainerStats;
+export type ContainerCreateOptions = Docker.ContainerCreateOptions;
+
+/** One row of `docker history` (the engine's `/images/{name}/history`). */
+export interface ImageHistoryEntry {
+  Id: string;
+  Created: number;
+  CreatedBy: string;
+  Tags: string[] | null;
+  Size: number;
+  Comment: string;
+}
+
+export interface ContainerProcessList {
+  Titles: string[];
+  Processes: string[][];
+}
+
+export interface EngineInfo {
+  version: string;
+  apiVersion: string;
+  os: string;
+  arch: string;
+}
+
+/** A Docker call that failed while grading; the runner reports it as `error`. */
+export class EngineCallError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode?: number,
+  ) {
+    super(message);
+    this.name = 'EngineCallError';
+  }
+}
+
+export class AbortedError extends Error {
+  constructor() {
+    super('grading was interrupted');
+    this.name = 'AbortedError';
+  }
+}
+
+interface DockerodeError {
+  statusCode?: number;
+  code?: string;
+  name?: string;
+  json?: { message?: string } | null;
+  reason?: string;
+  message?: string;
+}
+
+function engineMessage(err: DockerodeError): string {
+  return err.json?.message || err.reason || err.message || String(err);
+}
+
+const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+
+/** dockerode takes `abortSignal` on every call, but its typings omit the options argument on some. */
+function withSignal<R>(method: (...args: never[]) => unknown, self: object, abortSignal: AbortSignal): Promise<R> {
+  return (method as unknown as (this: object, opts: object) => Promise<R>).call(self, { abortSignal });
+}
+
+/**
+ * The only door to dockerode. Every call is bounded by a timeout and by the
+ * run's abort signal, and engine failures become messages a person can act on.
+ */
+export class DockerEngine {
+  private readonly docker: Docker;
+
+  constructor(
+    readonly connection: EngineConnection,
+    private readonly callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+  ) {
+    this.docker = new Docker(connection.options);
+  }
+
+  get endpoint(): string {
+    return this.connection.endpoint;
+  }
+
+  /**
+   * Checks that the engine answers; the one place that turns "no engine" and
+   * "no permission on the socket" into a setup error (exit 2) with advice.
+   */
+  async connect(timeoutMs = 5_000): Promise<EngineInfo> {
+    const where = this.connection.endpoint;
+    try {
+      const signal = AbortSignal.timeout(timeoutMs);
+      await withSignal(this.docker.ping, this.docker, signal);
+      const v = await withSignal<Docker.DockerVersion>(this.docker.version, this.docker, signal);
+      debug('connected to %s: Docker %s (API %s)', where, v.Version, v.ApiVersion);
+      return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
+    } catch (e) {
+      const err = e as DockerodeError;
+      const code = err.code ?? '';
+      if (code === 'EACCES' || code === 'EPERM') {
+        throw new EngineUnavailableError(
+          `permission denied on the Docker socket ${where}`,
+          'add yourself to the docker group (sudo usermod -aG docker $USER), log out and in again, and check with `id` (slide "Check hands-on environment")',
+        );
+      }
+      if (code === 'ENOENT' || code === 'ECONNREFUSED') {
+        throw new EngineUnavailableError(
+          `no Docker engine answers at ${where}`,
+          'start it (sudo systemctl start docker) or point DOCKER_HOST / --host at a running engine',
+        );
+      }
+      if (err.name === 'AbortError' || code === 'ABORT_ERR' || err.name === 'TimeoutError') {
+        throw new EngineUnavailableError(
+          `the Docker engine at ${where} did not answer within ${timeoutMs / 1000} s`,
+          'check that it is healthy with `docker info`, or point --host at another engine',
+        );
+      }
+      if (code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT' || code === 'ECONNRESET') {
+        throw new EngineUnavailableError(
+          `cannot reach the Docker engine at ${where} (${code})`,
+          'check the host name and port, and that the engine listens there',
+        );
+      }
+      throw new EngineUnavailableError(
+        `the Docker engine at ${where} refused the connection: ${engineMessage(err)}`,
+        'check `docker info` on that host',
+      );
+    }
+  }
+
+  private async call<T>(what: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs = this.callTimeoutMs): Promise<T> {
+    if (signal?.aborted) throw new AbortedError();
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const started = Date.now();
+    try {
+      const result = await run(combined);
+      debug('%s (%d ms)', what, Date.now() - started);
+      return result;
+    } catch (e) {
+      const err = e as DockerodeError;
+      debug('%s failed: %s', what, engineMessage(err));
+      if (signal?.aborted) throw new AbortedError();
+      if (timeout.aborted) throw new EngineCallError(`the Docker engine did not answer within ${timeoutMs / 1000} s (${what})`);
+      if (err.code === 'ECONNREFUSED' || err.code === 'ENOENT') {
+        throw new EngineCallError(`lost the Docker engine at ${this.endpoint} (${what})`);
+      }
+      throw new EngineCallError(`${what}: ${engineMessage(err)}`, err.statusCode);
+    }
+  }
+
+  private async orUndefinedOn404<T>(p: Promise<T>): Promise<T | undefined> {
+    try {
+      return await p;
+    } catch (e) {
+      if (e instanceof EngineCallError && e.statusCode === 404) return undefined;
+      throw e;
+    }
+  }
+
+  inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
+    return this.orUndefinedOn404(
+      this.call(`inspect image ${ref}`, (s) => this.docker.getImage(ref).inspect({ abortSignal: s } as Docker.ImageInspectOptions), signal),
+    );
+  }
+
+  imageHistory(ref: string, signal?: AbortSignal): Promise<ImageHistoryEntry[] | undefined> {
+    // dockerode's history() takes no abort signal; dial the endpoint directly.
+    return this.orUndefinedOn404(
+      this.call(
+        `history of image ${ref}`,
+        (s) =>
+          new Promise<ImageHistoryEntry[]>((resolve, reject) => {
+            this.docker.modem.dial(
+              {
+                path: `/images/${encodeURIComponent(ref)}/history`,
+                method: 'GET',
+                abortSignal: s,
+                statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
+              },
+              (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as ImageHistoryEntry[])),
+            );
+          }),
+        signal,
+      ),
+    );
+  }
+
+  listContainers(signal?: AbortSignal, filters?: Record<string, string[]>): Promise<ContainerSummary[]> {
+    return this.call(
+      'list containers',
+      (s) => this.docker.listContainers({ all: true, abortSignal: s, ...(filters ? { filters: JSON.stringify(filters) } : {}) }),
+      signal,
+    );
+  }
+
+  inspectContainer(id: string, signal?: AbortSignal): Promise<ContainerDetails | undefined> {
+    return this.orUndefinedOn404(
+      this.call(`inspect container ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).inspect({ abortSignal: s }), signal),
+    );
+  }
+
+  containerStats(id: string, signal?: AbortSignal): Promise<ContainerStats> {
+    return this.call(
+      `stats of container ${id.slice(0, 12)}`,
+      (s) => this.docker.getContainer(id).stats({ stream: false, 'one-shot': true, abortSignal: s } as { stream: false }),
+      signal,
+    );
+  }
+
+  /** Two samples a second apart, for a CPU usage delta. */
+  containerStatsSampled(id: string, signal?: AbortSignal): Promise<ContainerStats> {
+    return this.call(
+      `stats of container ${id.slice(0, 12)}`,
+      (s) => this.docker.getContainer(id).stats({ stream: false, abortSignal: s } as { stream: false }),
+      signal,
+      this.callTimeoutMs + 3_000,
+    );
+  }
+
+  containerTop(id: string, signal?: AbortSignal): Promise<ContainerProcessList> {
+    return this.call(
+      `processes of container ${id.slice(0, 12)}`,
+      (s) => this.docker.getContainer(id).top({ abortSignal: s }) as Promise<ContainerProcessList>,
+      signal,
+    );
+  }
+
+  /** The last `tail` lines of a container's logs with timestamps, capped in bytes. */
+  async containerLogs(id: string, tail: number, signal?: AbortSignal): Promise<{ stdout: string; stderr: string; truncated: boolean }> {
+    const buf = await this.call(
+      `logs of container ${id.slice(0, 12)}`,
+      (s) =>
+        this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, tail, timestamps: true, abortSignal: s }) as Promise<Buffer>,
+      signal,
+    );
+    return demuxLogFrames(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
+  }
+
+  listNetworks(signal?: AbortSignal): Promise<NetworkDetails[]> {
+    return this.call('list networks', (s) => this.docker.listNetworks({ abortSignal: s }), signal);
+  }
+
+  inspectNetwork(id: string, signal?: AbortSignal): Promise<NetworkDetails | undefined> {
+    return this.orUndefinedOn404(
+      this.call(`inspect network ${id.slice(0, 12)}`, (s) => {
+          const network = this.docker.getNetwork(id);
+          return withSignal<NetworkDetails>(network.inspect, network, s);
+        }, signal),
+    );
+  }
+
+  async listVolumes(signal?: AbortSignal): Promise<VolumeDetails[]> {
+    const res = await this.call('list volumes', (s) => this.docker.listVolumes({ abortSignal: s }), signal);
+    return res.Volumes ?? [];
+  }
+
+  // Probe primitives: used by ProbeRunner only, which labels and limits what it creates.
+
+  async createContainer(options: ContainerCreateOptions, signal?: AbortSignal): Promise<string> {
+    const c = await this.call(`create probe container from ${options.Image}`, (s) => this.docker.createContainer({ ...options, abortSignal: s }), signal);
+    return c.id;
+  }
+
+  startContainer(id: string, signal?: AbortSignal): Promise<void> {
+    return this.call(`start probe ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).start({ abortSignal: s }), signal);
+  }
+
+  waitContainer(id: string, timeoutMs: number, signal?: AbortSignal): Promise<{ StatusCode: number }> {
+    return this.call(
+      `wait for probe ${id.slice(0, 12)}`,
+      (s) => this.docker.getContainer(id).wait({ abortSignal: s }) as Promise<{ StatusCode: number }>,
+      signal,
+      timeoutMs,
+    );
+  }
+
+  /** Probe output: all of it (probes are ours and short), capped in bytes. */
+  async probeOutput(id: string): Promise<{ stdout: string; stderr: string; truncated: boolean }> {
+    const buf = await this.call(
+      `output of probe ${id.slice(0, 12)}`,
+      (s) => this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, abortSignal: s }) as Promise<Buffer>,
+    );
+    return demuxLogFrames(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
+  }
+
+  /** Removes a container this grader created. Never called on a student's container. */
+  async removeProbe(id: string): Promise<void> {
+    try {
+      await this.call(`remove probe ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).remove({ force: true, v: true, abortSignal: s }));
+    } catch (e) {
+      if (e instanceof EngineCallError && (e.statusCode === 404 || /removal.*in progress/i.test(e.message))) return;
+      throw e;
+    }
+  }
+
+  listProbes(label: string, value?: string): Promise<ContainerSummary[]> {
+    return this.listContainers(undefined, { label: [value === undefined ? label : `${label}=${value}`] });
+  }
+}
+

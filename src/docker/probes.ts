@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import createDebug from 'debug';
+import { AbortedError, EngineCallError, type DockerEngine } from './engine';
+
+const debug = createDebug('grade:probe');
+
+/** Every container the grader creates carries these labels, so it can always find and remove its own. */
+export const PROBE_LABEL = 'io.github.grade.probe';
+export const PROBE_RUN_LABEL = 'io.github.grade.run';
+export const PROBE_CREATED_LABEL = 'io.github.grade.created';
+
+/** Limits of every probe: small, short-lived, unable to fork-bomb or eat the host's memory. */
+export const PROBE_LIMITS = {
+  memoryBytes: 128 * 1024 * 1024,
+  pids: 64,
+  nanoCpus: 500_000_000,
+} as const;
+
+export interface ProbeSpec {
+  image: string;
+  cmd: string[];
+  entrypoint?: string[];
+  /** `none` unless the probe must share a network (`container:<id>`). */
+  networkMode?: string;
+  /** Named volumes mounted read-only. */
+  volumes?: { name: string; target: string }[];
+  timeoutMs: number;
+}
+
+export interface ProbeOutcome {
+  /** Null when the probe could not start or was killed at its time limit. */
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+  /** The engine's reason when the command could not even start (e.g. executable not found). */
+  startError?: string;
+  durationMs: number;
+}
+
+/**
+ * Runs throwaway containers for checks (a command in an image, a ping from a
+ * container's network namespace) with testcontainers' discipline: labelled,
+ * limited, and removed in every outcome — success, failure, timeout, Ctrl-C.
+ */
+export class ProbeRunner {
+  readonly runId = randomUUID();
+  private readonly pending = new Set<Promise<unknown>>();
+  private disposed = false;
+
+  constructor(private readonly engine: DockerEngine) {}
+
+  run(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
+    const op = this.runOnce(spec, signal);
+    this.pending.add(op);
+    const forget = () => this.pending.delete(op);
+    op.then(forget, forget);
+    return op;
+  }
+
+  private async runOnce(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
+    if (this.disposed) throw new AbortedError();
+    const started = Date.now();
+    let id: string | undefined;
+    try {
+      id = await this.engine.createContainer(
+        {
+          Image: spec.image,
+          Cmd: spec.cmd,
+          ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+          Labels: {
+            [PROBE_LABEL]: 'true',
+            [PROBE_RUN_LABEL]: this.runId,
+            [PROBE_CREATED_LABEL]: new Date().toISOString(),
+          },
+          Tty: false,
+          HostConfig: {
+            NetworkMode: spec.networkMode ?? 'none',
+            Memory: PROBE_LIMITS.memoryBytes,
+            MemorySwap: PROBE_LIMITS.memoryBytes,
+            PidsLimit: PROBE_LIMITS.pids,
+            NanoCpus: PROBE_LIMITS.nanoCpus,
+            SecurityOpt: ['no-new-privileges'],
+            Mounts: (spec.volumes ?? []).map((v) => ({ Type: 'volume' as const, Source: v.name, Target: v.target, ReadOnly: true })),
+          },
+        },
+        signal,
+      );
+      debug('created probe %s from %s: %o', id.slice(0, 12), spec.image, spec.cmd);
+      try {
+        await this.engine.startContainer(id, signal);
+      } catch (e) {
+        if (e instanceof EngineCallError && e.statusCode !== undefined && e.statusCode >= 400) {
+          return { exitCode: null, stdout: '', stderr: '', timedOut: false, startError: e.message, durationMs: Date.now() - started };
+        }
+        throw e;
+      }
+      let exitCode: number | null = null;
+      let timedOut = false;
+      try {
+        exitCode = (await this.engine.waitContainer(id, spec.timeoutMs, signal)).StatusCode;
+      } catch (e) {
+        if (!(e instanceof EngineCallError) || signal?.aborted) throw e;
+        timedOut = true;
+      }
+      const out = await this.engine.probeOutput(id);
+      return { exitCode, stdout: out.stdout, stderr: out.stderr, timedOut, durationMs: Date.now() - started };
+    } finally {
+      if (id) {
+        await this.engine.removeProbe(id).catch((e: unknown) => debug('could not remove probe %s: %s', id, e));
+        debug('removed probe %s', id.slice(0, 12));
+      }
+    }
+  }
+
+  /**
+   * Waits for probes under way (their signal is aborted by the caller on
+   * Ctrl-C), then removes anything labelled with this run that is still there:
+   * a create whose answer never arrived leaves a container we hold no id of.
+   */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await Promise.allSettled([...this.pending]);
+    const left = await this.engine.listProbes(PROBE_RUN_LABEL, this.runId).catch(() => []);
+    await Promise.allSettled(left.map((c) => this.engine.removeProbe(c.Id)));
+    if (left.length) debug('removed %d leftover probes of run %s', left.length, this.runId);
+  }
+
+  /**
+   * Probes of an earlier run that was killed (SIGKILL, power cut) are removed
+   * once they are older than any probe's time limit — they are the grader's own.
+   */
+  static async sweepStale(engine: DockerEngine, olderThanMs = 10 * 60_000): Promise<number> {
+    const probes = await engine.listProbes(PROBE_LABEL);
+    const cutoff = Date.now() - olderThanMs;
+    const stale = probes.filter((c) => {
+      const created = Date.parse(c.Labels?.[PROBE_CREATED_LABEL] ?? '');
+      return Number.isFinite(created) ? created < cutoff : c.Created * 1000 < cutoff;
+    });
+    await Promise.allSettled(stale.map((c) => engine.removeProbe(c.Id)));
+    return stale.length;
+  }
+}

@@ -1,0 +1,147 @@
+import createDebug from 'debug';
+import { request, type Dispatcher } from 'undici';
+
+const debug = createDebug('grade:http');
+
+export interface HttpGetOptions {
+  followRedirects?: boolean;
+  maxRedirects?: number;
+  /** Per request: time to get headers, and to read the body. */
+  timeoutMs?: number;
+  /** How long to keep retrying while nothing listens yet (a container just started). */
+  waitMs?: number;
+  maxBodyBytes?: number;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  /** The URL that gave this response, after redirects. */
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  bodyTruncated: boolean;
+  /** Every URL requested, in order. */
+  chain: string[];
+}
+
+/** Nothing answered (refused, reset, timeout): the student's server is not there. */
+export class HttpUnreachableError extends Error {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
+    super(`${url}: ${reason}`);
+    this.name = 'HttpUnreachableError';
+  }
+}
+
+const RETRYABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'EHOSTUNREACH']);
+
+function reasonOf(err: unknown): { code: string; text: string } {
+  const e = err as { code?: string; cause?: { code?: string; message?: string }; message?: string; name?: string };
+  const code = e.code ?? e.cause?.code ?? e.name ?? 'ERROR';
+  const text =
+    code === 'ECONNREFUSED'
+      ? 'connection refused'
+      : code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT'
+        ? 'no answer in time'
+        : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
+          ? 'connection reset'
+          : (e.cause?.message ?? e.message ?? String(err));
+  return { code, text };
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+
+/**
+ * HTTP as the student's host sees it. The dispatcher decides how bytes get
+ * there (a plain keep-alive agent here; an SSH tunnel for remote hosts), so
+ * checks only ever say "port 8080, path /".
+ */
+export class HttpClient {
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    /** Host name that reaches ports published by the graded engine. */
+    readonly host: string,
+  ) {}
+
+  urlFor(port: number, path = '/'): string {
+    const host = this.host.includes(':') ? `[${this.host}]` : this.host;
+    return `http://${host}:${port}${path.startsWith('/') ? path : `/${path}`}`;
+  }
+
+  async get(url: string, opts: HttpGetOptions = {}): Promise<HttpResponse> {
+    const waitMs = opts.waitMs ?? 0;
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      try {
+        return await this.follow(url, opts);
+      } catch (e) {
+        const r = reasonOf(e);
+        const retry = RETRYABLE.has(r.code) && Date.now() + 250 < deadline && !opts.signal?.aborted;
+        debug('GET %s failed (%s)%s', url, r.code, retry ? ', retrying' : '');
+        if (!retry) {
+          if (e instanceof HttpUnreachableError) throw e;
+          throw new HttpUnreachableError(url, r.text);
+        }
+        await sleep(250, opts.signal);
+      }
+    }
+  }
+
+  private async follow(url: string, opts: HttpGetOptions): Promise<HttpResponse> {
+    const chain: string[] = [];
+    const maxRedirects = opts.followRedirects === false ? 0 : (opts.maxRedirects ?? 5);
+    let current = url;
+    for (;;) {
+      chain.push(current);
+      const res = await this.once(current, opts);
+      const location = res.headers['location'];
+      if (res.status >= 300 && res.status < 400 && location && chain.length <= maxRedirects) {
+        current = new URL(location, current).toString();
+        continue;
+      }
+      return { ...res, url: current, chain };
+    }
+  }
+
+  private async once(url: string, opts: HttpGetOptions): Promise<Omit<HttpResponse, 'chain' | 'url'>> {
+    const timeoutMs = opts.timeoutMs ?? 5_000;
+    const maxBody = opts.maxBodyBytes ?? 256 * 1024;
+    const started = Date.now();
+    const res = await request(url, {
+      dispatcher: this.dispatcher,
+      method: 'GET',
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      headers: { 'user-agent': 'grade (docker course grader)', accept: 'text/html,*/*' },
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let truncated = false;
+    for await (const chunk of res.body) {
+      const buf = chunk as Buffer;
+      if (size + buf.length > maxBody) {
+        chunks.push(buf.subarray(0, maxBody - size));
+        truncated = true;
+        res.body.destroy();
+        break;
+      }
+      chunks.push(buf);
+      size += buf.length;
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    debug('GET %s → %d (%d ms)', url, res.statusCode, Date.now() - started);
+    return { status: res.statusCode, headers, body: Buffer.concat(chunks).toString('utf8'), bodyTruncated: truncated };
+  }
+}

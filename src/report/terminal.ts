@@ -1,0 +1,108 @@
+import { styleText } from 'node:util';
+import type { PlannedCheck } from '../runner/plan';
+import type { RunHooks } from '../runner/run';
+import type { CheckResult, CheckStatus, GradeResult } from '../result/types';
+
+type Style = Parameters<typeof styleText>[0];
+
+/** Colours only for a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function useColor(stream: NodeJS.WritableStream & { isTTY?: boolean }, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+const MARK: Record<CheckStatus, { sym: string; style: Style }> = {
+  pass: { sym: '✔', style: 'green' },
+  fail: { sym: '✘', style: 'red' },
+  error: { sym: '!', style: 'yellow' },
+  skip: { sym: '–', style: 'gray' },
+};
+
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/**
+ * Human output on stderr: a live progress line while checks run (terminal
+ * only), then one line per check, the hint under each failure, and the score.
+ */
+export class TerminalReporter implements RunHooks {
+  private readonly color: boolean;
+  private readonly live: boolean;
+  private running = new Map<string, string>();
+  private done = 0;
+  private total = 0;
+  private frame = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
+    env: NodeJS.ProcessEnv = process.env,
+  ) {
+    this.color = useColor(out, env);
+    this.live = Boolean(out.isTTY) && env.TERM !== 'dumb';
+  }
+
+  private paint(style: Style, text: string): string {
+    return this.color ? styleText(style, text) : text;
+  }
+
+  header(target: { endpoint: string; dockerVersion: string }, graderVersion: string): void {
+    this.out.write(this.paint('dim', `grade ${graderVersion} · Docker ${target.dockerVersion} at ${target.endpoint}\n`));
+  }
+
+  start(total: number): void {
+    this.total = total;
+    if (this.live) this.timer = setInterval(() => this.drawProgress(), 100);
+  }
+
+  onCheckStart(check: PlannedCheck): void {
+    this.running.set(`${check.exercise.id}/${check.spec.id}`, `${check.exercise.id} › ${check.title}`);
+  }
+
+  onCheckEnd(check: PlannedCheck): void {
+    this.running.delete(`${check.exercise.id}/${check.spec.id}`);
+    this.done++;
+  }
+
+  private drawProgress(): void {
+    const current = [...this.running.values()][0] ?? '';
+    const width = (this.out as { columns?: number }).columns ?? 80;
+    const line = `${SPINNER[this.frame++ % SPINNER.length]} ${this.done}/${this.total} checks · ${current}`;
+    this.out.write(`\r\x1b[2K${this.paint('dim', line.slice(0, width - 1))}`);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.live) this.out.write('\r\x1b[2K');
+  }
+
+  private checkLines(c: CheckResult): string[] {
+    const mark = MARK[c.status];
+    const pts = `${c.points}/${c.maxPoints}`.padStart(7);
+    const bonus = c.bonus ? this.paint('cyan', ' (bonus)') : '';
+    const lines = [`  ${this.paint(mark.style, mark.sym)} ${pts}  ${c.title}${bonus}`];
+    const indent = ' '.repeat(13);
+    if (c.status !== 'pass') lines.push(indent + this.paint(c.status === 'error' ? 'yellow' : 'dim', c.message));
+    if (c.status === 'fail' && c.hint) {
+      lines.push(`${indent}${this.paint('cyan', '→')} ${c.hint.trim().replace(/\n/g, `\n${indent}  `)}`);
+      if (c.slide) lines.push(`${indent}  ${this.paint('dim', `(slide "${c.slide}")`)}`);
+    }
+    if (c.warning) lines.push(`${indent}${this.paint('yellow', '⚠')} ${c.warning.trim()}`);
+    return lines;
+  }
+
+  summary(result: GradeResult, reportFiles: string[]): void {
+    const lines: string[] = [];
+    for (const ex of result.exercises) {
+      const score = `${ex.score.points}/${ex.score.max}`;
+      const full = ex.score.points === ex.score.max;
+      lines.push('', `${this.paint('bold', ex.id)}  ${ex.title}  ${this.paint(full ? 'green' : 'red', score)}`);
+      for (const c of ex.checks) lines.push(...this.checkLines(c));
+    }
+    const t = result.score;
+    lines.push('', `${this.paint('bold', 'Total')} ${this.paint(t.points === t.max ? 'green' : 'red', `${t.points}/${t.max}`)} in ${(result.durationMs / 1000).toFixed(1)} s`);
+    for (const f of reportFiles) lines.push(this.paint('dim', `report: ${f}`));
+    this.out.write(`${lines.join('\n')}\n`);
+  }
+}

@@ -1,0 +1,66 @@
+import type { Evidence } from '../check/kind';
+import type { TargetKind } from '../target/target';
+
+export type CheckStatus = 'pass' | 'fail' | 'skip' | 'error';
+
+export interface Score {
+  points: number;
+  max: number;
+}
+
+export interface CheckResult {
+  id: string;
+  title: string;
+  kind: string;
+  status: CheckStatus;
+  points: number;
+  maxPoints: number;
+  bonus?: boolean;
+  message: string;
+  messageId?: string;
+  hint?: string;
+  slide?: string;
+  warning?: string;
+  evidence?: Evidence;
+  durationMs: number;
+}
+
+export interface ExerciseResult {
+  id: string;
+  title: string;
+  slides: string[];
+  score: Score;
+  checks: CheckResult[];
+}
+
+export interface StudentInfo {
+  id?: string;
+  name?: string;
+}
+
+export interface GradeResult {
+  schemaVersion: 1;
+  grader: { name: string; version: string };
+  target: { kind: TargetKind; endpoint: string; dockerVersion: string };
+  student?: StudentInfo;
+  startedAt: string;
+  durationMs: number;
+  score: Score;
+  exercises: ExerciseResult[];
+}
+
+/** Bonus points count toward an exercise's points but not its max, and never lift it above the max. */
+export function exerciseScore(checks: readonly CheckResult[]): Score {
+  const max = checks.filter((c) => !c.bonus).reduce((s, c) => s + c.maxPoints, 0);
+  const earned = checks.reduce((s, c) => s + c.points, 0);
+  return { points: Math.min(max, earned), max };
+}
+
+export function totalScore(exercises: readonly ExerciseResult[]): Score {
+  return exercises.reduce((s, e) => ({ points: s.points + e.score.points, max: s.max + e.score.max }), { points: 0, max: 0 });
+}
+
+/** Exit status 0 only when every required check passed; bonus checks never fail a run. */
+export function allRequiredPassed(result: GradeResult): boolean {
+  return result.exercises.every((e) => e.checks.every((c) => c.bonus || c.status === 'pass'));
+}

@@ -1,0 +1,87 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { checkKinds } from '../../checks';
+import type { CheckKind } from '../check/kind';
+import { SetupError } from '../errors';
+import type { CheckSpec, Exercise } from '../spec/exercise';
+import { referencedVariables, substituteVariables } from '../spec/variables';
+
+export interface PlannedCheck {
+  exercise: Exercise;
+  spec: CheckSpec;
+  kind: CheckKind<unknown, string>;
+  /** Parameters with `${variables}` substituted and validated again. */
+  params: unknown;
+  title: string;
+  hint?: string;
+}
+
+export interface PlannedExercise {
+  exercise: Exercise;
+  checks: PlannedCheck[];
+}
+
+export interface Plan {
+  exercises: PlannedExercise[];
+}
+
+const paramValidators = new Map<string, ValidateFunction>();
+function paramValidator(kind: CheckKind<unknown, string>): ValidateFunction {
+  let v = paramValidators.get(kind.meta.kind);
+  if (!v) {
+    const ajv = new Ajv({ allErrors: true, strictTypes: false });
+    addFormats(ajv);
+    v = ajv.compile(kind.meta.params);
+    paramValidators.set(kind.meta.kind, v);
+  }
+  return v;
+}
+
+/**
+ * Picks the exercises to grade (all, in catalogue order, when none are named),
+ * substitutes variables, and fails early — before touching any engine — on an
+ * unknown id or a missing variable.
+ */
+export function planGrading(catalog: readonly Exercise[], ids: readonly string[], vars: Readonly<Record<string, string>>): Plan {
+  const known = new Map(catalog.map((e) => [e.id, e]));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) {
+    throw new SetupError(
+      `unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}`,
+      `\`grade list\` shows them; known ids: ${[...known.keys()].join(', ')}`,
+    );
+  }
+  const selected = ids.length ? [...new Set(ids)].map((id) => known.get(id)!) : [...catalog];
+  const exercises = selected.map((exercise) => {
+    const missing = [...referencedVariables(exercise.checks.map((c) => [c.params, c.title, c.hint ?? '']))].filter((v) => !(v in vars));
+    if (missing.length) {
+      const decl = exercise.variables ?? {};
+      throw new SetupError(
+        `exercise ${exercise.id} needs ${missing.map((m) => `${m} (${decl[m]?.description ?? 'a value'})`).join(', ')}`,
+        `pass ${missing.map((m) => `--var ${m}=${decl[m]?.example ?? 'VALUE'}`).join(' ')} or set ${missing.map((m) => `GRADE_VAR_${m.toUpperCase()}`).join(', ')}`,
+      );
+    }
+    const checks = exercise.checks.map((spec): PlannedCheck => {
+      const kind = checkKinds[spec.kind]!;
+      const params = substituteVariables(spec.params, vars);
+      const validate = paramValidator(kind);
+      if (!validate(params)) {
+        const first = validate.errors?.[0];
+        throw new SetupError(
+          `exercise ${exercise.id}, check ${spec.id}: after substituting variables, params${first?.instancePath ?? ''} ${first?.message ?? 'are invalid'}`,
+          'check the values given with --var',
+        );
+      }
+      return {
+        exercise,
+        spec,
+        kind,
+        params,
+        title: substituteVariables(spec.title, vars),
+        ...(spec.hint ? { hint: substituteVariables(spec.hint, vars) } : {}),
+      };
+    });
+    return { exercise, checks };
+  });
+  return { exercises };
+}

@@ -1,0 +1,167 @@
+import createDebug from 'debug';
+import { renderMessage, type CheckContext, type Verdict } from '../check/kind';
+import { AbortedError } from '../docker/engine';
+import { EngineView } from '../docker/engine-view';
+import { ProbeRunner } from '../docker/probes';
+import { errorMessage } from '../errors';
+import { grader } from '../package-info';
+import type { OpenTarget } from '../target/target';
+import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
+import type { Plan, PlannedCheck } from './plan';
+import { Semaphore } from './semaphore';
+
+const debug = createDebug('grade:runner');
+
+export interface RunHooks {
+  onCheckStart?(check: PlannedCheck): void;
+  onCheckEnd?(check: PlannedCheck, result: CheckResult): void;
+}
+
+export interface RunOptions {
+  /** Checks under way at once (default 8). */
+  concurrency?: number;
+  /** Per-check limit unless the spec sets `timeoutMs` (default 30 s). */
+  checkTimeoutMs?: number;
+  /** Aborting it (Ctrl-C) stops new checks and cancels running ones; probes are still removed. */
+  signal?: AbortSignal;
+  hooks?: RunHooks;
+  student?: StudentInfo;
+}
+
+const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
+
+function baseResult(check: PlannedCheck): Omit<CheckResult, 'status' | 'points' | 'message' | 'durationMs'> {
+  const s = check.spec;
+  return {
+    id: s.id,
+    title: check.title,
+    kind: s.kind,
+    maxPoints: s.points,
+    ...(s.bonus ? { bonus: true } : {}),
+    ...(check.hint ? { hint: check.hint } : {}),
+    slide: s.slide ?? check.exercise.slides[0]!,
+    ...(s.warning ? { warning: s.warning } : {}),
+  };
+}
+
+async function evaluateWithTimeout(check: PlannedCheck, ctx: Omit<CheckContext, 'signal'>, runSignal: AbortSignal | undefined, timeoutMs: number): Promise<Verdict> {
+  const timer = new AbortController();
+  const signal = runSignal ? AbortSignal.any([runSignal, timer.signal]) : timer.signal;
+  let handle: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    handle = setTimeout(() => {
+      timer.abort();
+      reject(new Error(`the check did not finish within ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+  });
+  let onAbort: (() => void) | undefined;
+  const interrupted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(new AbortedError());
+    if (runSignal?.aborted) onAbort();
+    runSignal?.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal }), timedOut, interrupted]);
+  } finally {
+    clearTimeout(handle);
+    if (onAbort) runSignal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * Runs a plan against an open target: every check as soon as the checks it
+ * `needs` have passed, at most `concurrency` at a time. A check that throws or
+ * times out is an `error` (the grader could not decide), never a `fail`.
+ * Probe containers are removed before this returns, whatever happened.
+ */
+export async function runPlan(plan: Plan, target: OpenTarget, options: RunOptions = {}): Promise<GradeResult> {
+  const started = Date.now();
+  const startedAt = new Date(started).toISOString();
+  const probes = new ProbeRunner(target.engine);
+  const view = new EngineView(target.engine, probes, options.signal);
+  const ctx = { engine: view, http: target.http };
+  const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const hooks = options.hooks ?? {};
+
+  const runCheck = async (check: PlannedCheck, deps: Promise<CheckResult>[]): Promise<CheckResult> => {
+    const depResults = await Promise.all(deps);
+    const blocked = depResults.filter((d) => d.status !== 'pass');
+    const base = baseResult(check);
+    if (blocked.length) {
+      const result: CheckResult = {
+        ...base,
+        status: 'skip',
+        points: 0,
+        message: `Skipped: needs ${blocked.map((b) => `"${b.title}" (${b.status})`).join(', ')}`,
+        durationMs: 0,
+      };
+      hooks.onCheckEnd?.(check, result);
+      return result;
+    }
+    return limiter.use(async () => {
+      const t0 = Date.now();
+      hooks.onCheckStart?.(check);
+      let result: CheckResult;
+      if (options.signal?.aborted) {
+        result = { ...base, status: 'error', points: 0, message: 'Not run: grading was interrupted', durationMs: 0 };
+      } else {
+        try {
+          const v = await evaluateWithTimeout(check, ctx, options.signal, check.spec.timeoutMs ?? options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
+          result = {
+            ...base,
+            status: v.status,
+            points: v.status === 'pass' ? check.spec.points : 0,
+            message: renderMessage(check.kind.meta.messages[v.messageId] ?? v.messageId, v.data),
+            messageId: v.messageId,
+            ...(v.evidence ? { evidence: v.evidence } : {}),
+            durationMs: Date.now() - t0,
+          };
+        } catch (e) {
+          debug('check %s/%s threw: %O', check.exercise.id, check.spec.id, e);
+          result = { ...base, status: 'error', points: 0, message: `The grader could not decide: ${errorMessage(e)}`, durationMs: Date.now() - t0 };
+        }
+      }
+      hooks.onCheckEnd?.(check, result);
+      return result;
+    });
+  };
+
+  let exercises: ExerciseResult[];
+  try {
+    exercises = await Promise.all(
+      plan.exercises.map(async (pe) => {
+        // Loading rejected cycles, so a check's needs are always created before it when
+        // walking in dependency order.
+        const promises = new Map<string, Promise<CheckResult>>();
+        const pending = [...pe.checks];
+        while (pending.length) {
+          const i = pending.findIndex((c) => (c.spec.needs ?? []).every((n) => promises.has(n)));
+          const [check] = pending.splice(i, 1);
+          promises.set(check!.spec.id, runCheck(check!, (check!.spec.needs ?? []).map((n) => promises.get(n)!)));
+        }
+        const checks = await Promise.all(pe.checks.map((c) => promises.get(c.spec.id)!));
+        return {
+          id: pe.exercise.id,
+          title: pe.exercise.title,
+          slides: pe.exercise.slides,
+          score: exerciseScore(checks),
+          checks,
+        };
+      }),
+    );
+  } finally {
+    await probes.dispose();
+  }
+
+  return {
+    schemaVersion: 1,
+    grader: { name: grader.name, version: grader.version },
+    target: { kind: target.kind, endpoint: target.endpoint, dockerVersion: target.info.version },
+    ...(options.student && (options.student.id || options.student.name) ? { student: options.student } : {}),
+    startedAt,
+    durationMs: Date.now() - started,
+    score: totalScore(exercises),
+    exercises,
+  };
+}

@@ -1,0 +1,61 @@
+import type { SchemaObject } from 'ajv';
+import type { CheckKind } from '../check/kind';
+
+const ID = '^[a-z][a-z0-9_]*$';
+
+/**
+ * The exercise schema is assembled from the kinds: `params` of a check is
+ * validated against the schema of its `kind`, so a wrong parameter fails at
+ * load time with its file, line and path.
+ */
+export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, string>>): SchemaObject {
+  const names = Object.keys(kinds);
+  return {
+    $id: 'https://grade.invalid/exercise.schema.json',
+    type: 'object',
+    required: ['id', 'title', 'slides', 'checks'],
+    additionalProperties: false,
+    properties: {
+      id: { type: 'string', pattern: ID, description: 'Fixed id, used on the command line: grade <id>.' },
+      title: { type: 'string', minLength: 1 },
+      description: { type: 'string' },
+      slides: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      variables: {
+        type: 'object',
+        propertyNames: { pattern: ID },
+        additionalProperties: {
+          type: 'object',
+          required: ['description'],
+          additionalProperties: false,
+          properties: { description: { type: 'string', minLength: 1 }, example: { type: 'string' } },
+        },
+      },
+      checks: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          required: ['id', 'title', 'kind', 'points', 'params'],
+          additionalProperties: false,
+          properties: {
+            id: { type: 'string', pattern: ID },
+            title: { type: 'string', minLength: 1 },
+            kind: { type: 'string', enum: names },
+            points: { type: 'integer', minimum: 0 },
+            bonus: { type: 'boolean' },
+            hint: { type: 'string', minLength: 1 },
+            slide: { type: 'string', minLength: 1 },
+            warning: { type: 'string', minLength: 1 },
+            needs: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: ID } },
+            timeoutMs: { type: 'integer', minimum: 100, maximum: 600_000 },
+            params: { type: 'object' },
+          },
+          allOf: names.map((name) => ({
+            if: { properties: { kind: { const: name } }, required: ['kind'] },
+            then: { properties: { params: kinds[name]!.meta.params } },
+          })),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { SetupError } from '../errors';
+
+const REFERENCE = /\$\{([a-z][a-z0-9_]*)\}/g;
+
+/** Every `${name}` referenced in strings anywhere inside `value`. */
+export function referencedVariables(value: unknown, found = new Set<string>()): Set<string> {
+  if (typeof value === 'string') for (const m of value.matchAll(REFERENCE)) found.add(m[1]!);
+  else if (Array.isArray(value)) value.forEach((v) => referencedVariables(v, found));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => referencedVariables(v, found));
+  return found;
+}
+
+/** Replaces `${name}` in every string inside `value`; the value's shape is unchanged. */
+export function substituteVariables<T>(value: T, vars: Readonly<Record<string, string>>): T {
+  if (typeof value === 'string') {
+    return value.replace(REFERENCE, (whole, name: string) => (name in vars ? vars[name]! : whole)) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => substituteVariables(v, vars)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteVariables(v, vars)])) as T;
+  }
+  return value;
+}
+
+/** `--var key=value` → map; a malformed one is a usage error. */
+export function parseVarAssignments(assignments: readonly string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const a of assignments) {
+    const eq = a.indexOf('=');
+    const key = eq > 0 ? a.slice(0, eq) : '';
+    if (!/^[a-z][a-z0-9_]*$/.test(key)) {
+      throw new SetupError(`bad --var "${a}"`, 'write it as --var name=value, e.g. --var dockerhub_user=alice');
+    }
+    vars[key] = a.slice(eq + 1);
+  }
+  return vars;
+}

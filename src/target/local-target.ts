@@ -1,0 +1,33 @@
+import { Agent } from 'undici';
+import { resolveConnection, type EngineConnection } from '../docker/connection';
+import { DockerEngine } from '../docker/engine';
+import { HttpClient } from '../http/http-client';
+import type { OpenTarget, Target } from './target';
+
+/** The engine this machine's docker CLI would use: `--host`, else DOCKER_HOST, else the local socket. */
+export class LocalTarget implements Target {
+  readonly kind = 'local' as const;
+  private readonly connection: EngineConnection;
+
+  constructor(hostFlag?: string, env: NodeJS.ProcessEnv = process.env) {
+    this.connection = resolveConnection(hostFlag, env);
+  }
+
+  get endpoint(): string {
+    return this.connection.endpoint;
+  }
+
+  async open(): Promise<OpenTarget> {
+    const engine = new DockerEngine(this.connection);
+    const info = await engine.connect();
+    const agent = new Agent({ keepAliveTimeout: 2_000, connections: 16 });
+    return {
+      kind: this.kind,
+      endpoint: this.endpoint,
+      engine,
+      info,
+      http: new HttpClient(agent, this.connection.publishedHost),
+      close: () => agent.close(),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import type { DockerEngine, EngineInfo } from '../docker/engine';
+import type { HttpClient } from '../http/http-client';
+
+export type TargetKind = 'local' | 'ssh' | 'repo';
+
+/**
+ * Where grading happens. Check kinds see only the engine and HTTP client of an
+ * open target, never the target itself, so a new target (SSH, repository)
+ * needs no change in any kind.
+ */
+export interface Target {
+  readonly kind: TargetKind;
+  /** As shown in reports: `unix:///var/run/docker.sock`, `ssh://centos@devops3`. */
+  readonly endpoint: string;
+  /** Connects; throws SetupError with advice when the engine cannot be used. */
+  open(): Promise<OpenTarget>;
+}
+
+export interface OpenTarget {
+  readonly kind: TargetKind;
+  readonly endpoint: string;
+  readonly engine: DockerEngine;
+  readonly http: HttpClient;
+  readonly info: EngineInfo;
+  close(): Promise<void>;
+}

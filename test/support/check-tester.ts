@@ -1,0 +1,106 @@
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import type { CheckKind, Verdict } from '../../src/check/kind';
+import { EngineView } from '../../src/docker/engine-view';
+import { ProbeRunner } from '../../src/docker/probes';
+import { LocalTarget } from '../../src/target/local-target';
+import { leftoverProbes, resetEngine, snapshotEngine, type EngineSnapshot } from './host-state';
+import { sh } from './shell';
+
+interface CaseBase<P> {
+  name: string;
+  /** Shell commands that build the host state, typed as a student would. */
+  setup?: string[];
+  params: P;
+  /** Values expected in the verdict's data (a subset). */
+  data?: Record<string, unknown>;
+}
+
+export interface ValidCase<P, M extends string> extends CaseBase<P> {
+  messageId?: M;
+}
+
+export interface InvalidCase<P, M extends string> extends CaseBase<P> {
+  messageId: M;
+  /** `fail` unless said otherwise. */
+  status?: 'fail' | 'error';
+}
+
+/** Evaluates one kind against the live engine, as the runner would, and removes its probes. */
+export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, params: P): Promise<Verdict<M>> {
+  const target = await new LocalTarget().open();
+  const probes = new ProbeRunner(target.engine);
+  try {
+    const view = new EngineView(target.engine, probes);
+    return await kind.evaluate(params, { engine: view, http: target.http, signal: AbortSignal.timeout(60_000) });
+  } finally {
+    await probes.dispose();
+    await target.close();
+  }
+}
+
+/**
+ * RuleTester for check kinds: checks the kind's meta (schema compiles, cases
+ * validate against it, message ids exist), then builds each case's host state
+ * on the real engine and asserts the status, message id and data. Cases run
+ * serially and the engine is reset after each.
+ */
+export function testCheckKind<P, M extends string>(
+  kind: CheckKind<P, M>,
+  cases: { valid: ValidCase<P, M>[]; invalid: InvalidCase<P, M>[] },
+): void {
+  describe(`check kind ${kind.meta.kind}`, () => {
+    let baseline: EngineSnapshot;
+    beforeAll(async () => {
+      baseline = await snapshotEngine();
+    });
+    afterEach(async () => {
+      await resetEngine(baseline);
+    });
+
+    test('meta: schema compiles strictly, cases fit it, messages exist', () => {
+      const ajv = new Ajv({ strict: true, strictTypes: false, strictRequired: false, allErrors: true });
+      addFormats(ajv);
+      const validate = ajv.compile(kind.meta.params);
+      expect(kind.meta.description.length).toBeGreaterThan(10);
+      expect(Object.keys(kind.meta.params.properties ?? {}).length).toBeGreaterThan(0);
+      for (const [id, text] of Object.entries(kind.meta.messages)) expect([id, (text as string).length > 0]).toEqual([id, true]);
+      const all = [...cases.valid, ...cases.invalid];
+      expect(cases.valid.length).toBeGreaterThan(0);
+      expect(cases.invalid.length).toBeGreaterThan(0);
+      expect(new Set(all.map((c) => c.name)).size).toBe(all.length);
+      for (const c of all) {
+        expect([c.name, validate(c.params) ? 'valid' : JSON.stringify(validate.errors)]).toEqual([c.name, 'valid']);
+        if (c.messageId) expect(Object.keys(kind.meta.messages)).toContain(c.messageId);
+      }
+    });
+
+    const run = async (c: CaseBase<P>) => {
+      for (const cmd of c.setup ?? []) await sh(cmd);
+      const verdict = await evaluateKind(kind, c.params);
+      expect(await leftoverProbes()).toEqual([]);
+      return verdict;
+    };
+
+    for (const c of cases.valid) {
+      test(`passes: ${c.name}`, async () => {
+        const v = await run(c);
+        expect({ status: v.status, messageId: v.messageId, data: v.data }).toMatchObject({
+          status: 'pass',
+          ...(c.messageId ? { messageId: c.messageId } : {}),
+          ...(c.data ? { data: c.data } : {}),
+        });
+      });
+    }
+    for (const c of cases.invalid) {
+      test(`${c.status ?? 'fail'}s: ${c.name}`, async () => {
+        const v = await run(c);
+        expect({ status: v.status, messageId: v.messageId, data: v.data }).toMatchObject({
+          status: c.status ?? 'fail',
+          messageId: c.messageId,
+          ...(c.data ? { data: c.data } : {}),
+        });
+      });
+    }
+  });
+}
