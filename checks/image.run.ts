@@ -66,7 +66,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timed
     const actual = { exitCode: outcome.exitCode, stdout: tail(outcome.stdout), stderr: tail(outcome.stderr) };
     if (outcome.startError) {
       // The engine's wording: "exec: \"ping\": executable file not found in $PATH".
-      const reason = /executable file not found[^"]*/.exec(outcome.startError)?.[0] ?? outcome.startError;
+      const reason = /executable file not found in \$PATH/.exec(outcome.startError)?.[0] ?? outcome.startError;
       return { status: 'fail', messageId: 'cannotStart', data: { ...data, reason }, evidence: { expected, actual: { error: outcome.startError }, command } };
     }
     if (outcome.timedOut) {

@@ -48,7 +48,8 @@ esac
 
 const WORDPRESS_CGI = `#!/bin/sh
 # WordPress stand-in: like the real one, it needs its database (host "database" on a shared network).
-if wget -q -T 2 -O /dev/null http://database:3306/ 2>/dev/null; then
+# (busybox-static 1.35 crashes on wget -T, hence timeout)
+if /bin/busybox timeout 3 /bin/busybox wget -q -O /dev/null http://database:3306/ 2>/dev/null; then
   printf 'Status: 302 Found\\r\\nLocation: /wp-admin/install.php\\r\\n\\r\\n'
 else
   printf 'Status: 500 Internal Server Error\\r\\nContent-Type: text/html\\r\\n\\r\\n<h1>Error establishing a database connection</h1>'
