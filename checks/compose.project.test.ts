@@ -6,7 +6,7 @@ const full = { services: ['wordpress', 'database'], networks: ['backend', 'front
 
 testCheckKind(kind, {
   valid: [
-    { name: 'the slides\' stack, any project name', setup: [composeUp(WORDPRESS_DIR, 'costa')], params: full, messageId: 'ok', data: { project: 'costa' } },
+    { name: "the slides' stack, any project name", setup: [composeUp(WORDPRESS_DIR, 'costa')], params: full, messageId: 'ok', data: { project: 'costa' } },
     { name: 'a named project', setup: [composeUp(WORDPRESS_DIR, 'olss')], params: { ...full, project: 'olss' } },
   ],
   invalid: [
@@ -35,7 +35,14 @@ testCheckKind(kind, {
     },
     {
       name: 'the database service missing',
-      setup: [composeUp(composeVariant((doc) => { doc.deleteIn(['services', 'database']); doc.deleteIn(['services', 'wordpress', 'depends_on']); }))],
+      setup: [
+        composeUp(
+          composeVariant((doc) => {
+            doc.deleteIn(['services', 'database']);
+            doc.deleteIn(['services', 'wordpress', 'depends_on']);
+          }),
+        ),
+      ],
       params: full,
       messageId: 'incomplete',
       data: { problems: 'has no service database' },

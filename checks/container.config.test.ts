@@ -18,7 +18,11 @@ testCheckKind(kind, {
       setup: [...webServer, 'docker run -d -p 8080:80 web_server', 'docker run -d -p 8081:80 web_server'],
       params: { select: { image: 'web_server' }, ports: [{ host: 8081, container: 80 }] },
     },
-    { name: 'test1 on the default bridge only', setup: ['docker run -td --name test1 alpine'], params: { select: { name: 'test1' }, networks: ['bridge'], onlyNetworks: true } },
+    {
+      name: 'test1 on the default bridge only',
+      setup: ['docker run -td --name test1 alpine'],
+      params: { select: { name: 'test1' }, networks: ['bridge'], onlyNetworks: true },
+    },
     {
       name: 'nginx limited to 256m and half a CPU',
       setup: ['docker run -d -p 8080:80 --memory="256m" --cpus=".5" nginx'],
@@ -82,7 +86,13 @@ testCheckKind(kind, {
       messageId: 'mismatch',
       data: { problems: 'has memory limit 512 MiB, not 256m' },
     },
-    { name: 'no CPU limit', setup: ['docker run -d nginx'], params: { select: { image: 'nginx' }, cpus: 0.5 }, messageId: 'mismatch', data: { problems: 'has no CPU limit (expected --cpus=0.5)' } },
+    {
+      name: 'no CPU limit',
+      setup: ['docker run -d nginx'],
+      params: { select: { image: 'nginx' }, cpus: 0.5 },
+      messageId: 'mismatch',
+      data: { problems: 'has no CPU limit (expected --cpus=0.5)' },
+    },
     {
       name: 'test3 on the default bridge instead of my-bridge',
       setup: ['docker network create my-bridge', 'docker run -itd --name=test3 alpine'],

@@ -141,7 +141,8 @@ export function configProblems(c: ContainerDetails, p: Params): string[] {
     const extra = nets.filter((n) => !p.networks!.some((w) => sameNetwork(n, w, project)));
     if (extra.length) problems.push(`is also on ${extra.join(', ')}`);
   }
-  if (p.minNetworks !== undefined && nets.length < p.minNetworks) problems.push(`is on ${nets.length} network(s) (${nets.join(', ') || 'none'}), not ${p.minNetworks}`);
+  if (p.minNetworks !== undefined && nets.length < p.minNetworks)
+    problems.push(`is on ${nets.length} network(s) (${nets.join(', ') || 'none'}), not ${p.minNetworks}`);
   if (p.networkMode !== undefined) {
     const mode = c.HostConfig.NetworkMode === 'default' ? 'bridge' : c.HostConfig.NetworkMode;
     if (mode !== p.networkMode) problems.push(`has network mode ${mode}, not ${p.networkMode}`);
@@ -239,7 +240,12 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch'>({
     const candidates = await selectContainers(ctx.engine, p.select);
     const { select: _select, ...expected } = p;
     if (candidates.length === 0) {
-      return { status: 'fail', messageId: 'notFound', data: { what }, evidence: { expected, actual: 'no such container', command: selectorPsCommand(p.select) } };
+      return {
+        status: 'fail',
+        messageId: 'notFound',
+        data: { what },
+        evidence: { expected, actual: 'no such container', command: selectorPsCommand(p.select) },
+      };
     }
     // Several candidates (e.g. any container of image nginx): one that fits is enough;
     // otherwise report the closest, running ones first.

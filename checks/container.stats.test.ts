@@ -11,6 +11,11 @@ testCheckKind(kind, {
   invalid: [
     { name: 'no limit: stats report the host memory', setup: ['docker run -d nginx'], params, messageId: 'mismatch', data: { expected: '256m' } },
     { name: '512m instead of 256m', setup: ['docker run -d --memory=512m nginx'], params, messageId: 'mismatch', data: { limit: '512 MiB' } },
-    { name: 'the container is stopped', setup: ['docker run -d --name limited --memory=256m nginx', 'docker stop -t 0 limited'], params, messageId: 'notRunning' },
+    {
+      name: 'the container is stopped',
+      setup: ['docker run -d --name limited --memory=256m nginx', 'docker stop -t 0 limited'],
+      params,
+      messageId: 'notRunning',
+    },
   ],
 });

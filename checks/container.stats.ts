@@ -39,9 +39,7 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
     const want = parseByteSize(p.memoryLimit)!;
     const running = (await selectContainers(ctx.engine, p.select)).filter((c) => c.State.Running);
     if (running.length === 0) return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
-    const readings = await Promise.all(
-      running.map(async (c) => ({ name: containerName(c), limit: (await ctx.engine.stats(c.Id)).memory_stats?.limit ?? 0 })),
-    );
+    const readings = await Promise.all(running.map(async (c) => ({ name: containerName(c), limit: (await ctx.engine.stats(c.Id)).memory_stats?.limit ?? 0 })));
     const hit = readings.find((r) => r.limit === want);
     const shown = hit ?? readings[0]!;
     const evidence = {

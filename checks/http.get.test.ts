@@ -8,14 +8,33 @@ const greeting = { port: 8080, path: '/', contains: 'Hello from a web server run
 testCheckKind(kind, {
   valid: [
     { name: "the slide's page on 8080", setup: webServer, params: greeting, messageId: 'ok', data: { status: 200 } },
-    { name: 'WordPress: the redirect to the install page is followed', setup: [composeUp(WORDPRESS_DIR)], params: { port: 8080, matches: 'wordpress', waitMs: 5000 } },
-    { name: 'the redirect itself when not following', setup: [composeUp(WORDPRESS_DIR)], params: { port: 8080, status: 302, followRedirects: false, waitMs: 5000 } },
+    {
+      name: 'WordPress: the redirect to the install page is followed',
+      setup: [composeUp(WORDPRESS_DIR)],
+      params: { port: 8080, matches: 'wordpress', waitMs: 5000 },
+    },
+    {
+      name: 'the redirect itself when not following',
+      setup: [composeUp(WORDPRESS_DIR)],
+      params: { port: 8080, status: 302, followRedirects: false, waitMs: 5000 },
+    },
     { name: 'a missing page is a 404', setup: webServer, params: { port: 8080, path: '/nothing-here', status: 404 } },
   ],
   invalid: [
     { name: 'nothing listens on 8080', params: { ...greeting, waitMs: 300 }, messageId: 'unreachable', data: { reason: 'connection refused' } },
-    { name: 'another page on 8080 (nginx)', setup: ['docker run -d -p 8080:80 nginx'], params: greeting, messageId: 'content', data: { summary: 'page titled "Welcome to nginx!"' } },
-    { name: 'the container runs without publishing the port', setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`, 'docker run -d --name=web_server web_server'], params: { ...greeting, waitMs: 300 }, messageId: 'unreachable' },
+    {
+      name: 'another page on 8080 (nginx)',
+      setup: ['docker run -d -p 8080:80 nginx'],
+      params: greeting,
+      messageId: 'content',
+      data: { summary: 'page titled "Welcome to nginx!"' },
+    },
+    {
+      name: 'the container runs without publishing the port',
+      setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`, 'docker run -d --name=web_server web_server'],
+      params: { ...greeting, waitMs: 300 },
+      messageId: 'unreachable',
+    },
     {
       name: 'WordPress that shares no network with its database answers 500',
       setup: [

@@ -20,7 +20,10 @@ interface Params {
 function pageSummary(body: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
   if (title) return `page titled "${title}"`;
-  const text = body.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return text ? `"${text.length > 120 ? `${text.slice(0, 117)}...` : text}"` : 'an empty page';
 }
 
@@ -73,7 +76,12 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
     if (p.contains && !res.body.toLowerCase().includes(p.contains.toLowerCase())) missing.push(`"${p.contains}"`);
     if (p.matches && !new RegExp(p.matches, 'i').test(res.body)) missing.push(`/${p.matches}/`);
     if (missing.length) {
-      return { status: 'fail', messageId: 'content', data: { url: res.url, status: res.status, summary: pageSummary(res.body), wanted: missing.join(' and ') }, evidence };
+      return {
+        status: 'fail',
+        messageId: 'content',
+        data: { url: res.url, status: res.status, summary: pageSummary(res.body), wanted: missing.join(' and ') },
+        evidence,
+      };
     }
     const wanted = [p.contains && `"${p.contains}"`, p.matches && `/${p.matches}/`].filter(Boolean).join(' and ');
     return { status: 'pass', messageId: 'ok', data: { url: res.url, status: res.status, with: wanted ? `, containing ${wanted}` : '' }, evidence };

@@ -14,7 +14,11 @@ testCheckKind(kind, {
       params: apache,
     },
     { name: 'ubuntu has no entrypoint', params: { image: 'ubuntu', entrypoint: [] } },
-    { name: 'EXPOSE with explicit protocol', setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`], params: { image: 'web_server', exposedPorts: ['80/tcp'] } },
+    {
+      name: 'EXPOSE with explicit protocol',
+      setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`],
+      params: { image: 'web_server', exposedPorts: ['80/tcp'] },
+    },
   ],
   invalid: [
     {
@@ -31,7 +35,12 @@ testCheckKind(kind, {
       messageId: 'mismatch',
       data: { problems: 'CMD is ["apachectl","start"], expected ["apachectl","-D","FOREGROUND"]' },
     },
-    { name: 'an entrypoint where none is expected', setup: [buildVariant((d) => `${d}ENTRYPOINT ["/bin/sh"]\n`)], params: { image: 'web_server', entrypoint: [] }, messageId: 'mismatch' },
+    {
+      name: 'an entrypoint where none is expected',
+      setup: [buildVariant((d) => `${d}ENTRYPOINT ["/bin/sh"]\n`)],
+      params: { image: 'web_server', entrypoint: [] },
+      messageId: 'mismatch',
+    },
     { name: 'the image is missing', params: apache, messageId: 'missing' },
   ],
 });

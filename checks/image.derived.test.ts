@@ -6,12 +6,33 @@ const commitPing = ['docker run --name src ubuntu /bin/bash -c "apt update; apt 
 
 testCheckKind(kind, {
   valid: [
-    { name: 'a container of ubuntu committed as ubuntu_with_ping', setup: commitPing, params: { image: 'ubuntu_with_ping', base: 'ubuntu' }, messageId: 'derived', data: { baseLayers: 1, extra: 1 } },
-    { name: 'web_server built FROM ubuntu', setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`], params: { image: 'web_server', base: 'ubuntu' }, messageId: 'derived' },
-    { name: 'a re-tag, when strict is off', setup: ['docker tag ubuntu ubuntu_copy'], params: { image: 'ubuntu_copy', base: 'ubuntu', strict: false }, data: { extra: 0 } },
+    {
+      name: 'a container of ubuntu committed as ubuntu_with_ping',
+      setup: commitPing,
+      params: { image: 'ubuntu_with_ping', base: 'ubuntu' },
+      messageId: 'derived',
+      data: { baseLayers: 1, extra: 1 },
+    },
+    {
+      name: 'web_server built FROM ubuntu',
+      setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`],
+      params: { image: 'web_server', base: 'ubuntu' },
+      messageId: 'derived',
+    },
+    {
+      name: 'a re-tag, when strict is off',
+      setup: ['docker tag ubuntu ubuntu_copy'],
+      params: { image: 'ubuntu_copy', base: 'ubuntu', strict: false },
+      data: { extra: 0 },
+    },
   ],
   invalid: [
-    { name: 'docker tag ubuntu ubuntu_with_ping is a copy, not an extension', setup: ['docker tag ubuntu ubuntu_with_ping'], params: { image: 'ubuntu_with_ping', base: 'ubuntu' }, messageId: 'sameLayers' },
+    {
+      name: 'docker tag ubuntu ubuntu_with_ping is a copy, not an extension',
+      setup: ['docker tag ubuntu ubuntu_with_ping'],
+      params: { image: 'ubuntu_with_ping', base: 'ubuntu' },
+      messageId: 'sameLayers',
+    },
     {
       name: 'an alpine container committed as ubuntu_with_ping',
       setup: ['docker run --name src alpine true', 'docker commit src ubuntu_with_ping'],

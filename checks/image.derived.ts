@@ -27,7 +27,7 @@ export default defineCheckKind<Params, 'derived' | 'missing' | 'baseMissing' | '
       missing: 'There is no image {{image}} to compare with {{base}}',
       baseMissing: 'The base image {{base}} is not on this host any more, so {{image}} cannot be compared with it',
       sameLayers: '{{image}} has exactly the layers of {{base}}: it is a copy (a re-tag), not an extension',
-      notDerived: '{{image}} is not built on {{base}}: its layer {{index}} is not {{base}}\'s',
+      notDerived: "{{image}} is not built on {{base}}: its layer {{index}} is not {{base}}'s",
     },
   },
   async evaluate({ image, base, strict = true }, ctx) {

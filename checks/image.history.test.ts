@@ -7,23 +7,61 @@ const apache = [{ label: 'apache2 installed by apt', pattern: 'apt(-get)?\\s+(\\
 
 testCheckKind(kind, {
   valid: [
-    { name: 'docker commit of a modified ubuntu container', setup: commitPing, params: { image: 'ubuntu_with_ping', base: 'ubuntu', origin: 'commit' }, messageId: 'ok', data: { what: 'docker commit' } },
-    { name: "the slide's Dockerfile, legacy builder", setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`], params: { image: 'web_server', origin: 'build', steps: apache } },
+    {
+      name: 'docker commit of a modified ubuntu container',
+      setup: commitPing,
+      params: { image: 'ubuntu_with_ping', base: 'ubuntu', origin: 'commit' },
+      messageId: 'ok',
+      data: { what: 'docker commit' },
+    },
+    {
+      name: "the slide's Dockerfile, legacy builder",
+      setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`],
+      params: { image: 'web_server', origin: 'build', steps: apache },
+    },
     // Debian's docker.io client has BuildKit built in; its history rows read differently.
-    { name: "the slide's Dockerfile, BuildKit", setup: [`DOCKER_BUILDKIT=1 /usr/bin/docker build -q -t web_server ${WEB_SERVER_DIR}`], params: { image: 'web_server', origin: 'build', steps: apache } },
-    { name: 'apt-get counts as apt', setup: [`docker build -q -t web_server ${copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('apt install -y apache2', 'apt-get install -y apache2') })}`], params: { image: 'web_server', steps: apache } },
+    {
+      name: "the slide's Dockerfile, BuildKit",
+      setup: [`DOCKER_BUILDKIT=1 /usr/bin/docker build -q -t web_server ${WEB_SERVER_DIR}`],
+      params: { image: 'web_server', origin: 'build', steps: apache },
+    },
+    {
+      name: 'apt-get counts as apt',
+      setup: [
+        `docker build -q -t web_server ${copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('apt install -y apache2', 'apt-get install -y apache2') })}`,
+      ],
+      params: { image: 'web_server', steps: apache },
+    },
   ],
   invalid: [
-    { name: 'a committed image is not a build', setup: commitPing, params: { image: 'ubuntu_with_ping', origin: 'build' }, messageId: 'wrongOrigin', data: { actual: 'docker commit' } },
-    { name: 'a built image is not a commit', setup: [`docker build -q -t ubuntu_with_ping ${WEB_SERVER_DIR}`], params: { image: 'ubuntu_with_ping', base: 'ubuntu', origin: 'commit' }, messageId: 'wrongOrigin' },
+    {
+      name: 'a committed image is not a build',
+      setup: commitPing,
+      params: { image: 'ubuntu_with_ping', origin: 'build' },
+      messageId: 'wrongOrigin',
+      data: { actual: 'docker commit' },
+    },
+    {
+      name: 'a built image is not a commit',
+      setup: [`docker build -q -t ubuntu_with_ping ${WEB_SERVER_DIR}`],
+      params: { image: 'ubuntu_with_ping', base: 'ubuntu', origin: 'commit' },
+      messageId: 'wrongOrigin',
+    },
     {
       name: 'the build installs something else',
-      setup: [`docker build -q -t web_server ${copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('apt install -y apache2', 'apt install -y iputils-ping') })}`],
+      setup: [
+        `docker build -q -t web_server ${copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('apt install -y apache2', 'apt install -y iputils-ping') })}`,
+      ],
       params: { image: 'web_server', origin: 'build', steps: apache },
       messageId: 'missingSteps',
       data: { steps: 'apache2 installed by apt' },
     },
-    { name: 'a re-tag has no steps of its own', setup: ['docker tag ubuntu ubuntu_with_ping'], params: { image: 'ubuntu_with_ping', base: 'ubuntu', origin: 'commit' }, messageId: 'noOwnRows' },
+    {
+      name: 'a re-tag has no steps of its own',
+      setup: ['docker tag ubuntu ubuntu_with_ping'],
+      params: { image: 'ubuntu_with_ping', base: 'ubuntu', origin: 'commit' },
+      messageId: 'noOwnRows',
+    },
     { name: 'the image is missing', params: { image: 'ubuntu_with_ping', origin: 'commit' }, messageId: 'missing' },
   ],
 });

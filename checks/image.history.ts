@@ -59,10 +59,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
     },
   },
   async evaluate(p, ctx) {
-    const [rows, baseRows] = await Promise.all([
-      ctx.engine.history(p.image),
-      p.base ? ctx.engine.history(p.base) : Promise.resolve(undefined),
-    ]);
+    const [rows, baseRows] = await Promise.all([ctx.engine.history(p.image), p.base ? ctx.engine.history(p.base) : Promise.resolve(undefined)]);
     const command = `docker history --no-trunc ${p.image}`;
     if (!rows) return { status: 'fail', messageId: 'missing', data: { image: p.image }, evidence: { command } };
     // History is newest first; the base's rows are the oldest ones.
@@ -74,7 +71,12 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
       const actual = own.some(isBuildRow) ? 'build' : 'commit';
       const name = { build: 'docker build (a Dockerfile)', commit: 'docker commit' };
       if (actual !== p.origin) {
-        return { status: 'fail', messageId: 'wrongOrigin', data: { image: p.image, actual: name[actual], expected: name[p.origin] }, evidence: { ...evidence, expected: p.origin } };
+        return {
+          status: 'fail',
+          messageId: 'wrongOrigin',
+          data: { image: p.image, actual: name[actual], expected: name[p.origin] },
+          evidence: { ...evidence, expected: p.origin },
+        };
       }
       what.push(name[actual]);
     }

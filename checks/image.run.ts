@@ -74,7 +74,12 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timed
     }
     const output = tail(`${outcome.stdout}${outcome.stderr}`, 200) || '(no output)';
     if (outcome.exitCode !== expectedExit) {
-      return { status: 'fail', messageId: 'exitCode', data: { ...data, actual: outcome.exitCode ?? 'nothing', expected: expectedExit, output }, evidence: { expected, actual, command } };
+      return {
+        status: 'fail',
+        messageId: 'exitCode',
+        data: { ...data, actual: outcome.exitCode ?? 'nothing', expected: expectedExit, output },
+        evidence: { expected, actual, command },
+      };
     }
     if (p.stdout && !new RegExp(p.stdout).test(outcome.stdout)) {
       return { status: 'fail', messageId: 'stdout', data: { ...data, output }, evidence: { expected, actual, command } };

@@ -3,7 +3,13 @@ import kind from './network.exists';
 
 testCheckKind(kind, {
   valid: [
-    { name: 'docker network create my-bridge', setup: ['docker network create my-bridge'], params: { name: 'my-bridge', driver: 'bridge' }, messageId: 'ok', data: { driver: 'bridge' } },
+    {
+      name: 'docker network create my-bridge',
+      setup: ['docker network create my-bridge'],
+      params: { name: 'my-bridge', driver: 'bridge' },
+      messageId: 'ok',
+      data: { driver: 'bridge' },
+    },
     { name: 'the default bridge', params: { name: 'bridge' } },
   ],
   invalid: [

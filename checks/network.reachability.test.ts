@@ -1,7 +1,12 @@
 import { testCheckKind } from '../test/support/check-tester';
 import kind from './network.reachability';
 
-const slides = ['docker run -td --name test1 alpine', 'docker run -td --name test2 alpine', 'docker network create my-bridge', 'docker run -itd --network=my-bridge --name=test3 alpine'];
+const slides = [
+  'docker run -td --name test1 alpine',
+  'docker run -td --name test2 alpine',
+  'docker network create my-bridge',
+  'docker run -itd --network=my-bridge --name=test3 alpine',
+];
 const reach = { from: { name: 'test1' }, to: { name: 'test2' }, expect: 'reachable' as const };
 const isolated = { from: { name: 'test1' }, to: { name: 'test3' }, expect: 'isolated' as const };
 
@@ -9,7 +14,11 @@ testCheckKind(kind, {
   valid: [
     { name: 'test1 reaches test2 on the default bridge', setup: slides, params: reach, messageId: 'reachable', data: { from: 'test1', to: 'test2' } },
     { name: 'test1 cannot reach test3 on my-bridge', setup: slides, params: isolated, messageId: 'isolated' },
-    { name: 'containers on one user-defined bridge', setup: ['docker network create my-bridge', 'docker run -td --network my-bridge --name a1 alpine', 'docker run -td --network my-bridge --name a2 alpine'], params: { from: { name: 'a1' }, to: { name: 'a2' }, expect: 'reachable' } },
+    {
+      name: 'containers on one user-defined bridge',
+      setup: ['docker network create my-bridge', 'docker run -td --network my-bridge --name a1 alpine', 'docker run -td --network my-bridge --name a2 alpine'],
+      params: { from: { name: 'a1' }, to: { name: 'a2' }, expect: 'reachable' },
+    },
   ],
   invalid: [
     {
@@ -24,10 +33,21 @@ testCheckKind(kind, {
       params: isolated,
       messageId: 'notIsolated',
     },
-    { name: 'test2 on another bridge is unreachable', setup: ['docker network create my-bridge', 'docker run -td --name test1 alpine', 'docker run -td --network my-bridge --name test2 alpine'], params: reach, messageId: 'unreachable' },
+    {
+      name: 'test2 on another bridge is unreachable',
+      setup: ['docker network create my-bridge', 'docker run -td --name test1 alpine', 'docker run -td --network my-bridge --name test2 alpine'],
+      params: reach,
+      messageId: 'unreachable',
+    },
     { name: 'test1 is stopped', setup: [...slides, 'docker stop -t 0 test1'], params: reach, messageId: 'fromNotRunning', data: { what: 'container test1' } },
     { name: 'test2 does not exist', setup: ['docker run -td --name test1 alpine'], params: reach, messageId: 'toNotRunning' },
     // Not the student's fault: the grader cannot probe without ping in the image.
-    { name: 'no ping in the source image', setup: ['docker run -td --name test1 ubuntu', 'docker run -td --name test2 alpine'], params: reach, messageId: 'noPing', status: 'error' },
+    {
+      name: 'no ping in the source image',
+      setup: ['docker run -td --name test1 ubuntu', 'docker run -td --name test2 alpine'],
+      params: reach,
+      messageId: 'noPing',
+      status: 'error',
+    },
   ],
 });

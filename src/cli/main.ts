@@ -82,7 +82,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('[file...]', 'spec files (default: every spec in --exercises)')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .action((files: string[], o: { exercises: string }) => {
-      status = validateCommand(files.map((f) => path.resolve(io.cwd, f)), { exercisesDir: path.resolve(io.cwd, o.exercises) }, io);
+      status = validateCommand(
+        files.map((f) => path.resolve(io.cwd, f)),
+        { exercisesDir: path.resolve(io.cwd, o.exercises) },
+        io,
+      );
     });
 
   for (const cmd of program.commands) {

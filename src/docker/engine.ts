@@ -131,10 +131,7 @@ export class DockerEngine {
           'check the host name and port, and that the engine listens there',
         );
       }
-      throw new EngineUnavailableError(
-        `the Docker engine at ${where} refused the connection: ${engineMessage(err)}`,
-        'check `docker info` on that host',
-      );
+      throw new EngineUnavailableError(`the Docker engine at ${where} refused the connection: ${engineMessage(err)}`, 'check `docker info` on that host');
     }
   }
 
@@ -205,9 +202,7 @@ export class DockerEngine {
   }
 
   inspectContainer(id: string, signal?: AbortSignal): Promise<ContainerDetails | undefined> {
-    return this.orUndefinedOn404(
-      this.call(`inspect container ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).inspect({ abortSignal: s }), signal),
-    );
+    return this.orUndefinedOn404(this.call(`inspect container ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).inspect({ abortSignal: s }), signal));
   }
 
   containerStats(id: string, signal?: AbortSignal): Promise<ContainerStats> {
@@ -240,8 +235,7 @@ export class DockerEngine {
   async containerLogs(id: string, tail: number, signal?: AbortSignal): Promise<{ stdout: string; stderr: string; truncated: boolean }> {
     const buf = await this.call(
       `logs of container ${id.slice(0, 12)}`,
-      (s) =>
-        this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, tail, timestamps: true, abortSignal: s }) as Promise<Buffer>,
+      (s) => this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, tail, timestamps: true, abortSignal: s }) as Promise<Buffer>,
       signal,
     );
     return demuxLogFrames(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
@@ -253,10 +247,14 @@ export class DockerEngine {
 
   inspectNetwork(id: string, signal?: AbortSignal): Promise<NetworkDetails | undefined> {
     return this.orUndefinedOn404(
-      this.call(`inspect network ${id.slice(0, 12)}`, (s) => {
+      this.call(
+        `inspect network ${id.slice(0, 12)}`,
+        (s) => {
           const network = this.docker.getNetwork(id);
           return withSignal<NetworkDetails>(network.inspect, network, s);
-        }, signal),
+        },
+        signal,
+      ),
     );
   }
 
@@ -308,4 +306,3 @@ export class DockerEngine {
     return this.listContainers(undefined, { label: [value === undefined ? label : `${label}=${value}`] });
   }
 }
-

@@ -47,6 +47,8 @@ export class ProbeRunner {
   readonly runId = randomUUID();
   private readonly pending = new Set<Promise<unknown>>();
   private disposed = false;
+  /** A create failed or was cancelled: a container may exist whose id we never saw. */
+  private uncertain = false;
 
   constructor(private readonly engine: DockerEngine) {}
 
@@ -58,12 +60,9 @@ export class ProbeRunner {
     return op;
   }
 
-  private async runOnce(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
-    if (this.disposed) throw new AbortedError();
-    const started = Date.now();
-    let id: string | undefined;
+  private async create(spec: ProbeSpec, signal?: AbortSignal): Promise<string> {
     try {
-      id = await this.engine.createContainer(
+      return await this.engine.createContainer(
         {
           Image: spec.image,
           Cmd: spec.cmd,
@@ -86,6 +85,18 @@ export class ProbeRunner {
         },
         signal,
       );
+    } catch (e) {
+      this.uncertain = true;
+      throw e;
+    }
+  }
+
+  private async runOnce(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
+    if (this.disposed) throw new AbortedError();
+    const started = Date.now();
+    let id: string | undefined;
+    try {
+      id = await this.create(spec, signal);
       debug('created probe %s from %s: %o', id.slice(0, 12), spec.image, spec.cmd);
       try {
         await this.engine.startContainer(id, signal);
@@ -115,12 +126,14 @@ export class ProbeRunner {
 
   /**
    * Waits for probes under way (their signal is aborted by the caller on
-   * Ctrl-C), then removes anything labelled with this run that is still there:
-   * a create whose answer never arrived leaves a container we hold no id of.
+   * Ctrl-C). If a create failed or was cancelled, it also removes anything
+   * labelled with this run: a create whose answer never arrived leaves a
+   * container we hold no id of.
    */
   async dispose(): Promise<void> {
     this.disposed = true;
     await Promise.allSettled([...this.pending]);
+    if (!this.uncertain) return;
     const left = await this.engine.listProbes(PROBE_RUN_LABEL, this.runId).catch(() => []);
     await Promise.allSettled(left.map((c) => this.engine.removeProbe(c.Id)));
     if (left.length) debug('removed %d leftover probes of run %s', left.length, this.runId);

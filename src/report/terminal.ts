@@ -101,7 +101,10 @@ export class TerminalReporter implements RunHooks {
       for (const c of ex.checks) lines.push(...this.checkLines(c));
     }
     const t = result.score;
-    lines.push('', `${this.paint('bold', 'Total')} ${this.paint(t.points === t.max ? 'green' : 'red', `${t.points}/${t.max}`)} in ${(result.durationMs / 1000).toFixed(1)} s`);
+    lines.push(
+      '',
+      `${this.paint('bold', 'Total')} ${this.paint(t.points === t.max ? 'green' : 'red', `${t.points}/${t.max}`)} in ${(result.durationMs / 1000).toFixed(1)} s`,
+    );
     for (const f of reportFiles) lines.push(this.paint('dim', `report: ${f}`));
     this.out.write(`${lines.join('\n')}\n`);
   }

@@ -45,7 +45,12 @@ function baseResult(check: PlannedCheck): Omit<CheckResult, 'status' | 'points' 
   };
 }
 
-async function evaluateWithTimeout(check: PlannedCheck, ctx: Omit<CheckContext, 'signal'>, runSignal: AbortSignal | undefined, timeoutMs: number): Promise<Verdict> {
+async function evaluateWithTimeout(
+  check: PlannedCheck,
+  ctx: Omit<CheckContext, 'signal'>,
+  runSignal: AbortSignal | undefined,
+  timeoutMs: number,
+): Promise<Verdict> {
   const timer = new AbortController();
   const signal = runSignal ? AbortSignal.any([runSignal, timer.signal]) : timer.signal;
   let handle: NodeJS.Timeout | undefined;
@@ -138,7 +143,13 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
         while (pending.length) {
           const i = pending.findIndex((c) => (c.spec.needs ?? []).every((n) => promises.has(n)));
           const [check] = pending.splice(i, 1);
-          promises.set(check!.spec.id, runCheck(check!, (check!.spec.needs ?? []).map((n) => promises.get(n)!)));
+          promises.set(
+            check!.spec.id,
+            runCheck(
+              check!,
+              (check!.spec.needs ?? []).map((n) => promises.get(n)!),
+            ),
+          );
         }
         const checks = await Promise.all(pe.checks.map((c) => promises.get(c.spec.id)!));
         return {

@@ -14,7 +14,7 @@ let validator: ValidateFunction | undefined;
 /** Compiled once per process, like ESLint's option schemas. */
 export function exerciseValidator(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
     addFormats(ajv);
     validator = ajv.compile(buildExerciseSchema(checkKinds));
   }
@@ -63,8 +63,7 @@ function closest(word: string, candidates: string[]): string | undefined {
     const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
     for (let j = 1; j <= b.length; j++) d[0]![j] = j;
     for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++)
-        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     return d[a.length]![b.length]!;
   };
   let best: string | undefined;
@@ -140,12 +139,14 @@ function checkSemantics(spec: ExerciseSpec, doc: Document, sink: ProblemSink): v
   spec.checks.forEach((c, i) =>
     (c.needs ?? []).forEach((n, j) => {
       if (n === c.id) sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `check '${c.id}' needs itself`);
-      else if (!ids.has(n)) sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `needs unknown check '${n}' (checks here: ${[...ids.keys()].join(', ')})`);
+      else if (!ids.has(n))
+        sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `needs unknown check '${n}' (checks here: ${[...ids.keys()].join(', ')})`);
     }),
   );
   // Cycles: depth-first search over needs.
   const state = new Map<string, 'visiting' | 'done'>();
-  const byId = new Map(spec.checks.map((c, i) => [c.id, { c, i }]));
+  const byId = new Map<string, { c: ExerciseSpec['checks'][number]; i: number }>();
+  spec.checks.forEach((c, i) => byId.has(c.id) || byId.set(c.id, { c, i }));
   const reported = new Set<string>();
   const visit = (id: string, trail: string[]): void => {
     if (state.get(id) === 'done') return;
@@ -199,14 +200,23 @@ export function loadExerciseFiles(files: readonly string[]): LoadOutcome {
     if (doc.errors.length) {
       for (const err of doc.errors) {
         const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
-        problems.push({ file, line: pos.line, col: pos.col, path: '', message: `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` });
+        problems.push({
+          file,
+          line: pos.line,
+          col: pos.col,
+          path: '',
+          message: `YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        });
       }
       continue;
     }
     const data: unknown = doc.toJS();
     const validate = exerciseValidator();
     if (!validate(data)) {
-      for (const err of validate.errors ?? []) describeAjvError(err, doc, sink);
+      // Inside an anyOf, each failed branch reports its own errors: keep only the anyOf's.
+      const errors = validate.errors ?? [];
+      const anyOfs = errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
+      for (const err of errors) if (!anyOfs.some((a) => err.schemaPath.startsWith(a))) describeAjvError(err, doc, sink);
       problems.push(...sink.problems);
       continue;
     }

@@ -45,10 +45,7 @@ export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, p
  * on the real engine and asserts the status, message id and data. Cases run
  * serially and the engine is reset after each.
  */
-export function testCheckKind<P, M extends string>(
-  kind: CheckKind<P, M>,
-  cases: { valid: ValidCase<P, M>[]; invalid: InvalidCase<P, M>[] },
-): void {
+export function testCheckKind<P, M extends string>(kind: CheckKind<P, M>, cases: { valid: ValidCase<P, M>[]; invalid: InvalidCase<P, M>[] }): void {
   describe(`check kind ${kind.meta.kind}`, () => {
     let baseline: EngineSnapshot;
     beforeAll(async () => {

@@ -24,7 +24,9 @@ async function installMissingPackages(): Promise<void> {
   const missing = TEST_PACKAGES.filter((p) => !existsSync(p.file)).map((p) => p.pkg);
   if (!missing.length) return;
   if (!isRootOnDebian()) {
-    throw new Error(`the tests need these packages: ${missing.join(' ')} — install them (Debian/Ubuntu: apt-get install -y ${missing.join(' ')}) and run again`);
+    throw new Error(
+      `the tests need these packages: ${missing.join(' ')} — install them (Debian/Ubuntu: apt-get install -y ${missing.join(' ')}) and run again`,
+    );
   }
   log(`installing ${missing.join(' ')} (apt-get)…`);
   await sh(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} >/dev/null`);

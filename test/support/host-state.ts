@@ -12,7 +12,12 @@ export interface EngineSnapshot {
   volumes: string[];
 }
 
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean).sort();
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .sort();
 
 export async function snapshotEngine(): Promise<EngineSnapshot> {
   const ids = lines(await sh('docker ps -aq --no-trunc'));
@@ -25,7 +30,9 @@ export async function snapshotEngine(): Promise<EngineSnapshot> {
     : [];
   const images = lines(await sh("docker images -a --no-trunc --format '{{.ID}}|{{.Repository}}:{{.Tag}}'"));
   const netIds = lines(await sh('docker network ls -q --no-trunc'));
-  const networks = lines(await sh(`docker network inspect -f '{{.Id}}|{{.Name}}|{{.Driver}}|{{range $k, $v := .Containers}}{{$k}},{{end}}' ${netIds.join(' ')}`));
+  const networks = lines(
+    await sh(`docker network inspect -f '{{.Id}}|{{.Name}}|{{.Driver}}|{{range $k, $v := .Containers}}{{$k}},{{end}}' ${netIds.join(' ')}`),
+  );
   const volumes = lines(await sh("docker volume ls --format '{{.Name}}|{{.Driver}}'"));
   return { containers, images, networks, volumes };
 }
@@ -57,7 +64,7 @@ export async function resetEngine(baseline: EngineSnapshot): Promise<void> {
     if (baseTags.get(tag) !== id) await shell(`docker rmi -f ${tag}`);
   }
   for (const [tag, id] of baseTags) if (tag !== '<none>:<none>') await shell(`docker tag ${id} ${tag}`);
-  const leftovers = lines(await sh("docker images -a -q --no-trunc")).filter((id) => !baseImageIds.has(id));
+  const leftovers = lines(await sh('docker images -a -q --no-trunc')).filter((id) => !baseImageIds.has(id));
   if (leftovers.length) await shell(`docker rmi -f ${[...new Set(leftovers)].join(' ')}`);
 }
 

@@ -10,7 +10,7 @@ export interface ShellResult {
 export function shell(command: string, opts: ExecFileOptions & { input?: string } = {}): Promise<ShellResult> {
   return new Promise((resolve) => {
     const child = execFile('bash', ['-c', command], { maxBuffer: 32 * 1024 * 1024, encoding: 'utf8', ...opts }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : 1) : 0;
       resolve({ stdout: String(stdout), stderr: String(stderr), code });
     });
     if (opts.input !== undefined) child.stdin?.end(opts.input);

@@ -21,7 +21,46 @@ interface StandIn {
   changes: string[];
 }
 
-const BASE_APPLETS = ['sh', 'ash', 'cat', 'echo', 'ls', 'ln', 'mkdir', 'rm', 'cp', 'mv', 'sleep', 'sed', 'grep', 'date', 'env', 'true', 'false', 'test', '[', 'ps', 'printf', 'chmod', 'touch', 'head', 'tail', 'id', 'hostname', 'uname', 'wc', 'tr', 'cut', 'awk', 'seq', 'expr', 'kill', 'which', 'find', 'top'];
+const BASE_APPLETS = [
+  'sh',
+  'ash',
+  'cat',
+  'echo',
+  'ls',
+  'ln',
+  'mkdir',
+  'rm',
+  'cp',
+  'mv',
+  'sleep',
+  'sed',
+  'grep',
+  'date',
+  'env',
+  'true',
+  'false',
+  'test',
+  '[',
+  'ps',
+  'printf',
+  'chmod',
+  'touch',
+  'head',
+  'tail',
+  'id',
+  'hostname',
+  'uname',
+  'wc',
+  'tr',
+  'cut',
+  'awk',
+  'seq',
+  'expr',
+  'kill',
+  'which',
+  'find',
+  'top',
+];
 
 const APT = `#!/bin/sh
 # Test stand-in for apt/apt-get: installs the course's two packages from busybox.
@@ -60,7 +99,12 @@ export const STANDINS: StandIn[] = [
   {
     name: 'ubuntu',
     applets: [...BASE_APPLETS, 'wget'],
-    files: { '/bin/bash': '#!/bin/sh\nexec /bin/sh "$@"\n', '/usr/bin/apt': APT, '/usr/bin/apt-get': APT, '/etc/os-release': 'NAME="Ubuntu (grade test stand-in)"\nID=ubuntu\n' },
+    files: {
+      '/bin/bash': '#!/bin/sh\nexec /bin/sh "$@"\n',
+      '/usr/bin/apt': APT,
+      '/usr/bin/apt-get': APT,
+      '/etc/os-release': 'NAME="Ubuntu (grade test stand-in)"\nID=ubuntu\n',
+    },
     executables: ['/bin/bash', '/usr/bin/apt', '/usr/bin/apt-get'],
     changes: ['CMD ["/bin/bash"]'],
   },
@@ -73,7 +117,9 @@ export const STANDINS: StandIn[] = [
   {
     name: 'nginx',
     applets: [...BASE_APPLETS, 'httpd'],
-    files: { '/usr/share/nginx/html/index.html': '<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>\n' },
+    files: {
+      '/usr/share/nginx/html/index.html': '<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1></body></html>\n',
+    },
     changes: ['CMD ["httpd", "-f", "-p", "80", "-h", "/usr/share/nginx/html"]', 'EXPOSE 80'],
   },
   {
@@ -81,7 +127,8 @@ export const STANDINS: StandIn[] = [
     applets: [...BASE_APPLETS, 'httpd', 'wget'],
     files: {
       '/var/www/html/cgi-bin/index.cgi': WORDPRESS_CGI,
-      '/var/www/html/wp-admin/install.php': '<!DOCTYPE html><html><head><title>WordPress &rsaquo; Installation</title></head><body><h1>Welcome to WordPress</h1></body></html>\n',
+      '/var/www/html/wp-admin/install.php':
+        '<!DOCTYPE html><html><head><title>WordPress &rsaquo; Installation</title></head><body><h1>Welcome to WordPress</h1></body></html>\n',
     },
     executables: ['/var/www/html/cgi-bin/index.cgi'],
     changes: ['CMD ["httpd", "-f", "-p", "80", "-h", "/var/www/html"]', 'EXPOSE 80', 'VOLUME /var/www/html'],
