@@ -178,7 +178,7 @@ export function containerSnapshot(c: ContainerDetails): Record<string, unknown> 
   };
 }
 
-export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch'>({
+export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFits'>({
   meta: {
     kind: 'container.config',
     description: 'A container (by name, image or compose service) exists with the expected state, ports, limits, networks, mounts and restart policy.',
@@ -233,6 +233,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch'>({
       ok: '{{name}} is {{state}} as expected',
       notFound: 'There is no {{what}} on this host',
       mismatch: '{{name}} {{problems}}',
+      noneFits: 'No {{what}} fits ({{count}} candidates): {{problems}}',
     },
   },
   async evaluate(p, ctx) {
@@ -256,6 +257,12 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch'>({
     const name = containerName(best.c);
     const evidence = { expected, actual: containerSnapshot(best.c), command: `docker inspect ${name}` };
     if (best.problems.length === 0) return { status: 'pass', messageId: 'ok', data: { name, state: best.c.State.Status }, evidence };
+    // Several equally close candidates: say what is wrong with each, not with an arbitrary one.
+    const closest = judged.filter((j) => j.problems.length === best.problems.length).slice(0, 3);
+    if (closest.length > 1) {
+      const problems = closest.map((j) => `${containerName(j.c)} ${j.problems.join(', ')}`).join('; ');
+      return { status: 'fail', messageId: 'noneFits', data: { count: candidates.length, what, problems }, evidence };
+    }
     return { status: 'fail', messageId: 'mismatch', data: { name, what, problems: best.problems.join('; ') }, evidence };
   },
 });

@@ -1,4 +1,6 @@
-import { testCheckKind } from '../test/support/check-tester';
+import { evaluateKind, testCheckKind } from '../test/support/check-tester';
+import { resetEngine, snapshotEngine } from '../test/support/host-state';
+import { sh } from '../test/support/shell';
 import kind from './network.reachability';
 
 const slides = [
@@ -50,4 +52,21 @@ testCheckKind(kind, {
       status: 'error',
     },
   ],
+});
+
+describe('network.reachability probes sharing a network namespace', () => {
+  // Regression: two pings in test1's namespace at once (both PID 1, so both ICMP
+  // id 1) took each other's replies, and test3 looked reachable.
+  test('a reachable and an isolated probe from the same container at once stay apart', async () => {
+    const baseline = await snapshotEngine();
+    try {
+      for (const cmd of slides) await sh(cmd);
+      for (let i = 0; i < 4; i++) {
+        const [r, iso] = await Promise.all([evaluateKind(kind, reach), evaluateKind(kind, isolated)]);
+        expect([r.status, iso.status]).toEqual(['pass', 'pass']);
+      }
+    } finally {
+      await resetEngine(baseline);
+    }
+  });
 });

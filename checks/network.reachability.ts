@@ -65,7 +65,10 @@ export default defineCheckKind<Params, 'reachable' | 'isolated' | 'notIsolated' 
     if (broken) {
       return { status: 'error', messageId: 'noPing', data: { from: fromName, reason: broken.out.startError ?? broken.out.stderr.trim() } };
     }
-    const rows = results.map((r) => ({ network: r.net, ip: r.ip, replied: r.out.exitCode === 0 }));
+    // Count only a reply from the address pinged ("64 bytes from 172.17.0.3: …"):
+    // ICMP replies reach every ping in the namespace, including the student's own.
+    const repliedFrom = (ip: string, stdout: string) => new RegExp(`from ${ip.replace(/\./g, '\\.')}[:\\s]`).test(stdout);
+    const rows = results.map((r) => ({ network: r.net, ip: r.ip, replied: r.out.exitCode === 0 && repliedFrom(r.ip, r.out.stdout) }));
     const ipList = ips.map((x) => x.ip).join(', ') || 'no IP address';
     const evidence = {
       expected: p.expect,

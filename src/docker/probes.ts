@@ -49,15 +49,39 @@ export class ProbeRunner {
   private disposed = false;
   /** A create failed or was cancelled: a container may exist whose id we never saw. */
   private uncertain = false;
+  /** Tail of the queue of probes sharing one network namespace (`container:<id>`). */
+  private readonly netnsQueues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly engine: DockerEngine) {}
 
   run(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
-    const op = this.runOnce(spec, signal);
+    const op = this.inTurn(spec, () => this.runOnce(spec, signal));
     this.pending.add(op);
     const forget = () => this.pending.delete(op);
     op.then(forget, forget);
     return op;
+  }
+
+  /**
+   * Probes that join one container's network namespace run one at a time. Two
+   * pings there at once are both PID 1 of their own container, so both use
+   * ICMP id 1 and each takes the other's echo replies for its own: a ping to an
+   * isolated container would "succeed" with the reply of a reachable one.
+   */
+  private inTurn<T>(spec: ProbeSpec, task: () => Promise<T>): Promise<T> {
+    const key = spec.networkMode?.startsWith('container:') ? spec.networkMode : undefined;
+    if (!key) return task();
+    const previous = this.netnsQueues.get(key) ?? Promise.resolve();
+    const mine = previous.then(task, task);
+    const tail = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.netnsQueues.set(key, tail);
+    void tail.then(() => {
+      if (this.netnsQueues.get(key) === tail) this.netnsQueues.delete(key);
+    });
+    return mine;
   }
 
   private async create(spec: ProbeSpec, signal?: AbortSignal): Promise<string> {

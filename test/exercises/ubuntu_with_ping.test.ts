@@ -1,0 +1,65 @@
+import { gradeJson, scoreOf, statuses } from '../support/grade-cli';
+import { resetEngine, snapshotEngine, type EngineSnapshot } from '../support/host-state';
+import { copyFixture, WEB_SERVER_DIR } from '../support/fixtures';
+import { sh } from '../support/shell';
+
+const ID = 'ubuntu_with_ping';
+
+describe(`exercise ${ID}`, () => {
+  let baseline: EngineSnapshot;
+  beforeAll(async () => {
+    baseline = await snapshotEngine();
+  });
+  afterEach(async () => {
+    await resetEngine(baseline);
+  });
+
+  test("the slides' commands score full marks", async () => {
+    // "How to extend a docker container (1)-(2)": install ping in a container, commit it.
+    await sh('docker run ubuntu /bin/bash -c "apt update; apt -y install iputils-ping"');
+    const id = (await sh('docker ps -a -q --latest')).trim();
+    await sh(`docker commit ${id} ubuntu_with_ping`);
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'pass', ping: 'pass', committed: 'pass' });
+    expect(scoreOf(run, ID)).toBe(100);
+    expect(run.code).toBe(0);
+  });
+
+  test('docker tag ubuntu ubuntu_with_ping: a copy without ping', async () => {
+    await sh('docker tag ubuntu ubuntu_with_ping');
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'fail', ping: 'fail', committed: 'skip' });
+    expect(scoreOf(run, ID)).toBe(20);
+    expect(run.code).toBe(1);
+  });
+
+  test('another image (alpine) committed under the name: has ping, not derived from ubuntu', async () => {
+    await sh('docker run --name other alpine true && docker commit other ubuntu_with_ping');
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'fail', ping: 'pass', committed: 'skip' });
+    expect(scoreOf(run, ID)).toBe(60);
+  });
+
+  test('ping installed, but the image was built from a Dockerfile, not committed', async () => {
+    const dir = copyFixture(WEB_SERVER_DIR, { Dockerfile: () => 'FROM ubuntu\nRUN apt update\nRUN apt install -y iputils-ping\nCMD ["/bin/bash"]\n' });
+    await sh(`docker build -q -t ubuntu_with_ping ${dir}`);
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'pass', ping: 'pass', committed: 'fail' });
+    expect(scoreOf(run, ID)).toBe(80);
+  });
+
+  test('ping installed in one container, a fresh one committed', async () => {
+    await sh('docker run ubuntu /bin/bash -c "apt update; apt -y install iputils-ping"');
+    await sh('docker run --name fresh ubuntu touch /hello && docker commit fresh ubuntu_with_ping');
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'pass', ping: 'fail', committed: 'pass' });
+    expect(scoreOf(run, ID)).toBe(60);
+  });
+
+  test('nothing done: 0, a hint on every failed check', async () => {
+    const run = await gradeJson([ID]);
+    expect(scoreOf(run, ID)).toBe(0);
+    const checks = run.result.exercises[0]!.checks;
+    expect(checks.filter((c) => c.status === 'fail').every((c) => c.hint && c.slide)).toBe(true);
+  });
+});
