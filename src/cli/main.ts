@@ -45,6 +45,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
     .option('--student <id>', 'student identifier written into the reports')
+    .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })

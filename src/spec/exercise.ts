@@ -27,6 +27,8 @@ export interface ExerciseSpec {
   id: string;
   title: string;
   description?: string;
+  /** Position in the course; `grade` and `grade list` follow it (then the id). */
+  order?: number;
   /** Slide titles of the course this exercise comes from. */
   slides: string[];
   /** Values the exercise needs from the person grading (`--var name=value`), referenced as `${name}`. */

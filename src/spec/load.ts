@@ -251,5 +251,5 @@ export function exerciseFilesIn(dir: string): string[] {
 export function loadExercises(dir: string): Exercise[] {
   const { exercises, problems } = loadExerciseFiles(exerciseFilesIn(dir));
   if (problems.length) throw new SpecError(problems);
-  return exercises;
+  return exercises.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.id.localeCompare(b.id));
 }

@@ -19,6 +19,7 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
       id: { type: 'string', pattern: ID, description: 'Fixed id, used on the command line: grade <id>.' },
       title: { type: 'string', minLength: 1 },
       description: { type: 'string' },
+      order: { type: 'integer', minimum: 0, description: 'Position in the course; exercises are listed and graded in this order.' },
       slides: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       variables: {
         type: 'object',

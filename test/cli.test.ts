@@ -1,0 +1,182 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { gradeResultSchema } from '../src/result/schema';
+import type { GradeResult } from '../src/result/types';
+import { runGrade } from './support/run-cli';
+
+const NO_STACK = /\n\s+at .+\(.*:\d+:\d+\)/;
+
+/** An expected failure: exit 2, one line on stderr, no stack trace, nothing on stdout. */
+function expectOneLineError(r: { code: number | null; stdout: string; stderr: string }, pattern: RegExp) {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(NO_STACK);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr.trim()).toMatch(pattern);
+}
+
+describe('grade CLI', () => {
+  test('--version and --help exit 0', async () => {
+    const v = await runGrade(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const h = await runGrade(['--help']);
+    expect(h.code).toBe(0);
+    for (const opt of ['--json', '--out', '--no-reports', '--var', '--host', '--exercises', '--concurrency', '--timeout', '--student'])
+      expect(h.stdout).toContain(opt);
+    for (const cmd of ['list', 'validate']) expect(h.stdout).toContain(cmd);
+  });
+
+  test('on an empty host: 0 points, a hint on every failed check, exit 1, one JSON document, reports written', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'grade-out-'));
+    const r = await runGrade(['--json', '--out', out]);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.stdout) as GradeResult; // the whole of stdout is the document
+    expect(result.score.points).toBe(0);
+    expect(result.exercises.map((e) => e.id)).toEqual(['ubuntu_with_ping', 'web_server', 'wordpress_compose', 'bridge_isolation', 'memory_limits']);
+    const failed = result.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'fail');
+    expect(failed.length).toBeGreaterThan(5);
+    for (const c of failed) expect([c.id, Boolean(c.hint), Boolean(c.slide)]).toEqual([c.id, true, true]);
+    // Human output goes to stderr only.
+    expect(r.stderr).toContain('Total 0/500');
+    expect(r.stderr).toContain('→ ');
+    expect(existsSync(path.join(out, 'grade-report.html'))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(out, 'grade-result.json'), 'utf8'))).toEqual(result);
+  });
+
+  test('--json output validates against the published JSON Schema, which is the typed one', async () => {
+    const published = JSON.parse(readFileSync(path.resolve(__dirname, '..', 'schemas', 'grade-result.schema.json'), 'utf8'));
+    expect(published).toEqual(JSON.parse(JSON.stringify(gradeResultSchema)));
+    const ajv = new Ajv({ strict: true, strictRequired: false });
+    addFormats(ajv);
+    const validate = ajv.compile(published);
+    const r = await runGrade(['memory_limits', 'web_server', '--json', '--no-reports']);
+    const doc = JSON.parse(r.stdout);
+    expect(validate(doc) ? [] : validate.errors).toEqual([]);
+  });
+
+  test('colours: none when NO_COLOR is set or stderr is not a terminal, on with FORCE_COLOR', async () => {
+    const plain = await runGrade(['memory_limits', '--no-reports']);
+    expect(plain.stderr).not.toMatch(/\x1b\[/);
+    const forced = await runGrade(['memory_limits', '--no-reports'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(forced.stderr).toMatch(/\x1b\[/);
+  });
+
+  test('list shows every exercise with its points; --json and --kinds', async () => {
+    const r = await runGrade(['list']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ubuntu_with_ping .*\(100 points\)$/m);
+    expect(r.stdout).toMatch(/^\s+40\s+ping\s+ping works/m);
+    const j = JSON.parse((await runGrade(['list', '--json'])).stdout) as { id: string; maxPoints: number }[];
+    expect(j.every((e) => e.maxPoints === 100)).toBe(true);
+    const k = await runGrade(['list', '--kinds']);
+    expect(k.stdout).toMatch(/^network\.reachability\s+/m);
+  });
+
+  test('unknown exercise id', async () => {
+    expectOneLineError(await runGrade(['web_srver']), /^grade: unknown exercise "web_srver" — `grade list` shows them; known ids: ubuntu_with_ping, /);
+  });
+
+  test('a malformed --var', async () => {
+    expectOneLineError(await runGrade(['--var', 'dockerhub_user']), /^grade: bad --var "dockerhub_user" — write it as --var name=value/);
+  });
+
+  test('an unknown option is a usage error (exit 2)', async () => {
+    const r = await runGrade(['--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--bogus'");
+  });
+
+  test('no engine at DOCKER_HOST', async () => {
+    expectOneLineError(
+      await runGrade([], { env: { DOCKER_HOST: 'unix:///tmp/grade-no-such.sock' } }),
+      /^grade: no Docker engine answers at unix:\/\/\/tmp\/grade-no-such\.sock — start it/,
+    );
+  });
+
+  test('an engine that accepts connections but never answers', async () => {
+    const server = net.createServer(() => undefined); // accepts, says nothing
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      const t0 = Date.now();
+      expectOneLineError(await runGrade(['--host', `tcp://127.0.0.1:${port}`]), /did not answer within 5 s — check that it is healthy/);
+      expect(Date.now() - t0).toBeLessThan(15_000);
+    } finally {
+      server.close();
+    }
+  });
+
+  test('no permission on the socket (a user outside the docker group)', async () => {
+    const r = await runGrade(['--no-reports'], { prefix: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] });
+    expectOneLineError(r, /^grade: permission denied on the Docker socket unix:\/\/\/var\/run\/docker\.sock — add yourself to the docker group/);
+  });
+
+  describe('exercise specs', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-cli-specs-'));
+    const good = path.join(dir, 'good');
+    const bad = path.join(dir, 'bad');
+    beforeAll(() => {
+      for (const d of [good, bad]) require('node:fs').mkdirSync(d);
+      writeFileSync(
+        path.join(good, 'push.yaml'),
+        `id: push
+title: Pushed
+slides: [Pushing images to Docker Hub (2)]
+variables:
+  dockerhub_user: { description: your Docker Hub user name, example: alice }
+checks:
+  - id: tagged
+    title: "\${dockerhub_user}/olss_2021 exists"
+    kind: image.exists
+    points: 10
+    params: { image: "\${dockerhub_user}/olss_2021:ubuntu_with_ping_1.0" }
+`,
+      );
+      writeFileSync(
+        path.join(bad, 'broken.yaml'),
+        'id: broken\ntitle: Broken\nslides: [x]\nchecks:\n  - id: a\n    title: A\n    kind: image.exists\n    points: ten\n    params: {}\n',
+      );
+    });
+
+    test('validate: every problem as file:line:col: path: message, exit 2', async () => {
+      const r = await runGrade(['validate', path.join(bad, 'broken.yaml')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${path.join(bad, 'broken.yaml')}:8:13: checks[0].points: must be integer`);
+      expect(r.stderr).toContain(`${path.join(bad, 'broken.yaml')}:9:13: checks[0].params: missing required property 'image'`);
+      expect(r.stderr).not.toMatch(NO_STACK);
+    });
+
+    test('validate: the bundled specs are valid', async () => {
+      const r = await runGrade(['validate']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/5 exercise file\(s\) valid/);
+    });
+
+    test('grading with a broken spec folder exits 2 and lists the problems', async () => {
+      const r = await runGrade(['--exercises', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('broken.yaml:8:13: checks[0].points: must be integer');
+      expect(r.stderr).not.toMatch(NO_STACK);
+    });
+
+    test('a missing variable says which and how to give it; --var or GRADE_VAR_ supplies it', async () => {
+      expectOneLineError(
+        await runGrade(['--exercises', good]),
+        /^grade: exercise push needs dockerhub_user \(your Docker Hub user name\) — pass --var dockerhub_user=alice or set GRADE_VAR_DOCKERHUB_USER$/,
+      );
+      const withVar = await runGrade(['--exercises', good, '--var', 'dockerhub_user=alice', '--json', '--no-reports']);
+      const result = JSON.parse(withVar.stdout) as GradeResult;
+      expect(result.exercises[0]!.checks[0]).toMatchObject({
+        title: 'alice/olss_2021 exists',
+        message: 'There is no image alice/olss_2021:ubuntu_with_ping_1.0 on this Docker host',
+      });
+      const fromEnv = await runGrade(['--exercises', good, '--json', '--no-reports'], { env: { GRADE_VAR_DOCKERHUB_USER: 'bob' } });
+      expect((JSON.parse(fromEnv.stdout) as GradeResult).exercises[0]!.checks[0]!.title).toBe('bob/olss_2021 exists');
+    });
+  });
+});

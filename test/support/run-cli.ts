@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export const GRADE_BIN = path.resolve(__dirname, '..', '..', 'bin', 'grade.js');
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built `grade` (bin/grade.js → dist/) as a separate process, the way
+ * a student does. `npm test` compiles before jest runs, so dist is current.
+ */
+export function runGrade(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; prefix?: string[]; cwd?: string; onSpawn?: (pid: number) => void } = {},
+): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const cmd = opts.prefix ? opts.prefix[0]! : process.execPath;
+    const argv = opts.prefix ? [...opts.prefix.slice(1), process.execPath, GRADE_BIN, ...args] : [GRADE_BIN, ...args];
+    const child = spawn(cmd, argv, { env: { ...process.env, NO_COLOR: '1', ...opts.env }, cwd: opts.cwd ?? process.cwd() });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('spawn', () => opts.onSpawn?.(child.pid!));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
