@@ -29,8 +29,10 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
   const target = await new LocalTarget(opts.host, io.env).open();
   const terminal = new TerminalReporter(io.stderr, io.env);
   const abort = new AbortController();
+  let interruptedBy: NodeJS.Signals | undefined;
   const onSignal = (sig: NodeJS.Signals) => {
     if (abort.signal.aborted) return;
+    interruptedBy = sig;
     io.stderr.write(`\n${sig}: stopping, removing probe containers…\n`);
     abort.abort();
   };
@@ -50,7 +52,8 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
     terminal.stop();
     if (abort.signal.aborted) {
       io.stderr.write('grading interrupted; no report written\n');
-      return 130;
+      // The shell's convention: 128 + the signal's number.
+      return interruptedBy === 'SIGTERM' ? 143 : 130;
     }
     const files = opts.reports ? writeReports(result, opts.out) : [];
     terminal.summary(result, files);
