@@ -27,12 +27,13 @@ function template(): NonNullable<typeof compiled> {
     e.score.points === e.score.max ? 'pass' : e.checks.some((c) => c.status === 'error') ? 'error' : 'fail',
   );
   hb.registerPartial('evidence', readFileSync(path.join(templatesDir, 'evidence.hbs'), 'utf8'));
-  compiled = hb.compile(readFileSync(path.join(templatesDir, 'report.hbs'), 'utf8'), { strict: false, noEscape: false });
+  // preventIndent: an indented partial call must not indent the lines inside its <pre>.
+  compiled = hb.compile(readFileSync(path.join(templatesDir, 'report.hbs'), 'utf8'), { preventIndent: true });
   return compiled;
 }
 
 export function renderHtml(result: GradeResult): string {
   const s = result.student;
-  const studentLabel = s ? [s.name, s.id && `(${s.id})`].filter(Boolean).join(' ') : undefined;
+  const studentLabel = s?.name ? (s.id ? `${s.name} (${s.id})` : s.name) : s?.id;
   return template()({ ...result, ...(studentLabel ? { studentLabel } : {}) });
 }

@@ -1,0 +1,78 @@
+import type { GradeResult } from '../result/types';
+import { renderHtml } from './html';
+
+const hostile = '<script>alert(1)</script>';
+
+function resultWith(text: string): GradeResult {
+  return {
+    schemaVersion: 1,
+    grader: { name: 'grade', version: '0.0.0' },
+    target: { kind: 'local', endpoint: `unix:///var/run/${text}.sock`, dockerVersion: '20.10' },
+    student: { id: text, name: `"${text}"` },
+    startedAt: '2026-11-27T12:00:00.000Z',
+    durationMs: 1234,
+    score: { points: 10, max: 20 },
+    exercises: [
+      {
+        id: 'web_server',
+        title: `Web ${text}`,
+        slides: [`Slide ${text}`],
+        score: { points: 10, max: 20 },
+        checks: [
+          {
+            id: 'a',
+            title: 'passes',
+            kind: 'image.exists',
+            status: 'pass',
+            points: 10,
+            maxPoints: 10,
+            message: `container ${text} ]]> ok`,
+            evidence: { actual: { label: text }, command: `docker inspect '${text}'` },
+            durationMs: 3,
+          },
+          {
+            id: 'b',
+            title: 'fails',
+            kind: 'http.get',
+            status: 'fail',
+            points: 0,
+            maxPoints: 10,
+            message: `page ${text}`,
+            hint: `type ${text}`,
+            slide: 'Dockerfiles',
+            warning: `careful ${text}`,
+            evidence: { expected: 'x', actual: `<img src=x onerror=alert(2)>` },
+            durationMs: 3,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+describe('HTML report', () => {
+  test('student-controlled text is escaped everywhere', () => {
+    const html = renderHtml(resultWith(hostile));
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+  });
+
+  test('self-contained: no external URL, no script, a CSP that forbids both', () => {
+    const html = renderHtml(resultWith('x'));
+    expect(html).not.toMatch(/<script|<link|src="http|href="http|@import/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+  });
+
+  test('score, hint with its slide, evidence and the command to see it', () => {
+    const html = renderHtml(resultWith('x'));
+    expect(html).toContain('<strong>10/20</strong>');
+    expect(html).toContain('50%');
+    expect(html).toMatch(/What to do:<\/strong> type x <em>\(slide “Dockerfiles”\)<\/em>/);
+    expect(html).toContain('$ docker inspect &#x27;x&#x27;');
+    // A passing check keeps its evidence folded; a failing one shows it.
+    expect(html).toMatch(/<details><summary>Evidence<\/summary>/);
+    expect(html).toContain('<dt>Expected</dt>');
+  });
+});
