@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkKinds } from '../checks';
+import { defaultExercisesDir } from '../src/package-info';
+import { loadExercises } from '../src/spec/load';
+import { runGrade } from './support/run-cli';
+
+const root = path.resolve(__dirname, '..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const kindFiles = readdirSync(path.join(root, 'checks')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
+
+/** Like ESLint's build checks: a kind is not done without its index entry, its tests and its docs. */
+describe('every check kind is indexed, tested and documented', () => {
+  test('each file in checks/ is in the index under its own name, and the index has nothing else', () => {
+    expect(kindFiles.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(checkKinds).sort());
+  });
+
+  for (const kind of Object.keys(checkKinds)) {
+    test(`${kind}: a CheckTester test file and a README row`, () => {
+      const testFile = path.join(root, 'checks', `${kind}.test.ts`);
+      expect(existsSync(testFile)).toBe(true);
+      expect(readFileSync(testFile, 'utf8')).toMatch(/testCheckKind\(kind, \{/);
+      expect(readme).toContain(`| \`${kind}\` |`);
+    });
+  }
+
+  test('every exercise has a row in the README', () => {
+    for (const e of loadExercises(defaultExercisesDir)) expect([e.id, readme.includes(`| \`${e.id}\` |`)]).toEqual([e.id, true]);
+  });
+
+  test('every CLI option is in the README', async () => {
+    const helps = await Promise.all([[], ['list'], ['validate']].map((cmd) => runGrade([...cmd, '--help'])));
+    const options = new Set(helps.flatMap((h) => [...h.stdout.matchAll(/(--[a-z-]+)/g)].map((m) => m[1]!)));
+    expect(options.size).toBeGreaterThan(8);
+    for (const o of options) expect([o, readme.includes(o)]).toEqual([o, true]);
+  });
+});
