@@ -141,6 +141,10 @@ checks:
         path.join(bad, 'broken.yaml'),
         'id: broken\ntitle: Broken\nslides: [x]\nchecks:\n  - id: a\n    title: A\n    kind: image.exists\n    points: ten\n    params: {}\n',
       );
+      writeFileSync(
+        path.join(dir, 'typos.yaml'),
+        'id: typos\ntitle: Typos\nslides: [x]\nchecks:\n  - { id: a, title: A, kind: image.exists, points: 1, params: { imgae: x } }\n  - { id: b, title: B, kind: image.history, points: 1, params: { image: x } }\n',
+      );
     });
 
     test('validate: every problem as file:line:col: path: message, exit 2', async () => {
@@ -149,6 +153,13 @@ checks:
       expect(r.stderr).toContain(`${path.join(bad, 'broken.yaml')}:8:13: checks[0].points: must be integer`);
       expect(r.stderr).toContain(`${path.join(bad, 'broken.yaml')}:9:13: checks[0].params: missing required property 'image'`);
       expect(r.stderr).not.toMatch(NO_STACK);
+    });
+
+    test('validate (built, generated validator): suggestions and alternatives', async () => {
+      const r = await runGrade(['validate', path.join(dir, 'typos.yaml')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`typos.yaml:5:65: checks[0].params.imgae: unknown property 'imgae' (did you mean 'image'?)`);
+      expect(r.stderr).toContain(`typos.yaml:6:64: checks[1].params: needs one of: origin, steps`);
     });
 
     test('validate: the bundled specs are valid', async () => {

@@ -1,25 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { checkKinds } from '../../checks';
 import { SetupError, SpecError, type SpecProblem } from '../errors';
 import type { Exercise, ExerciseSpec } from './exercise';
-import { buildExerciseSchema } from './schema';
+import { exerciseValidator } from './exercise-validator';
 import { referencedVariables } from './variables';
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled once per process, like ESLint's option schemas. */
-export function exerciseValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
-    addFormats(ajv);
-    validator = ajv.compile(buildExerciseSchema(checkKinds));
-  }
-  return validator;
-}
 
 type Segment = string | number;
 

@@ -1,6 +1,7 @@
 import { gradeJson, scoreOf, statuses } from '../support/grade-cli';
 import { resetEngine, snapshotEngine, type EngineSnapshot } from '../support/host-state';
 import { sh, shell } from '../support/shell';
+import { SLIDE_STATES } from '../support/slide-states';
 
 const ID = 'memory_limits';
 
@@ -14,8 +15,7 @@ describe(`exercise ${ID}`, () => {
   });
 
   test('256m nginx on 8080 and a half-CPU nginx on another port score full marks', async () => {
-    await sh('docker run -d -p 8080:80 --memory="256m" nginx');
-    await sh('docker run -d -p 8081:80 --cpus=".5" nginx');
+    for (const cmd of SLIDE_STATES[ID]!) await sh(cmd);
     const run = await gradeJson([ID]);
     expect(statuses(run, ID)).toEqual({ memory: 'pass', stats: 'pass', published: 'pass', cpus: 'pass' });
     expect(scoreOf(run, ID)).toBe(100);

@@ -2,6 +2,7 @@ import { gradeJson, scoreOf, statuses } from '../support/grade-cli';
 import { resetEngine, snapshotEngine, type EngineSnapshot } from '../support/host-state';
 import { copyFixture, WEB_SERVER_DIR } from '../support/fixtures';
 import { sh } from '../support/shell';
+import { SLIDE_STATES } from '../support/slide-states';
 
 const ID = 'web_server';
 const allPass = { image: 'pass', derived: 'pass', apache: 'pass', index_html: 'pass', config: 'pass', container: 'pass', page: 'pass' };
@@ -17,9 +18,7 @@ describe(`exercise ${ID}`, () => {
   });
 
   test("the slides' Dockerfile, build and run score full marks, bonus included", async () => {
-    await build();
-    await sh('docker run -d -p 8080:80 --name=web_server web_server');
-    await sh('docker run -d -p 8081:80 web_server');
+    for (const cmd of SLIDE_STATES[ID]!) await sh(cmd);
     const run = await gradeJson([ID]);
     expect(statuses(run, ID)).toEqual({ ...allPass, second_instance: 'pass' });
     expect(run.result.exercises[0]!.score).toEqual({ points: 100, max: 100 });

@@ -2,6 +2,7 @@ import { gradeJson, scoreOf, statuses } from '../support/grade-cli';
 import { resetEngine, snapshotEngine, type EngineSnapshot } from '../support/host-state';
 import { composeUp, composeVariant, WORDPRESS_DIR } from '../support/fixtures';
 import { sh } from '../support/shell';
+import { SLIDE_STATES } from '../support/slide-states';
 
 const ID = 'wordpress_compose';
 
@@ -15,7 +16,7 @@ describe(`exercise ${ID}`, () => {
   });
 
   test("the slides' stack (up --no-start, then start) scores full marks", async () => {
-    await sh(`cd ${WORDPRESS_DIR} && docker-compose -p costa up --build --no-start 2>&1 && docker-compose -p costa start 2>&1`);
+    for (const cmd of SLIDE_STATES[ID]!) await sh(cmd);
     const run = await gradeJson([ID]);
     expect(statuses(run, ID)).toEqual({
       stack: 'pass',

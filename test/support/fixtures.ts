@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 
-export const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+import { packageRoot } from '../../src/package-info';
+
+/** From the project root: the same whether run by ts-jest from test/ or built into dist/test/. */
+export const FIXTURES = path.join(packageRoot, 'test', 'fixtures');
 
 /** The slide's web_server build context (Dockerfile + index.html). */
 export const WEB_SERVER_DIR = path.join(FIXTURES, 'web_server');
