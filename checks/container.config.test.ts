@@ -51,6 +51,11 @@ testCheckKind(kind, {
       params: { select: {}, mounts: [{ destination: '/container_data', type: 'bind', source: 'local_data' }] },
     },
     {
+      name: 'an interactive bash (docker run -it ubuntu /bin/bash), exited',
+      setup: ['docker run -it -d --name shell ubuntu /bin/bash', 'docker stop -t 0 shell'],
+      params: { select: { image: 'ubuntu' }, state: 'any', command: '^/bin/bash$', interactive: true },
+    },
+    {
       name: 'restart policy and network mode',
       setup: ['docker run -d --name solo --restart=always --network=none alpine sleep 300'],
       params: { select: { name: 'solo' }, restartPolicy: 'always', networkMode: 'none' },
@@ -120,6 +125,13 @@ testCheckKind(kind, {
       params: { select: { name: 'solo' }, restartPolicy: 'always', networkMode: 'none' },
       messageId: 'mismatch',
       data: { problems: 'has network mode host, not none; has restart policy no, not always' },
+    },
+    {
+      name: 'bash without -it',
+      setup: ['docker run --name shell ubuntu /bin/bash'],
+      params: { select: { image: 'ubuntu' }, state: 'any', command: '^/bin/bash$', interactive: true },
+      messageId: 'mismatch',
+      data: { problems: 'was not started interactively (docker run -it)' },
     },
     {
       name: 'the database publishes a port',

@@ -49,6 +49,8 @@ interface Params {
   restartPolicy?: 'no' | 'always' | 'unless-stopped' | 'on-failure';
   /** Regular expression matched against the container's command line (path and arguments). */
   command?: string;
+  /** Started with -it (a terminal and open stdin), or without. */
+  interactive?: boolean;
 }
 
 const ANONYMOUS_VOLUME = /^[0-9a-f]{64}$/;
@@ -159,6 +161,10 @@ export function configProblems(c: ContainerDetails, p: Params): string[] {
     const line = [c.Path, ...(c.Args ?? [])].join(' ');
     if (!new RegExp(p.command).test(line)) problems.push(`runs \`${line}\`, which does not match /${p.command}/`);
   }
+  if (p.interactive !== undefined) {
+    const interactive = Boolean(c.Config.Tty && c.Config.OpenStdin);
+    if (interactive !== p.interactive) problems.push(interactive ? 'was started interactively (-it)' : 'was not started interactively (docker run -it)');
+  }
   return problems;
 }
 
@@ -174,6 +180,7 @@ export function containerSnapshot(c: ContainerDetails): Record<string, unknown> 
     memory: c.HostConfig.Memory ?? 0,
     cpus: cpusOf(c) ?? 0,
     restartPolicy: c.HostConfig.RestartPolicy?.Name || 'no',
+    interactive: Boolean(c.Config.Tty && c.Config.OpenStdin),
     mounts: (c.Mounts ?? []).map((m) => `${m.Type}:${m.Type === 'volume' ? m.Name : m.Source}:${m.Destination}`),
   };
 }
@@ -225,6 +232,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
         },
         restartPolicy: { type: 'string', enum: ['no', 'always', 'unless-stopped', 'on-failure'], nullable: true },
         command: { type: 'string', format: 'regex', nullable: true },
+        interactive: { type: 'boolean', nullable: true },
       },
       required: ['select'],
       additionalProperties: false,

@@ -7,47 +7,79 @@ import {
   selectorPsCommand,
   type ContainerSelector,
 } from '../src/docker/container-selector';
+import type { ContainerStats } from '../src/docker/engine';
 import { formatBytes, parseByteSize } from '../src/docker/units';
 
 interface Params {
   select: ContainerSelector;
-  /** The memory limit the engine's stats must report, e.g. "256m" (what `docker stats` shows as LIMIT). */
-  memoryLimit: string;
+  /** The memory limit the engine's stats must report, e.g. "256m" (LIMIT in docker stats). */
+  memoryLimit?: string;
+  /** CPU use (CPU % in docker stats) must exceed this, over the engine's one-second sample. */
+  cpuAbovePercent?: number;
+}
+
+/** docker stats' CPU %: the container's share of the host's CPU time between two samples, times the CPUs. */
+export function cpuPercent(s: ContainerStats): number {
+  const cpu = s.cpu_stats.cpu_usage.total_usage - s.precpu_stats.cpu_usage.total_usage;
+  const system = (s.cpu_stats.system_cpu_usage ?? 0) - (s.precpu_stats.system_cpu_usage ?? 0);
+  const cpus = s.cpu_stats.online_cpus || s.cpu_stats.cpu_usage.percpu_usage?.length || 1;
+  return system > 0 && cpu > 0 ? (cpu / system) * cpus * 100 : 0;
 }
 
 export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
   meta: {
     kind: 'container.stats',
-    description: "The limit the engine's live statistics report for a running container (docker stats), not just its configuration.",
+    description: "What the engine's live statistics report for a running container (docker stats): memory limit, CPU use.",
     params: {
       type: 'object',
       properties: {
         select: containerSelectorSchema,
-        memoryLimit: { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$' },
+        memoryLimit: { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true },
+        cpuAbovePercent: { type: 'number', minimum: 0, nullable: true },
       },
-      required: ['select', 'memoryLimit'],
+      required: ['select'],
       additionalProperties: false,
+      anyOf: [{ required: ['memoryLimit'] }, { required: ['cpuAbovePercent'] }],
     },
     messages: {
-      ok: 'docker stats reports a memory limit of {{limit}} for {{name}}',
+      ok: 'docker stats reports {{reading}} for {{name}}',
       notRunning: 'There is no running {{what}}, so there are no live statistics to read',
-      mismatch: 'docker stats reports a memory limit of {{limit}} for {{name}}, not {{expected}}',
+      mismatch: 'docker stats reports {{reading}} for {{name}}: {{problems}}',
     },
   },
   async evaluate(p, ctx) {
     const what = describeSelector(p.select);
-    const want = parseByteSize(p.memoryLimit)!;
     const running = (await selectContainers(ctx.engine, p.select)).filter((c) => c.State.Running);
     if (running.length === 0) return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
-    const readings = await Promise.all(running.map(async (c) => ({ name: containerName(c), limit: (await ctx.engine.stats(c.Id)).memory_stats?.limit ?? 0 })));
-    const hit = readings.find((r) => r.limit === want);
+    const wantMemory = p.memoryLimit !== undefined ? parseByteSize(p.memoryLimit) : undefined;
+    const readings = await Promise.all(
+      running.map(async (c) => {
+        // A CPU figure needs two samples (the engine waits ~1 s); a limit needs one.
+        const stats = p.cpuAbovePercent !== undefined ? await ctx.engine.sampledStats(c.Id) : await ctx.engine.stats(c.Id);
+        const limit = stats.memory_stats?.limit ?? 0;
+        const cpu = p.cpuAbovePercent !== undefined ? cpuPercent(stats) : undefined;
+        const problems: string[] = [];
+        if (wantMemory !== undefined && limit !== wantMemory) problems.push(`the memory limit should be ${p.memoryLimit}`);
+        if (cpu !== undefined && !(cpu > p.cpuAbovePercent!)) problems.push(`CPU use should be above ${p.cpuAbovePercent}%`);
+        const reading = [wantMemory !== undefined ? `a memory limit of ${formatBytes(limit)}` : '', cpu !== undefined ? `${cpu.toFixed(1)}% CPU` : '']
+          .filter(Boolean)
+          .join(' and ');
+        return { name: containerName(c), limit, cpu, problems, reading };
+      }),
+    );
+    const hit = readings.find((r) => r.problems.length === 0);
     const shown = hit ?? readings[0]!;
     const evidence = {
-      expected: { memoryLimit: want },
-      actual: Object.fromEntries(readings.map((r) => [r.name, r.limit])),
+      expected: {
+        ...(wantMemory !== undefined ? { memoryLimit: wantMemory } : {}),
+        ...(p.cpuAbovePercent !== undefined ? { cpuAbovePercent: p.cpuAbovePercent } : {}),
+      },
+      actual: Object.fromEntries(
+        readings.map((r) => [r.name, { memoryLimit: r.limit, ...(r.cpu !== undefined ? { cpuPercent: Number(r.cpu.toFixed(2)) } : {}) }]),
+      ),
       command: `docker stats --no-stream ${shown.name}`,
     };
-    if (hit) return { status: 'pass', messageId: 'ok', data: { name: hit.name, limit: formatBytes(hit.limit) }, evidence };
-    return { status: 'fail', messageId: 'mismatch', data: { name: shown.name, limit: formatBytes(shown.limit), expected: p.memoryLimit }, evidence };
+    if (hit) return { status: 'pass', messageId: 'ok', data: { name: hit.name, reading: hit.reading }, evidence };
+    return { status: 'fail', messageId: 'mismatch', data: { name: shown.name, reading: shown.reading, problems: shown.problems.join(', ') }, evidence };
   },
 });

@@ -8,6 +8,12 @@ const apache = [{ label: 'apache2 installed by apt', pattern: 'apt(-get)?\\s+(\\
 testCheckKind(kind, {
   valid: [
     {
+      name: 'apt update and install chained in one RUN',
+      setup: [`docker build -q -t web_server ${copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('RUN apt update\nRUN apt install -y apache2', 'RUN apt update && apt install -y apache2') })}`],
+      params: { image: 'web_server', atMost: [{ label: 'RUN steps running apt', pattern: '\\bapt(-get)?\\s', max: 1 }] },
+      data: { what: '1 RUN steps running apt' },
+    },
+    {
       name: 'docker commit of a modified ubuntu container',
       setup: commitPing,
       params: { image: 'ubuntu_with_ping', base: 'ubuntu', origin: 'commit' },
@@ -34,6 +40,13 @@ testCheckKind(kind, {
     },
   ],
   invalid: [
+    {
+      name: "the slide's two RUN apt steps are two layers",
+      setup: [`docker build -q -t web_server ${WEB_SERVER_DIR}`],
+      params: { image: 'web_server', atMost: [{ label: 'RUN steps running apt', pattern: '\\bapt(-get)?\\s', max: 1 }] },
+      messageId: 'tooMany',
+      data: { count: 2, max: 1 },
+    },
     {
       name: 'a committed image is not a build',
       setup: commitPing,

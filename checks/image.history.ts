@@ -15,6 +15,8 @@ interface Params {
   /** `commit`: made with docker commit; `build`: made by docker build from a Dockerfile. */
   origin?: 'commit' | 'build';
   steps?: Step[];
+  /** Rows matching `pattern` may appear at most `max` times (e.g. apt chained in one RUN). */
+  atMost?: (Step & { max: number })[];
 }
 
 /** Rows a Dockerfile build leaves: legacy builder `#(nop)` metadata rows, BuildKit's `# buildkit` marker. */
@@ -24,7 +26,7 @@ export function isBuildRow(row: ImageHistoryEntry): boolean {
 
 const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}...` : s);
 
-export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOrigin' | 'missingSteps'>({
+export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOrigin' | 'missingSteps' | 'tooMany'>({
   meta: {
     kind: 'image.history',
     description: 'What `docker history` shows of how an image was made: by commit or by build, and which steps.',
@@ -45,10 +47,21 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
             additionalProperties: false,
           },
         },
+        atMost: {
+          type: 'array',
+          nullable: true,
+          minItems: 1,
+          items: {
+            type: 'object',
+            properties: { label: { type: 'string', minLength: 1 }, pattern: { type: 'string', format: 'regex' }, max: { type: 'integer', minimum: 0 } },
+            required: ['label', 'pattern', 'max'],
+            additionalProperties: false,
+          },
+        },
       },
       required: ['image'],
       additionalProperties: false,
-      anyOf: [{ required: ['origin'] }, { required: ['steps'] }],
+      anyOf: [{ required: ['origin'] }, { required: ['steps'] }, { required: ['atMost'] }],
     },
     messages: {
       ok: 'History of {{image}} shows {{what}}',
@@ -56,6 +69,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
       noOwnRows: 'History of {{image}} has no step of its own above {{base}}',
       wrongOrigin: '{{image}} was made by {{actual}}, not by {{expected}}',
       missingSteps: 'History of {{image}} shows no {{steps}}',
+      tooMany: 'History of {{image}} has {{count}} {{label}} (at most {{max}})',
     },
   },
   async evaluate(p, ctx) {
@@ -91,6 +105,13 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
         };
       }
       what.push(p.steps.map((s) => s.label).join(', '));
+    }
+    for (const limit of p.atMost ?? []) {
+      const count = own.filter((r) => new RegExp(limit.pattern, 'i').test(r.CreatedBy)).length;
+      if (count > limit.max) {
+        return { status: 'fail', messageId: 'tooMany', data: { image: p.image, count, label: limit.label, max: limit.max }, evidence: { ...evidence, expected: p.atMost } };
+      }
+      what.push(`${count} ${limit.label}`);
     }
     return { status: 'pass', messageId: 'ok', data: { image: p.image, what: what.join('; ') }, evidence };
   },

@@ -1,7 +1,9 @@
 import type { CheckKind } from '../src/check/kind';
 import composeProject from './compose.project';
 import containerConfig from './container.config';
+import containerLogs from './container.logs';
 import containerStats from './container.stats';
+import containerTop from './container.top';
 import httpGet from './http.get';
 import imageConfig from './image.config';
 import imageDerived from './image.derived';
@@ -9,11 +11,31 @@ import imageExists from './image.exists';
 import imageHistory from './image.history';
 import imageRun from './image.run';
 import networkExists from './network.exists';
+import networkInterfaces from './network.interfaces';
 import networkReachability from './network.reachability';
+import volumeContents from './volume.contents';
+import volumeExists from './volume.exists';
 
 /** Every check kind by name, sorted. Adding a kind: one file in checks/ and one line here. */
 export const checkKinds: Record<string, CheckKind<unknown, string>> = Object.fromEntries(
-  [composeProject, containerConfig, containerStats, httpGet, imageConfig, imageDerived, imageExists, imageHistory, imageRun, networkExists, networkReachability]
+  [
+    composeProject,
+    containerConfig,
+    containerLogs,
+    containerStats,
+    containerTop,
+    httpGet,
+    imageConfig,
+    imageDerived,
+    imageExists,
+    imageHistory,
+    imageRun,
+    networkExists,
+    networkInterfaces,
+    networkReachability,
+    volumeContents,
+    volumeExists,
+  ]
     .map((k) => [k.meta.kind, k as unknown as CheckKind<unknown, string>] as const)
     .sort(([a], [b]) => a.localeCompare(b)),
 );

@@ -68,6 +68,10 @@ export class EngineView {
     return this.once(`logs:${id}:${tail}`, () => this.engine.containerLogs(id, tail, this.runSignal));
   }
 
+  systemTime(): Promise<Date> {
+    return this.once('system-time', () => this.engine.systemTime(this.runSignal));
+  }
+
   networks(): Promise<NetworkDetails[]> {
     return this.once('networks', () => this.engine.listNetworks(this.runSignal));
   }

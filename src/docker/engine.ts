@@ -241,6 +241,12 @@ export class DockerEngine {
     return demuxLogFrames(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
   }
 
+  /** The engine host's clock (`docker info` SystemTime): log timestamps are on that clock, not ours. */
+  async systemTime(signal?: AbortSignal): Promise<Date> {
+    const info = await this.call('engine info', (s) => withSignal<{ SystemTime: string }>(this.docker.info, this.docker, s), signal);
+    return new Date(info.SystemTime);
+  }
+
   listNetworks(signal?: AbortSignal): Promise<NetworkDetails[]> {
     return this.call('list networks', (s) => this.docker.listNetworks({ abortSignal: s }), signal);
   }

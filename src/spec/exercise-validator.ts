@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -16,23 +17,30 @@ function exerciseAjv(source: boolean): Ajv {
   return ajv;
 }
 
+function schemaAndHash() {
+  const schema = buildExerciseSchema(checkKinds);
+  return { schema, hash: createHash('sha256').update(JSON.stringify(schema)).digest('hex') };
+}
+
 let validator: ValidateFunction | undefined;
 
 /**
- * The exercise schema's validator: the generated module when there is one
- * (built JavaScript), otherwise compiled now (ts-jest running the sources).
+ * The exercise schema's validator: the generated module when it was generated
+ * from the schema as it is now (same hash), otherwise compiled now — a plain
+ * `tsc` rebuild, or ts-jest running the sources, must never use a stale one.
  */
 export function exerciseValidator(): ValidateFunction {
   if (!validator) {
-    validator = existsSync(GENERATED_VALIDATOR)
-      ? (require(GENERATED_VALIDATOR) as { default: ValidateFunction }).default
-      : exerciseAjv(false).compile(buildExerciseSchema(checkKinds));
+    const { schema, hash } = schemaAndHash();
+    const generated = existsSync(GENERATED_VALIDATOR) ? (require(GENERATED_VALIDATOR) as { default: ValidateFunction; schemaHash?: string }) : undefined;
+    validator = generated?.schemaHash === hash ? generated.default : exerciseAjv(false).compile(schema);
   }
   return validator;
 }
 
-/** The validator's JavaScript source, from the kinds' schemas as they are now. */
+/** The validator's JavaScript source, stamped with the hash of the schema it validates. */
 export function exerciseValidatorSource(): string {
+  const { schema, hash } = schemaAndHash();
   const ajv = exerciseAjv(true);
-  return standaloneCode(ajv, ajv.compile(buildExerciseSchema(checkKinds)));
+  return `${standaloneCode(ajv, ajv.compile(schema))}\nmodule.exports.schemaHash = ${JSON.stringify(hash)};\n`;
 }

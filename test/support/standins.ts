@@ -85,6 +85,25 @@ case "$cmd" in
 esac
 `;
 
+const APK = `#!/bin/sh
+# Test stand-in for apk: its python computes forever, as mypi.py does for a while.
+cmd=$1; shift
+case "$cmd" in
+  update) echo "OK: stand-in index" ;;
+  add)
+    for p in "$@"; do
+      case "$p" in
+        python|python2|python3)
+          printf '#!/bin/sh\\n# stand-in python: burns CPU like mypi.py\\nwhile :; do :; done\\n' > /usr/bin/$p
+          chmod +x /usr/bin/$p
+          [ -e /usr/bin/python ] || ln -s /usr/bin/$p /usr/bin/python ;;
+        *) echo "ERROR: unable to select packages: $p" >&2; exit 1 ;;
+      esac
+    done ;;
+  *) echo "apk stand-in: unsupported command: $cmd" >&2; exit 1 ;;
+esac
+`;
+
 const WORDPRESS_CGI = `#!/bin/sh
 # WordPress stand-in: like the real one, it needs its database (host "database" on a shared network).
 # (busybox-static 1.35 crashes on wget -T, hence timeout)
@@ -111,7 +130,8 @@ export const STANDINS: StandIn[] = [
   {
     name: 'alpine',
     applets: [...BASE_APPLETS, 'ping', 'ip', 'wget', 'nslookup'],
-    files: { '/etc/os-release': 'NAME="Alpine Linux (grade test stand-in)"\nID=alpine\n' },
+    files: { '/etc/os-release': 'NAME="Alpine Linux (grade test stand-in)"\nID=alpine\n', '/sbin/apk': APK },
+    executables: ['/sbin/apk'],
     changes: ['CMD ["/bin/sh"]'],
   },
   {
@@ -134,6 +154,12 @@ export const STANDINS: StandIn[] = [
     changes: ['CMD ["httpd", "-f", "-p", "80", "-h", "/var/www/html"]', 'EXPOSE 80', 'VOLUME /var/www/html'],
   },
   {
+    name: 'portainer/portainer-ce',
+    applets: [...BASE_APPLETS, 'httpd'],
+    files: { '/public/index.html': '<!DOCTYPE html><html><head><title>Portainer</title></head><body>Portainer stand-in</body></html>\n', '/data/.keep': '' },
+    changes: ['CMD ["httpd", "-f", "-p", "9000", "-h", "/public"]', 'EXPOSE 9000', 'VOLUME /data'],
+  },
+  {
     name: 'mysql',
     applets: [...BASE_APPLETS, 'httpd'],
     files: { '/srv/mysql/index.html': 'mysql stand-in\n', '/var/lib/mysql/.keep': '' },
@@ -154,7 +180,7 @@ async function currentLabel(name: string): Promise<string | undefined | null> {
 }
 
 async function build(s: StandIn, hash: string): Promise<void> {
-  const root = mkdtempSync(path.join(os.tmpdir(), `grade-standin-${s.name}-`));
+  const root = mkdtempSync(path.join(os.tmpdir(), `grade-standin-${s.name.replace(/\//g, '_')}-`));
   try {
     for (const dir of ['bin', 'etc', 'tmp', 'root', 'usr/bin', 'usr/sbin', 'var']) mkdirSync(path.join(root, dir), { recursive: true });
     chmodSync(path.join(root, 'tmp'), 0o1777);

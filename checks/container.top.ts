@@ -1,0 +1,62 @@
+import { defineCheckKind } from '../src/check/kind';
+import {
+  containerName,
+  containerSelectorSchema,
+  describeSelector,
+  selectContainers,
+  selectorPsCommand,
+  type ContainerSelector,
+} from '../src/docker/container-selector';
+
+interface Params {
+  select: ContainerSelector;
+  /** Regular expression matched against each process's command line (the CMD column of docker top). */
+  process: string;
+}
+
+export default defineCheckKind<Params, 'ok' | 'notRunning' | 'noProcess'>({
+  meta: {
+    kind: 'container.top',
+    description: 'A process runs inside a container, as the engine lists it (docker top).',
+    params: {
+      type: 'object',
+      properties: {
+        select: containerSelectorSchema,
+        process: { type: 'string', format: 'regex' },
+      },
+      required: ['select', 'process'],
+      additionalProperties: false,
+    },
+    messages: {
+      ok: '{{name}} runs `{{command}}`',
+      notRunning: 'There is no running {{what}}',
+      noProcess: '{{name}} runs {{commands}}, nothing matching /{{pattern}}/',
+    },
+  },
+  async evaluate(p, ctx) {
+    const what = describeSelector(p.select);
+    const running = (await selectContainers(ctx.engine, p.select)).filter((c) => c.State.Running);
+    if (running.length === 0) return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
+    const pattern = new RegExp(p.process);
+    const lists = await Promise.all(
+      running.map(async (c) => {
+        const top = await ctx.engine.top(c.Id);
+        const col = top.Titles.findIndex((t) => t === 'CMD' || t === 'COMMAND');
+        return { name: containerName(c), commands: top.Processes.map((row) => row[col >= 0 ? col : row.length - 1] ?? '') };
+      }),
+    );
+    for (const l of lists) {
+      const hit = l.commands.find((cmd) => pattern.test(cmd));
+      if (hit) {
+        return { status: 'pass', messageId: 'ok', data: { name: l.name, command: hit }, evidence: { actual: l.commands, command: `docker top ${l.name}` } };
+      }
+    }
+    const first = lists[0]!;
+    return {
+      status: 'fail',
+      messageId: 'noProcess',
+      data: { name: first.name, commands: first.commands.map((c) => `\`${c}\``).join(', ') || 'nothing', pattern: p.process },
+      evidence: { expected: p.process, actual: Object.fromEntries(lists.map((l) => [l.name, l.commands])), command: `docker top ${first.name}` },
+    };
+  },
+});
