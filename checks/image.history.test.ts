@@ -9,7 +9,9 @@ testCheckKind(kind, {
   valid: [
     {
       name: 'apt update and install chained in one RUN',
-      setup: [`docker build -q -t web_server ${copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('RUN apt update\nRUN apt install -y apache2', 'RUN apt update && apt install -y apache2') })}`],
+      setup: [
+        `docker build -q -t web_server ${copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('RUN apt update\nRUN apt install -y apache2', 'RUN apt update && apt install -y apache2') })}`,
+      ],
       params: { image: 'web_server', atMost: [{ label: 'RUN steps running apt', pattern: '\\bapt(-get)?\\s', max: 1 }] },
       data: { what: '1 RUN steps running apt' },
     },

@@ -109,7 +109,12 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
     for (const limit of p.atMost ?? []) {
       const count = own.filter((r) => new RegExp(limit.pattern, 'i').test(r.CreatedBy)).length;
       if (count > limit.max) {
-        return { status: 'fail', messageId: 'tooMany', data: { image: p.image, count, label: limit.label, max: limit.max }, evidence: { ...evidence, expected: p.atMost } };
+        return {
+          status: 'fail',
+          messageId: 'tooMany',
+          data: { image: p.image, count, label: limit.label, max: limit.max },
+          evidence: { ...evidence, expected: p.atMost },
+        };
       }
       what.push(`${count} ${limit.label}`);
     }

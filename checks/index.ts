@@ -13,6 +13,10 @@ import imageRun from './image.run';
 import networkExists from './network.exists';
 import networkInterfaces from './network.interfaces';
 import networkReachability from './network.reachability';
+import registryFile from './registry.file';
+import registryLayers from './registry.layers';
+import registryPublic from './registry.public';
+import registryTag from './registry.tag';
 import volumeContents from './volume.contents';
 import volumeExists from './volume.exists';
 
@@ -33,6 +37,10 @@ export const checkKinds: Record<string, CheckKind<unknown, string>> = Object.fro
     networkExists,
     networkInterfaces,
     networkReachability,
+    registryFile,
+    registryLayers,
+    registryPublic,
+    registryTag,
     volumeContents,
     volumeExists,
   ]

@@ -31,18 +31,37 @@ describe('grade CLI', () => {
     for (const cmd of ['list', 'validate']) expect(h.stdout).toContain(cmd);
   });
 
-  test('on an empty host: 0 points, a hint on every failed check, exit 1, one JSON document, reports written', async () => {
+  test('on an empty host: no points but the ubuntu image, a hint on every failed check, exit 1, one JSON document, reports written', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'grade-out-'));
     const r = await runGrade(['--json', '--out', out]);
     expect(r.code).toBe(1);
     const result = JSON.parse(r.stdout) as GradeResult; // the whole of stdout is the document
-    expect(result.score.points).toBe(0);
-    expect(result.exercises.map((e) => e.id)).toEqual(['ubuntu_with_ping', 'web_server', 'wordpress_compose', 'bridge_isolation', 'memory_limits']);
+    // Only the test engine's ubuntu stand-in counts: first_steps' "ubuntu is on the host".
+    const passed = result.exercises.flatMap((e) => e.checks.filter((c) => c.status === 'pass').map((c) => `${e.id}/${c.id}`));
+    expect(passed).toEqual(['first_steps/ubuntu']);
+    expect(result.score.points).toBe(30);
+    // Every exercise but docker_hub_push, which needs a Docker Hub user and says so.
+    expect(result.exercises.map((e) => e.id)).toEqual([
+      'first_steps',
+      'ubuntu_with_ping',
+      'web_server',
+      'volumes',
+      'wordpress_compose',
+      'network_none',
+      'bridge_isolation',
+      'process_management',
+      'memory_limits',
+      'logging',
+      'portainer',
+    ]);
+    expect(r.stderr).toContain(
+      'not graded: docker_hub_push needs dockerhub_user — pass --var dockerhub_user=alice, set GRADE_VAR_DOCKERHUB_USER, or run grade init',
+    );
     const failed = result.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'fail');
     expect(failed.length).toBeGreaterThan(5);
     for (const c of failed) expect([c.id, Boolean(c.hint), Boolean(c.slide)]).toEqual([c.id, true, true]);
     // Human output goes to stderr only.
-    expect(r.stderr).toContain('Total 0/500');
+    expect(r.stderr).toContain('Total 30/1100');
     expect(r.stderr).toContain('→ ');
     expect(existsSync(path.join(out, 'grade-report.html'))).toBe(true);
     expect(JSON.parse(readFileSync(path.join(out, 'grade-result.json'), 'utf8'))).toEqual(result);
@@ -78,7 +97,7 @@ describe('grade CLI', () => {
   });
 
   test('unknown exercise id', async () => {
-    expectOneLineError(await runGrade(['web_srver']), /^grade: unknown exercise "web_srver" — `grade list` shows them; known ids: ubuntu_with_ping, /);
+    expectOneLineError(await runGrade(['web_srver']), /^grade: unknown exercise "web_srver" — `grade list` shows them; known ids: first_steps, ubuntu_with_ping, docker_hub_push, /);
   });
 
   test('a malformed --var', async () => {
@@ -165,7 +184,7 @@ checks:
     test('validate: the bundled specs are valid', async () => {
       const r = await runGrade(['validate']);
       expect(r.code).toBe(0);
-      expect(r.stderr).toMatch(/5 exercise file\(s\) valid/);
+      expect(r.stderr).toMatch(/12 exercise file\(s\) valid/);
     });
 
     test('grading with a broken spec folder exits 2 and lists the problems', async () => {
@@ -177,8 +196,8 @@ checks:
 
     test('a missing variable says which and how to give it; --var or GRADE_VAR_ supplies it', async () => {
       expectOneLineError(
-        await runGrade(['--exercises', good]),
-        /^grade: exercise push needs dockerhub_user \(your Docker Hub user name\) — pass --var dockerhub_user=alice or set GRADE_VAR_DOCKERHUB_USER$/,
+        await runGrade(['--exercises', good, 'push']),
+        /^grade: exercise push needs dockerhub_user \(your Docker Hub user name\) — pass --var dockerhub_user=alice, set GRADE_VAR_DOCKERHUB_USER, or run grade init$/,
       );
       const withVar = await runGrade(['--exercises', good, '--var', 'dockerhub_user=alice', '--json', '--no-reports']);
       const result = JSON.parse(withVar.stdout) as GradeResult;

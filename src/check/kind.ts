@@ -1,6 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { EngineView } from '../docker/engine-view';
 import type { HttpClient } from '../http/http-client';
+import type { RegistryAccess } from '../registry/registry-access';
 
 /** What a check saw: shown in reports as expected vs actual, plus the command to see it yourself. */
 export interface Evidence {
@@ -24,6 +25,7 @@ export interface Verdict<M extends string = string> {
 export interface CheckContext {
   engine: EngineView;
   http: HttpClient;
+  registry: RegistryAccess;
   /** Aborted when this check times out or the run is interrupted. */
   signal: AbortSignal;
 }

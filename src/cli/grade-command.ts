@@ -4,7 +4,7 @@ import { writeReports } from '../report/index';
 import { allRequiredPassed } from '../result/types';
 import { ProbeRunner } from '../docker/probes';
 import { grader } from '../package-info';
-import { planGrading } from '../runner/plan';
+import { planGrading, variableAdvice } from '../runner/plan';
 import { runPlan } from '../runner/run';
 import { loadExercises } from '../spec/load';
 import { LocalTarget } from '../target/local-target';
@@ -20,6 +20,19 @@ export interface GradeOptions {
   concurrency: number;
   timeoutSeconds: number;
   student?: string;
+  /** The registry API standing for Docker Hub (default https://registry-1.docker.io). */
+  registryUrl?: string;
+}
+
+/**
+ * Registry credentials come from the environment only — never from the command
+ * line (shell history, ps) nor from the docker CLI's config — and are never
+ * written anywhere.
+ */
+function registryCredentials(env: NodeJS.ProcessEnv) {
+  const username = env.GRADE_REGISTRY_USERNAME;
+  const password = env.GRADE_REGISTRY_PASSWORD;
+  return username && password ? { username, password } : undefined;
 }
 
 /** `grade [EXERCISE…]`: grade the local (or --host) engine. Returns the exit status. */
@@ -41,6 +54,9 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
     // Probes left by an earlier grade that was killed outright are ours to remove.
     await ProbeRunner.sweepStale(target.engine).catch(() => 0);
     terminal.header({ endpoint: target.endpoint, dockerVersion: target.info.version }, grader.version);
+    for (const { exercise, missing } of plan.notGraded) {
+      io.stderr.write(`not graded: ${exercise.id} needs ${missing.join(', ')} — ${variableAdvice(exercise, missing)}\n`);
+    }
     terminal.start(plan.exercises.reduce((n, e) => n + e.checks.length, 0));
     const result = await runPlan(plan, target, {
       concurrency: opts.concurrency,
@@ -48,6 +64,10 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
       signal: abort.signal,
       hooks: terminal,
       ...(opts.student ? { student: { id: opts.student } } : {}),
+      registry: {
+        ...(opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {}),
+        ...(registryCredentials(io.env) ? { credentials: registryCredentials(io.env)! } : {}),
+      },
     });
     terminal.stop();
     if (abort.signal.aborted) {

@@ -45,6 +45,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
     .option('--student <id>', 'student identifier written into the reports')
+    .option('--registry <url>', 'registry API that stands for Docker Hub, e.g. a course registry (default https://registry-1.docker.io)')
     .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
@@ -62,6 +63,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           concurrency: o.concurrency as number,
           timeoutSeconds: o.timeout as number,
           ...(o.student ? { student: o.student as string } : {}),
+          ...(o.registry ? { registryUrl: o.registry as string } : {}),
         },
         io,
       );

@@ -23,6 +23,8 @@ export interface PlannedExercise {
 
 export interface Plan {
   exercises: PlannedExercise[];
+  /** Exercises left out of a grade-everything run for want of variables. */
+  notGraded: { exercise: Exercise; missing: string[] }[];
 }
 
 const paramValidators = new Map<string, ValidateFunction>();
@@ -37,10 +39,17 @@ function paramValidator(kind: CheckKind<unknown, string>): ValidateFunction {
   return v;
 }
 
+export function variableAdvice(exercise: Exercise, missing: string[]): string {
+  const decl = exercise.variables ?? {};
+  return `pass ${missing.map((m) => `--var ${m}=${decl[m]?.example ?? 'VALUE'}`).join(' ')}, set ${missing.map((m) => `GRADE_VAR_${m.toUpperCase()}`).join(', ')}, or run grade init`;
+}
+
 /**
  * Picks the exercises to grade (all, in catalogue order, when none are named),
  * substitutes variables, and fails early — before touching any engine — on an
- * unknown id or a missing variable.
+ * unknown id or a missing variable. Grading everything leaves out exercises
+ * whose variables are missing instead (a student who has not given a Docker
+ * Hub user still gets the rest graded).
  */
 export function planGrading(catalog: readonly Exercise[], ids: readonly string[], vars: Readonly<Record<string, string>>): Plan {
   const known = new Map(catalog.map((e) => [e.id, e]));
@@ -52,37 +61,41 @@ export function planGrading(catalog: readonly Exercise[], ids: readonly string[]
     );
   }
   const selected = ids.length ? [...new Set(ids)].map((id) => known.get(id)!) : [...catalog];
-  const exercises = selected.map((exercise) => {
-    const missing = [...referencedVariables(exercise.checks.map((c) => [c.params, c.title, c.hint ?? '']))].filter((v) => !(v in vars));
-    if (missing.length) {
-      const decl = exercise.variables ?? {};
-      throw new SetupError(
-        `exercise ${exercise.id} needs ${missing.map((m) => `${m} (${decl[m]?.description ?? 'a value'})`).join(', ')}`,
-        `pass ${missing.map((m) => `--var ${m}=${decl[m]?.example ?? 'VALUE'}`).join(' ')} or set ${missing.map((m) => `GRADE_VAR_${m.toUpperCase()}`).join(', ')}`,
-      );
-    }
-    const checks = exercise.checks.map((spec): PlannedCheck => {
-      const kind = checkKinds[spec.kind]!;
-      const params = substituteVariables(spec.params, vars);
-      // Loading validated the params as written; only substituted values are new.
-      const validate = referencedVariables(spec.params).size ? paramValidator(kind) : undefined;
-      if (validate && !validate(params)) {
-        const first = validate.errors?.[0];
+  const missingOf = (exercise: Exercise) => [...referencedVariables(exercise.checks.map((c) => [c.params, c.title, c.hint ?? '']))].filter((v) => !(v in vars));
+  const notGraded = ids.length ? [] : selected.map((exercise) => ({ exercise, missing: missingOf(exercise) })).filter((x) => x.missing.length);
+  const exercises = selected
+    .filter((e) => !notGraded.some((n) => n.exercise === e))
+    .map((exercise) => {
+      const missing = missingOf(exercise);
+      if (missing.length) {
+        const decl = exercise.variables ?? {};
         throw new SetupError(
-          `exercise ${exercise.id}, check ${spec.id}: after substituting variables, params${first?.instancePath ?? ''} ${first?.message ?? 'are invalid'}`,
-          'check the values given with --var',
+          `exercise ${exercise.id} needs ${missing.map((m) => `${m} (${decl[m]?.description ?? 'a value'})`).join(', ')}`,
+          variableAdvice(exercise, missing),
         );
       }
-      return {
-        exercise,
-        spec,
-        kind,
-        params,
-        title: substituteVariables(spec.title, vars),
-        ...(spec.hint ? { hint: substituteVariables(spec.hint, vars) } : {}),
-      };
+      const checks = exercise.checks.map((spec): PlannedCheck => {
+        const kind = checkKinds[spec.kind]!;
+        const params = substituteVariables(spec.params, vars);
+        // Loading validated the params as written; only substituted values are new.
+        const validate = referencedVariables(spec.params).size ? paramValidator(kind) : undefined;
+        if (validate && !validate(params)) {
+          const first = validate.errors?.[0];
+          throw new SetupError(
+            `exercise ${exercise.id}, check ${spec.id}: after substituting variables, params${first?.instancePath ?? ''} ${first?.message ?? 'are invalid'}`,
+            'check the values given with --var',
+          );
+        }
+        return {
+          exercise,
+          spec,
+          kind,
+          params,
+          title: substituteVariables(spec.title, vars),
+          ...(spec.hint ? { hint: substituteVariables(spec.hint, vars) } : {}),
+        };
+      });
+      return { exercise, checks };
     });
-    return { exercise, checks };
-  });
-  return { exercises };
+  return { exercises, notGraded };
 }

@@ -5,6 +5,7 @@ import { EngineView } from '../docker/engine-view';
 import { ProbeRunner } from '../docker/probes';
 import { errorMessage } from '../errors';
 import { grader } from '../package-info';
+import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry-access';
 import type { OpenTarget } from '../target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
 import type { Plan, PlannedCheck } from './plan';
@@ -26,6 +27,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   hooks?: RunHooks;
   student?: StudentInfo;
+  /** Which registry stands for Docker Hub, credentials (from the environment), timeouts. */
+  registry?: RegistryAccessOptions;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -85,7 +88,8 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
   const startedAt = new Date(started).toISOString();
   const probes = new ProbeRunner(target.engine);
   const view = new EngineView(target.engine, probes, options.signal);
-  const ctx = { engine: view, http: target.http };
+  const registry = new RegistryAccess(options.registry ?? {}, { os: target.info.os, architecture: target.info.arch });
+  const ctx = { engine: view, http: target.http, registry };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
 

@@ -3,15 +3,18 @@ import addFormats from 'ajv-formats';
 import type { CheckKind, Verdict } from '../../src/check/kind';
 import { EngineView } from '../../src/docker/engine-view';
 import { ProbeRunner } from '../../src/docker/probes';
+import { RegistryAccess, type RegistryAccessOptions } from '../../src/registry/registry-access';
 import { LocalTarget } from '../../src/target/local-target';
 import { leftoverProbes, resetEngine, snapshotEngine, type EngineSnapshot } from './host-state';
 import { sh } from './shell';
 
 interface CaseBase<P> {
   name: string;
-  /** Shell commands that build the host state, typed as a student would. */
-  setup?: string[];
+  /** Shell commands that build the host state, typed as a student would (a function when it needs run-time values). */
+  setup?: (string | (() => string))[];
   params: P;
+  /** Registry options for this case (e.g. a test registry standing for Docker Hub). */
+  registry?: () => RegistryAccessOptions;
   /** Values expected in the verdict's data (a subset). */
   data?: Record<string, unknown>;
 }
@@ -27,12 +30,13 @@ export interface InvalidCase<P, M extends string> extends CaseBase<P> {
 }
 
 /** Evaluates one kind against the live engine, as the runner would, and removes its probes. */
-export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, params: P): Promise<Verdict<M>> {
+export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, params: P, registryOptions: RegistryAccessOptions = {}): Promise<Verdict<M>> {
   const target = await new LocalTarget().open();
   const probes = new ProbeRunner(target.engine);
   try {
     const view = new EngineView(target.engine, probes);
-    return await kind.evaluate(params, { engine: view, http: target.http, signal: AbortSignal.timeout(60_000) });
+    const registry = new RegistryAccess(registryOptions, { os: target.info.os, architecture: target.info.arch });
+    return await kind.evaluate(params, { engine: view, http: target.http, registry, signal: AbortSignal.timeout(60_000) });
   } finally {
     await probes.dispose();
     await target.close();
@@ -45,7 +49,10 @@ export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, p
  * on the real engine and asserts the status, message id and data. Cases run
  * serially and the engine is reset after each.
  */
-export function testCheckKind<P, M extends string>(kind: CheckKind<P, M>, cases: { valid: ValidCase<P, M>[]; invalid: InvalidCase<P, M>[] }): void {
+export function testCheckKind<P, M extends string>(
+  kind: CheckKind<P, M>,
+  cases: { valid: ValidCase<NoInfer<P>, M>[]; invalid: InvalidCase<NoInfer<P>, M>[]; registry?: () => RegistryAccessOptions },
+): void {
   describe(`check kind ${kind.meta.kind}`, () => {
     let baseline: EngineSnapshot;
     beforeAll(async () => {
@@ -73,8 +80,8 @@ export function testCheckKind<P, M extends string>(kind: CheckKind<P, M>, cases:
     });
 
     const run = async (c: CaseBase<P>) => {
-      for (const cmd of c.setup ?? []) await sh(cmd);
-      const verdict = await evaluateKind(kind, c.params);
+      for (const cmd of c.setup ?? []) await sh(typeof cmd === 'function' ? cmd() : cmd);
+      const verdict = await evaluateKind(kind, c.params, (c.registry ?? cases.registry)?.() ?? {});
       expect(await leftoverProbes()).toEqual([]);
       return verdict;
     };

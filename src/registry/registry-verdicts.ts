@@ -1,0 +1,38 @@
+import type { Verdict } from '../check/kind';
+import { InvalidReferenceError } from './reference';
+import { RegistryError, describeWait } from './registry-client';
+
+/** Message templates every registry kind carries, for what can go wrong before its own question. */
+export const REGISTRY_MESSAGES = {
+  invalidName: '{{image}} is not a valid image name: {{reason}}',
+  notFound: 'The registry has no {{image}} ({{reason}})',
+  denied: '{{image}} cannot be read anonymously: it does not exist, or its repository is private',
+  rateLimited: 'The registry is rate-limiting: {{reason}} (try again {{wait}})',
+  unavailable: 'Cannot ask the registry: {{reason}}',
+} as const;
+
+export type RegistryMessageId = keyof typeof REGISTRY_MESSAGES;
+
+/**
+ * A registry failure as a verdict: the student's doing (no such tag, private,
+ * bad name) is `fail`; the registry's (down, slow, rate limit) is `error`.
+ */
+export function registryFailure(e: unknown, image: string): Verdict<RegistryMessageId> {
+  if (e instanceof InvalidReferenceError) return { status: 'fail', messageId: 'invalidName', data: { image, reason: e.reason } };
+  if (!(e instanceof RegistryError)) throw e;
+  const evidence = { actual: { error: e.message, ...(e.details.rateLimit ? { rateLimit: e.details.rateLimit } : {}) } };
+  switch (e.kind) {
+    case 'notFound': {
+      const reason =
+        { MANIFEST_UNKNOWN: 'no such tag', NAME_UNKNOWN: 'no such repository' }[e.details.code ?? ''] ??
+        (e.details.status ? `HTTP ${e.details.status}` : e.message);
+      return { status: 'fail', messageId: 'notFound', data: { image, reason }, evidence };
+    }
+    case 'denied':
+      return { status: 'fail', messageId: 'denied', data: { image }, evidence };
+    case 'rateLimited':
+      return { status: 'error', messageId: 'rateLimited', data: { reason: e.message, wait: describeWait(e.details.retryAfterSeconds) }, evidence };
+    default:
+      return { status: 'error', messageId: 'unavailable', data: { reason: e.message }, evidence };
+  }
+}
