@@ -1,6 +1,6 @@
 import { renderJson } from '../report/json';
 import { TerminalReporter } from '../report/terminal';
-import { writeReports } from '../report/index';
+import { writeReports, type ReportFormat } from '../report/index';
 import { allRequiredPassed } from '../result/types';
 import { ProbeRunner } from '../docker/probes';
 import { grader } from '../package-info';
@@ -14,6 +14,7 @@ export interface GradeOptions {
   json?: boolean;
   out: string;
   reports: boolean;
+  formats: readonly ReportFormat[];
   vars: Record<string, string>;
   host?: string;
   exercisesDir: string;
@@ -55,7 +56,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
       // The shell's convention: 128 + the signal's number.
       return interruptedBy === 'SIGTERM' ? 143 : 130;
     }
-    const files = opts.reports ? writeReports(result, opts.out) : [];
+    const files = opts.reports ? writeReports({ result }, opts.out, opts.formats) : [];
     terminal.summary(result, files);
     if (opts.json) io.stdout.write(renderJson(result));
     return allRequiredPassed(result) ? 0 : 1;

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SetupError } from '../errors';
 import { defaultExercisesDir, grader } from '../package-info';
+import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
 import { gradeCommand } from './grade-command';
 import { processIo, type CliIo } from './io';
@@ -37,7 +38,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .version(grader.version, '-V, --version')
     .argument('[exercise...]', 'exercise ids to grade (default: all); see `grade list`')
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', 'folder for the HTML and JSON reports', 'reports')
+    .option('--out <dir>', 'folder for the report files', 'reports')
+    .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
     .option('--no-reports', 'write no report files')
     .option('--var <name=value>', 'a value an exercise needs, e.g. --var dockerhub_user=alice (repeatable)', collect, [])
     .option('-H, --host <url>', 'Docker engine to grade, like docker -H (default: $DOCKER_HOST, else the local socket)')
@@ -50,12 +52,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (ids: string[], o: Record<string, unknown>) => {
+      const formats = parseFormats(o.format as string);
       status = await gradeCommand(
         ids,
         {
           json: Boolean(o.json),
           out: path.resolve(io.cwd, o.out as string),
           reports: o.reports as boolean,
+          formats,
           vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
           ...(o.host ? { host: o.host as string } : {}),
           exercisesDir: path.resolve(io.cwd, o.exercises as string),

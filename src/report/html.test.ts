@@ -1,3 +1,4 @@
+import { emptyResult, hostileResult, mixedResult } from '../../test/support/grade-results';
 import type { GradeResult } from '../result/types';
 import { renderHtml } from './html';
 
@@ -52,7 +53,7 @@ function resultWith(text: string): GradeResult {
 
 describe('HTML report', () => {
   test('student-controlled text is escaped everywhere', () => {
-    const html = renderHtml(resultWith(hostile));
+    const html = renderHtml({ result: resultWith(hostile) });
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -60,13 +61,13 @@ describe('HTML report', () => {
   });
 
   test('self-contained: no external URL, no script, a CSP that forbids both', () => {
-    const html = renderHtml(resultWith('x'));
+    const html = renderHtml({ result: resultWith('x') });
     expect(html).not.toMatch(/<script|<link|src="http|href="http|@import/i);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
   });
 
   test('score, hint with its slide, evidence and the command to see it', () => {
-    const html = renderHtml(resultWith('x'));
+    const html = renderHtml({ result: resultWith('x') });
     expect(html).toContain('<strong>10/20</strong>');
     expect(html).toContain('50%');
     expect(html).toMatch(/What to do:<\/strong> type x <em>\(slide “Dockerfiles”\)<\/em>/);
@@ -74,5 +75,29 @@ describe('HTML report', () => {
     // A passing check keeps its evidence folded; a failing one shows it.
     expect(html).toMatch(/<details><summary>Evidence<\/summary>/);
     expect(html).toContain('<dt>Expected</dt>');
+  });
+});
+
+describe('HTML report with fixtures', () => {
+  test('every check status, bonus badge, hints only for failures', () => {
+    const html = renderHtml({ result: mixedResult() });
+    for (const label of ['passed', 'failed', 'skipped', 'error']) expect(html).toContain(`>${label}</span>`);
+    expect(html).toContain('<span class="bonus">bonus</span>');
+    expect(html).toContain('What to do:</strong> docker run -d -p 8080:80 web_server <em>(slide “Check that our web server is running”)</em>');
+    expect(html).toContain('<strong>35/110</strong>');
+  });
+
+  test('hostile strings from the fixtures are escaped in every field', () => {
+    const html = renderHtml({ result: hostileResult() });
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; ]]&gt; &lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+  });
+
+  test('an empty run renders a complete page with 0/0', () => {
+    const html = renderHtml({ result: emptyResult() });
+    expect(html).toContain('<strong>0/0</strong>');
+    expect(html).toContain('0%');
+    expect(html).toMatch(/<main>\s*<\/main>/);
+    expect(html.trimEnd().endsWith('</html>')).toBe(true);
   });
 });

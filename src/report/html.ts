@@ -3,6 +3,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from '../package-info';
 import type { ExerciseResult, GradeResult, Score } from '../result/types';
+import type { ReportInput } from './input';
 
 let compiled: Handlebars.TemplateDelegate<GradeResult & { studentLabel?: string }> | undefined;
 
@@ -32,7 +33,7 @@ function template(): NonNullable<typeof compiled> {
   return compiled;
 }
 
-export function renderHtml(result: GradeResult): string {
+export function renderHtml({ result }: ReportInput): string {
   const s = result.student;
   const studentLabel = s?.name ? (s.id ? `${s.name} (${s.id})` : s.name) : s?.id;
   return template()({ ...result, ...(studentLabel ? { studentLabel } : {}) });
