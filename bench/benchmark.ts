@@ -29,7 +29,7 @@ interface Sample {
 function gradeOnce(ids: string[], concurrency: number | undefined): Promise<Sample> {
   const script = `
     const { main } = require(${JSON.stringify(MAIN)});
-    main(${JSON.stringify([...ids, '--json', '--no-reports', ...(concurrency ? ['--concurrency', String(concurrency)] : [])])})
+    main(${JSON.stringify([...ids, '--json', '--no-reports', '--no-history', ...(concurrency ? ['--concurrency', String(concurrency)] : [])])})
       .then((code) => { require('fs').writeSync(3, String(process.resourceUsage().maxRSS)); process.exitCode = code; });`;
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();

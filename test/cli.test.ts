@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,38 @@ describe('grade CLI', () => {
     expect(plain.stderr).not.toMatch(/\x1b\[/);
     const forced = await runGrade(['memory_limits', '--no-reports'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(forced.stderr).toMatch(/\x1b\[/);
+  });
+
+  test('--format and the attempt history: runs append, --no-history does not, grade report renders without an engine', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'grade-formats-'));
+    const history = path.join(out, 'history.jsonl');
+    const first = await runGrade(['memory_limits', '--out', out, '--format', 'junit,csv,gradescope'], { env: { GRADE_HISTORY: history } });
+    expect([0, 1]).toContain(first.code);
+    expect(readdirSync(out).sort()).toEqual(['grade-junit.xml', 'grade-scores.csv', 'history.jsonl', 'results.json']);
+    expect(first.stderr).toContain(`history: ${history}`);
+    expect(readFileSync(path.join(out, 'grade-junit.xml'), 'utf8')).toContain('<testsuite name="memory_limits"');
+    await runGrade(['memory_limits', '--no-reports'], { env: { GRADE_HISTORY: history } });
+    await runGrade(['memory_limits', '--no-reports', '--no-history'], { env: { GRADE_HISTORY: history } });
+    const lines = readFileSync(history, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(3); // the header and two runs
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'grade-history', version: 1 });
+
+    const again = path.join(out, 'again');
+    const report = await runGrade(['report', '--out', again], { env: { GRADE_HISTORY: history, DOCKER_HOST: 'unix:///tmp/grade-no-such.sock' } });
+    expect(report.code).toBe(0);
+    expect(readFileSync(path.join(again, 'grade-report.html'), 'utf8')).toContain('Earlier attempts, most recent first');
+    expect(JSON.parse(readFileSync(path.join(again, 'grade-result.json'), 'utf8')).exercises.map((e: { id: string }) => e.id)).toEqual(['memory_limits']);
+  });
+
+  test('an unknown --format and a damaged history: exit 2 with one line, before grading', async () => {
+    expectOneLineError(await runGrade(['--format', 'html,pdf']), /^grade: unknown report format "pdf" — known formats: html, json, junit, csv, gradescope$/);
+    const bad = path.join(mkdtempSync(path.join(os.tmpdir(), 'grade-bad-history-')), 'history.jsonl');
+    writeFileSync(bad, 'not a history\n');
+    expectOneLineError(
+      await runGrade(['memory_limits', '--no-reports'], { env: { GRADE_HISTORY: bad } }),
+      /^grade: history .*: is not a grade history file — /,
+    );
+    expect(readFileSync(bad, 'utf8')).toBe('not a history\n');
   });
 
   test('list shows every exercise with its points; --json and --kinds', async () => {

@@ -1,6 +1,6 @@
-import { renderJson } from '../report/json';
+import { readHistory } from '../history/store';
+import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
-import { writeReports } from '../report/index';
 import { allRequiredPassed } from '../result/types';
 import { ProbeRunner } from '../docker/probes';
 import { grader } from '../package-info';
@@ -8,12 +8,16 @@ import { planGrading, variableAdvice } from '../runner/plan';
 import { runPlan } from '../runner/run';
 import { loadExercises } from '../spec/load';
 import { LocalTarget } from '../target/local-target';
+import { finishRun } from './finish-run';
 import type { CliIo } from './io';
 
 export interface GradeOptions {
   json?: boolean;
   out: string;
   reports: boolean;
+  formats: readonly ReportFormat[];
+  /** The history file to read and append to; false with --no-history. */
+  historyFile: string | false;
   vars: Record<string, string>;
   host?: string;
   exercisesDir: string;
@@ -39,6 +43,8 @@ function registryCredentials(env: NodeJS.ProcessEnv) {
 export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo): Promise<number> {
   const catalog = loadExercises(opts.exercisesDir);
   const plan = planGrading(catalog, ids, opts.vars);
+  // Before connecting: a damaged history stops us before the student waits for a whole grading.
+  const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
   const target = await new LocalTarget(opts.host, io.env).open();
   const terminal = new TerminalReporter(io.stderr, io.env);
   const abort = new AbortController();
@@ -75,9 +81,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
       // The shell's convention: 128 + the signal's number.
       return interruptedBy === 'SIGTERM' ? 143 : 130;
     }
-    const files = opts.reports ? writeReports(result, opts.out) : [];
-    terminal.summary(result, files);
-    if (opts.json) io.stdout.write(renderJson(result));
+    finishRun(result, { out: opts.out, reports: opts.reports, formats: opts.formats, json: Boolean(opts.json), ...(history ? { history } : {}) }, io, terminal);
     return allRequiredPassed(result) ? 0 : 1;
   } finally {
     terminal.stop();

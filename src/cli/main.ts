@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SetupError } from '../errors';
+import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
+import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
 import { gradeCommand } from './grade-command';
 import { processIo, type CliIo } from './io';
 import { listCommand } from './list-command';
+import { reportCommand } from './report-command';
 import { validateCommand } from './validate-command';
 
 function positiveInt(name: string) {
@@ -37,8 +40,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .version(grader.version, '-V, --version')
     .argument('[exercise...]', 'exercise ids to grade (default: all); see `grade list`')
     .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', 'folder for the HTML and JSON reports', 'reports')
+    .option('--out <dir>', 'folder for the report files', 'reports')
+    .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
     .option('--no-reports', 'write no report files')
+    .option('--history <file>', 'attempt history to append this run to (default: $GRADE_HISTORY, else the per-user state folder)')
+    .option('--no-history', 'do not read or append the attempt history')
     .option('--var <name=value>', 'a value an exercise needs, e.g. --var dockerhub_user=alice (repeatable)', collect, [])
     .option('-H, --host <url>', 'Docker engine to grade, like docker -H (default: $DOCKER_HOST, else the local socket)')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
@@ -51,12 +57,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (ids: string[], o: Record<string, unknown>) => {
+      const formats = parseFormats(o.format as string);
       status = await gradeCommand(
         ids,
         {
           json: Boolean(o.json),
           out: path.resolve(io.cwd, o.out as string),
           reports: o.reports as boolean,
+          formats,
+          historyFile: o.history === false ? false : historyLocation({ option: o.history as string | undefined, env: io.env, cwd: io.cwd }),
           vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
           ...(o.host ? { host: o.host as string } : {}),
           exercisesDir: path.resolve(io.cwd, o.exercises as string),
@@ -88,6 +97,25 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       status = validateCommand(
         files.map((f) => path.resolve(io.cwd, f)),
         { exercisesDir: path.resolve(io.cwd, o.exercises) },
+        io,
+      );
+    });
+
+  program
+    .command('report')
+    .description('write the reports again from the attempt history (latest result per exercise, best earlier); no engine needed')
+    .argument('[exercise...]', 'exercise ids to report (default: every exercise in the history)')
+    .option('--history <file>', 'attempt history to read (default: $GRADE_HISTORY, else the per-user state folder)')
+    .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
+    .option('--out <dir>', 'folder for the report files', 'reports')
+    .action((ids: string[], o: { history?: string; format: string; out: string }) => {
+      status = reportCommand(
+        ids,
+        {
+          historyFile: historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
+          out: path.resolve(io.cwd, o.out),
+          formats: parseFormats(o.format),
+        },
         io,
       );
     });

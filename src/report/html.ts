@@ -3,8 +3,18 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from '../package-info';
 import type { ExerciseResult, GradeResult, Score } from '../result/types';
+import type { ExerciseHistory, ReportInput } from './input';
 
-let compiled: Handlebars.TemplateDelegate<GradeResult & { studentLabel?: string }> | undefined;
+interface ExerciseView extends ExerciseResult {
+  history?: ExerciseHistory & { older: number };
+}
+
+interface ReportView extends Omit<GradeResult, 'exercises'> {
+  studentLabel?: string;
+  exercises: ExerciseView[];
+}
+
+let compiled: Handlebars.TemplateDelegate<ReportView> | undefined;
 
 /**
  * Handlebars escapes every `{{value}}` (& < > " ' ` =); the templates never use
@@ -32,8 +42,12 @@ function template(): NonNullable<typeof compiled> {
   return compiled;
 }
 
-export function renderHtml(result: GradeResult): string {
+export function renderHtml({ result, history }: ReportInput): string {
   const s = result.student;
   const studentLabel = s?.name ? (s.id ? `${s.name} (${s.id})` : s.name) : s?.id;
-  return template()({ ...result, ...(studentLabel ? { studentLabel } : {}) });
+  const exercises = result.exercises.map((e): ExerciseView => {
+    const h = history?.get(e.id);
+    return h ? { ...e, history: { ...h, older: h.count - h.recent.length } } : e;
+  });
+  return template()({ ...result, exercises, ...(studentLabel ? { studentLabel } : {}) });
 }

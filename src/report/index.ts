@@ -1,25 +1,51 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GradeResult } from '../result/types';
+import { SetupError } from '../errors';
+import { renderCsv } from './csv';
+import { renderGradescope } from './gradescope';
 import { renderHtml } from './html';
+import type { ReportInput } from './input';
 import { renderJson } from './json';
+import { renderJunit } from './junit';
 
-/** File reporters: each a pure function from the result to text, keyed by format name. */
+/** File reporters: each a pure function from the result (and its history) to text, keyed by format name. */
 export const reporters = {
   html: { file: 'grade-report.html', render: renderHtml },
-  json: { file: 'grade-result.json', render: renderJson },
-} as const satisfies Record<string, { file: string; render: (r: GradeResult) => string }>;
+  json: { file: 'grade-result.json', render: ({ result }: ReportInput) => renderJson(result) },
+  junit: { file: 'grade-junit.xml', render: renderJunit },
+  csv: { file: 'grade-scores.csv', render: renderCsv },
+  gradescope: { file: 'results.json', render: renderGradescope },
+} as const satisfies Record<string, { file: string; render: (input: ReportInput) => string }>;
 
 export type ReportFormat = keyof typeof reporters;
 export const reportFormats = Object.keys(reporters) as ReportFormat[];
+export const defaultReportFormats: readonly ReportFormat[] = ['html', 'json'];
+
+const isFormat = (f: string): f is ReportFormat => Object.hasOwn(reporters, f);
+
+/** `--format html,junit` → the formats, once each, in the order given. */
+export function parseFormats(list: string): ReportFormat[] {
+  const names = list
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.find((f) => !isFormat(f));
+  if (unknown !== undefined || names.length === 0) {
+    throw new SetupError(
+      unknown === undefined ? 'no report format given to --format' : `unknown report format "${unknown}"`,
+      `known formats: ${reportFormats.join(', ')}`,
+    );
+  }
+  return [...new Set(names.filter(isFormat))];
+}
 
 /** Writes each report atomically (temp file + rename): a crash never leaves half a report. */
-export function writeReports(result: GradeResult, outDir: string, formats: readonly ReportFormat[] = reportFormats): string[] {
+export function writeReports(input: ReportInput, outDir: string, formats: readonly ReportFormat[] = defaultReportFormats): string[] {
   mkdirSync(outDir, { recursive: true });
   return formats.map((f) => {
     const target = path.join(outDir, reporters[f].file);
     const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, reporters[f].render(result));
+    writeFileSync(tmp, reporters[f].render(input));
     renameSync(tmp, target);
     return target;
   });

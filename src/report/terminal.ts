@@ -2,6 +2,7 @@ import { styleText } from 'node:util';
 import type { PlannedCheck } from '../runner/plan';
 import type { RunHooks } from '../runner/run';
 import type { CheckResult, CheckStatus, GradeResult } from '../result/types';
+import { scoreRatio, type ExerciseHistory } from './input';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -18,6 +19,12 @@ const MARK: Record<CheckStatus, { sym: string; style: Style }> = {
   error: { sym: '!', style: 'yellow' },
   skip: { sym: '–', style: 'gray' },
 };
+
+/** `2026-11-27T12:00:05.123Z` → `2026-11-27 12:00 UTC`: short, and unambiguous on a shared VM. */
+function shortDate(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -92,12 +99,17 @@ export class TerminalReporter implements RunHooks {
     return lines;
   }
 
-  summary(result: GradeResult, reportFiles: string[]): void {
+  summary(result: GradeResult, reportFiles: string[], history?: ReadonlyMap<string, ExerciseHistory>): void {
     const lines: string[] = [];
     for (const ex of result.exercises) {
       const score = `${ex.score.points}/${ex.score.max}`;
       const full = ex.score.points === ex.score.max;
       lines.push('', `${this.paint('bold', ex.id)}  ${ex.title}  ${this.paint(full ? 'green' : 'red', score)}`);
+      const best = history?.get(ex.id)?.best;
+      // Only when it tells the student something: an earlier attempt did better than this one.
+      if (best && scoreRatio(best.score) > scoreRatio(ex.score)) {
+        lines.push(this.paint('yellow', `  best so far: ${best.score.points}/${best.score.max} on ${shortDate(best.startedAt)}`));
+      }
       for (const c of ex.checks) lines.push(...this.checkLines(c));
     }
     const t = result.score;

@@ -7,6 +7,8 @@ export const TEST_PACKAGES: { file: string; pkg: string }[] = [
   { file: '/usr/sbin/dockerd', pkg: 'docker.io' },
   { file: '/bin/busybox', pkg: 'busybox-static' },
   { file: '/usr/bin/docker-compose', pkg: 'docker-compose' },
+  // The HTML report's browser test; Debian's build, never a downloaded one.
+  { file: '/usr/bin/chromium', pkg: 'chromium' },
 ];
 
 const log = (msg: string) => process.stderr.write(`[test setup] ${msg}\n`);

@@ -16,11 +16,11 @@ function sink(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-/** Runs `grade ARGS --json --no-reports` in-process and parses its one JSON document. */
+/** Runs `grade ARGS --json --no-reports --no-history` in-process and parses its one JSON document. */
 export async function gradeJson(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<GradeRun> {
   const out = sink();
   const err = sink();
-  const code = await main([...args, '--json', '--no-reports'], {
+  const code = await main([...args, '--json', '--no-reports', '--no-history'], {
     stdout: out.stream,
     stderr: err.stream,
     env: { ...env, NO_COLOR: '1' },

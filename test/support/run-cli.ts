@@ -1,7 +1,19 @@
 import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const GRADE_BIN = path.resolve(__dirname, '..', '..', 'bin', 'grade.js');
+
+/**
+ * Every spawned grade of a test file appends to this history, not to the
+ * per-user one of whoever runs the tests. The folder is readable by all: one
+ * test runs grade as `nobody`, which must get past the (absent) history to the
+ * socket error it is about.
+ */
+const testHistoryDir = mkdtempSync(path.join(os.tmpdir(), 'grade-test-history-'));
+chmodSync(testHistoryDir, 0o755);
+export const TEST_HISTORY = path.join(testHistoryDir, 'history.jsonl');
 
 export interface CliRun {
   code: number | null;
@@ -21,7 +33,7 @@ export function runGrade(
   return new Promise((resolve, reject) => {
     const cmd = opts.prefix ? opts.prefix[0]! : process.execPath;
     const argv = opts.prefix ? [...opts.prefix.slice(1), process.execPath, GRADE_BIN, ...args] : [GRADE_BIN, ...args];
-    const child = spawn(cmd, argv, { env: { ...process.env, NO_COLOR: '1', ...opts.env }, cwd: opts.cwd ?? process.cwd() });
+    const child = spawn(cmd, argv, { env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, ...opts.env }, cwd: opts.cwd ?? process.cwd() });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

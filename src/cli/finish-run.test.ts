@@ -1,0 +1,56 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { attempt, mixedResult } from '../../test/support/grade-results';
+import { memoryIo } from '../../test/support/memory-io';
+import { appendToHistory, readHistory } from '../history/store';
+import { TerminalReporter } from '../report/terminal';
+import { finishRun } from './finish-run';
+import type { CliIo } from './io';
+
+let dir: string;
+let historyFile: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'grade-finish-'));
+  historyFile = path.join(dir, 'history.jsonl');
+  appendToHistory(historyFile, attempt('2026-11-26T09:00:00.000Z', { web_server: 90 }));
+});
+
+describe('after a complete run (finishRun)', () => {
+  function terminalOn(io: CliIo) {
+    return new TerminalReporter(io.stderr, io.env);
+  }
+
+  test('reports carry the earlier attempts, the summary says best so far, then the run is appended', () => {
+    const { io, out } = memoryIo(dir);
+    const result = mixedResult();
+    const history = readHistory(historyFile);
+    finishRun(result, { out: dir, reports: true, formats: ['html', 'json'], json: true, history }, io, terminalOn(io));
+    expect(out.stderr).toContain('best so far: 90/100 on 2026-11-26 09:00 UTC');
+    expect(out.stderr).toContain(`history: ${historyFile}`);
+    expect(JSON.parse(out.stdout)).toEqual(result);
+    expect(readFileSync(path.join(dir, 'grade-report.html'), 'utf8')).toContain('Best earlier: <strong class="best">90/100</strong>');
+    // The JSON report is the GradeResult alone: history never changes its shape.
+    expect(JSON.parse(readFileSync(path.join(dir, 'grade-result.json'), 'utf8'))).toEqual(result);
+    expect(readHistory(historyFile).records.at(-1)).toEqual(result);
+  });
+
+  test('--no-history: nothing read, nothing appended, no history in the reports', () => {
+    const { io, out } = memoryIo(dir);
+    const before = readFileSync(historyFile);
+    finishRun(mixedResult(), { out: dir, reports: true, formats: ['html'], json: false }, io, terminalOn(io));
+    expect(readFileSync(historyFile).equals(before)).toBe(true);
+    expect(existsSync(path.join(dir, 'grade-report.html'))).toBe(true);
+    expect(out.stderr).not.toContain('history');
+    expect(readFileSync(path.join(dir, 'grade-report.html'), 'utf8')).not.toContain('class="history"');
+  });
+
+  test('a history that cannot be written costs a warning, not the grading', () => {
+    const { io, out } = memoryIo(dir);
+    // A path through a plain file can never be created.
+    writeFileSync(path.join(dir, 'blocker'), '');
+    const history = { file: path.join(dir, 'blocker', 'history.jsonl'), exists: false, records: [], tornBytes: 0 };
+    expect(() => finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history }, io, terminalOn(io))).not.toThrow();
+    expect(out.stderr).toMatch(/grade: this run was not added to the history: history .*blocker\/history\.jsonl: cannot be used/);
+  });
+});

@@ -1,0 +1,25 @@
+import { SetupError } from '../errors';
+import { reportFromHistory } from '../history/attempts';
+import { readHistory } from '../history/store';
+import { writeReports, type ReportFormat } from '../report/index';
+import { TerminalReporter } from '../report/terminal';
+import type { CliIo } from './io';
+
+export interface ReportOptions {
+  historyFile: string;
+  out: string;
+  formats: readonly ReportFormat[];
+}
+
+/** `grade report [EXERCISE…]`: the reports again, from the history alone (no engine is contacted). */
+export function reportCommand(ids: string[], opts: ReportOptions, io: CliIo): number {
+  const h = readHistory(opts.historyFile);
+  if (!h.exists) throw new SetupError(`no history at ${opts.historyFile}`, 'grade an exercise first, or choose the file with --history FILE');
+  if (h.tornBytes) {
+    io.stderr.write(`grade: history ${opts.historyFile}: ignoring an unfinished last record (${h.tornBytes} bytes) left by an interrupted run\n`);
+  }
+  const input = reportFromHistory(h.records, ids, opts.historyFile);
+  const files = writeReports(input, opts.out, opts.formats);
+  new TerminalReporter(io.stderr, io.env).summary(input.result, files, input.history);
+  return 0;
+}

@@ -1,0 +1,40 @@
+import type { GradeResult } from '../result/types';
+import type { ReportInput } from './input';
+
+/**
+ * A spreadsheet runs a cell that starts like a formula (CSV injection); a
+ * leading apostrophe makes it text. Student names and ids reach these cells.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // RFC 4180: quote a field holding a comma, a quote or a line break; double its quotes.
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Who a row is about: the student id, else the name, else the graded host. */
+export function studentIdentifier(r: GradeResult): string {
+  return r.student?.id || r.student?.name || r.target.endpoint;
+}
+
+/**
+ * A gradebook (Moodle's grade import reads it): `student,<exercise ids…>,total`,
+ * one row per result, points per exercise, an empty cell where a result did not
+ * grade that exercise. Columns follow the order exercises first appear in.
+ */
+export function gradebookCsv(results: readonly GradeResult[]): string {
+  const ids = [...new Set(results.flatMap((r) => r.exercises.map((e) => e.id)))];
+  const rows: (string | number)[][] = [['student', ...ids, 'total']];
+  for (const r of results) {
+    const points = new Map(r.exercises.map((e) => [e.id, e.score.points]));
+    rows.push([studentIdentifier(r), ...ids.map((id) => points.get(id) ?? ''), r.score.points]);
+  }
+  // RFC 4180 records end with CRLF.
+  return rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
+}
+
+export function renderCsv({ result }: ReportInput): string {
+  return gradebookCsv([result]);
+}
