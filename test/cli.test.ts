@@ -129,7 +129,10 @@ describe('grade CLI', () => {
   });
 
   test('unknown exercise id', async () => {
-    expectOneLineError(await runGrade(['web_srver']), /^grade: unknown exercise "web_srver" — `grade list` shows them; known ids: first_steps, ubuntu_with_ping, docker_hub_push, /);
+    expectOneLineError(
+      await runGrade(['web_srver']),
+      /^grade: unknown exercise "web_srver" — `grade list` shows them; known ids: first_steps, ubuntu_with_ping, docker_hub_push, /,
+    );
   });
 
   test('a malformed --var', async () => {

@@ -3,8 +3,9 @@ import { historyLocation } from './location';
 const base = { cwd: '/work/course', home: '/home/alice' };
 
 describe('history location', () => {
-  test('$GRADE_HISTORY wins over --history, which wins over the platform default; relative paths from the working folder', () => {
-    expect(historyLocation({ ...base, env: { GRADE_HISTORY: 'h.jsonl' }, option: '/tmp/o.jsonl', platform: 'linux' })).toBe('/work/course/h.jsonl');
+  test('--history wins over $GRADE_HISTORY, which wins over the platform default; relative paths from the working folder', () => {
+    expect(historyLocation({ ...base, env: { GRADE_HISTORY: 'h.jsonl' }, option: '/tmp/o.jsonl', platform: 'linux' })).toBe('/tmp/o.jsonl');
+    expect(historyLocation({ ...base, env: { GRADE_HISTORY: 'h.jsonl' }, platform: 'linux' })).toBe('/work/course/h.jsonl');
     expect(historyLocation({ ...base, env: {}, option: 'o.jsonl', platform: 'linux' })).toBe('/work/course/o.jsonl');
     expect(historyLocation({ ...base, env: { GRADE_HISTORY: '' }, option: '/tmp/o.jsonl', platform: 'linux' })).toBe('/tmp/o.jsonl');
   });

@@ -11,13 +11,13 @@ export interface HistoryLocationInput {
 }
 
 /**
- * Where the attempt history lives: `$GRADE_HISTORY`, else `--history FILE`, else
+ * Where the attempt history lives: `--history FILE`, else `$GRADE_HISTORY`, else
  * the platform's place for state that outlives a run but is no user document.
- * The variable wins so that a course VM (or a test harness) can pin the file
- * for every command run in it, whatever the command line says.
+ * The command line wins, as everywhere in grade (--var over GRADE_VAR_*,
+ * --host over DOCKER_HOST).
  */
 export function historyLocation({ option, env, cwd, platform = process.platform, home = os.homedir() }: HistoryLocationInput): string {
-  const chosen = env.GRADE_HISTORY || option;
+  const chosen = option || env.GRADE_HISTORY;
   if (chosen) return path.resolve(cwd, chosen);
   if (platform === 'win32') {
     const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
