@@ -1,7 +1,7 @@
 import { readHistory } from '../history/store';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
-import { allRequiredPassed } from '../result/types';
+import { allRequiredPassed, type StudentInfo } from '../result/types';
 import { ProbeRunner } from '../docker/probes';
 import { grader } from '../package-info';
 import { planGrading, variableAdvice } from '../runner/plan';
@@ -23,7 +23,7 @@ export interface GradeOptions {
   exercisesDir: string;
   concurrency: number;
   timeoutSeconds: number;
-  student?: string;
+  student?: StudentInfo;
   /** The registry API standing for Docker Hub (default https://registry-1.docker.io). */
   registryUrl?: string;
 }
@@ -69,7 +69,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
       checkTimeoutMs: opts.timeoutSeconds * 1000,
       signal: abort.signal,
       hooks: terminal,
-      ...(opts.student ? { student: { id: opts.student } } : {}),
+      ...(opts.student ? { student: opts.student } : {}),
       registry: {
         ...(opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {}),
         ...(registryCredentials(io.env) ? { credentials: registryCredentials(io.env)! } : {}),

@@ -1,5 +1,7 @@
 /** What the CLI touches of the process, so tests can run it in-process. */
 export interface CliIo {
+  /** Read only by `grade init`, and only when it is a terminal. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
@@ -10,6 +12,7 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
+    stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

@@ -5,7 +5,9 @@ import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
 import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
+import { readUserConfig, userConfigLocation } from '../config/user-config';
 import { gradeCommand } from './grade-command';
+import { initCommand } from './init-command';
 import { processIo, type CliIo } from './io';
 import { listCommand } from './list-command';
 import { reportCommand } from './report-command';
@@ -52,12 +54,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
     .option('--student <id>', 'student identifier written into the reports')
     .option('--registry <url>', 'registry API that stands for Docker Hub, e.g. a course registry (default https://registry-1.docker.io)')
+    .option('--config <file>', 'per-user config written by grade init (default: $GRADE_CONFIG, else the per-user config folder)')
     .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (ids: string[], o: Record<string, unknown>) => {
       const formats = parseFormats(o.format as string);
+      // Lowest first: grade init's answers, then GRADE_VAR_*, then --var.
+      const config = readUserConfig(userConfigLocation(o.config as string | undefined, io.env, io.cwd)) ?? {};
+      const student = { ...config.student, ...(o.student ? { id: o.student as string } : {}) };
       status = await gradeCommand(
         ids,
         {
@@ -66,12 +72,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           reports: o.reports as boolean,
           formats,
           historyFile: o.history === false ? false : historyLocation({ option: o.history as string | undefined, env: io.env, cwd: io.cwd }),
-          vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
+          vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
           ...(o.host ? { host: o.host as string } : {}),
           exercisesDir: path.resolve(io.cwd, o.exercises as string),
           concurrency: o.concurrency as number,
           timeoutSeconds: o.timeout as number,
-          ...(o.student ? { student: o.student as string } : {}),
+          ...(student.id || student.name ? { student } : {}),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
         },
         io,
@@ -97,6 +103,25 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       status = validateCommand(
         files.map((f) => path.resolve(io.cwd, f)),
         { exercisesDir: path.resolve(io.cwd, o.exercises) },
+        io,
+      );
+    });
+
+  program
+    .command('init')
+    .description('say who you are and your Docker Hub user, once; grade reads it (asks in a terminal, otherwise takes the options)')
+    .option('--student-id <id>', 'your student id')
+    .option('--name <name>', 'your name, as reports show it')
+    .option('--dockerhub-user <user>', 'your Docker Hub user name (lowercase)')
+    .option('--config <file>', 'where to write (default: $GRADE_CONFIG, else the per-user config folder)')
+    .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string }) => {
+      status = await initCommand(
+        {
+          configFile: userConfigLocation(o.config, io.env, io.cwd),
+          ...(o.studentId !== undefined ? { studentId: o.studentId } : {}),
+          ...(o.name !== undefined ? { name: o.name } : {}),
+          ...(o.dockerhubUser !== undefined ? { dockerhubUser: o.dockerhubUser } : {}),
+        },
         io,
       );
     });

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli/main';
 import type { CheckResult, GradeResult } from '../../src/result/types';
 
@@ -21,9 +21,11 @@ export async function gradeJson(args: string[], env: NodeJS.ProcessEnv = process
   const out = sink();
   const err = sink();
   const code = await main([...args, '--json', '--no-reports', '--no-history'], {
+    stdin: Readable.from([]),
     stdout: out.stream,
     stderr: err.stream,
-    env: { ...env, NO_COLOR: '1' },
+    // Never the tester's own `grade init` answers.
+    env: { GRADE_CONFIG: '/nonexistent/grade-config.yaml', ...env, NO_COLOR: '1' },
     cwd: process.cwd(),
     onSignal: () => () => undefined,
   });

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { CliIo } from '../../src/cli/io';
 
 /** The CLI in-process, with no engine behind DOCKER_HOST: these commands must never need one. */
@@ -9,9 +9,10 @@ export function memoryIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
   stdout.on('data', (d: Buffer) => (out.stdout += d.toString()));
   stderr.on('data', (d: Buffer) => (out.stderr += d.toString()));
   const io: CliIo = {
+    stdin: Readable.from([]),
     stdout,
     stderr,
-    env: { NO_COLOR: '1', DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', ...env },
+    env: { NO_COLOR: '1', DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', GRADE_CONFIG: '/nonexistent/grade-config.yaml', ...env },
     cwd,
     onSignal: () => () => undefined,
   };

@@ -33,7 +33,10 @@ export function runGrade(
   return new Promise((resolve, reject) => {
     const cmd = opts.prefix ? opts.prefix[0]! : process.execPath;
     const argv = opts.prefix ? [...opts.prefix.slice(1), process.execPath, GRADE_BIN, ...args] : [GRADE_BIN, ...args];
-    const child = spawn(cmd, argv, { env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, ...opts.env }, cwd: opts.cwd ?? process.cwd() });
+    const child = spawn(cmd, argv, {
+      env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, GRADE_CONFIG: '/nonexistent/grade-config.yaml', ...opts.env },
+      cwd: opts.cwd ?? process.cwd(),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,0 +1,75 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Ajv, type JSONSchemaType } from 'ajv';
+import { parse, stringify } from 'yaml';
+import { SetupError } from '../errors';
+
+/**
+ * Who is being graded, written once by `grade init`: no secret ever goes here
+ * (registry credentials come from the environment only).
+ */
+export interface UserConfig {
+  student?: { id?: string; name?: string };
+  /** Values for exercise variables, e.g. dockerhub_user. */
+  vars?: Record<string, string>;
+}
+
+const schema: JSONSchemaType<UserConfig> = {
+  type: 'object',
+  properties: {
+    student: {
+      type: 'object',
+      nullable: true,
+      properties: { id: { type: 'string', nullable: true }, name: { type: 'string', nullable: true } },
+      required: [],
+      additionalProperties: false,
+    },
+    vars: { type: 'object', nullable: true, required: [], additionalProperties: { type: 'string' }, propertyNames: { pattern: '^[a-z][a-z0-9_]*$' } },
+  },
+  required: [],
+  additionalProperties: false,
+};
+
+let validate: ReturnType<Ajv['compile']> | undefined;
+
+/** `--config`, else `$GRADE_CONFIG`, else the platform's per-user configuration folder. */
+export function userConfigLocation(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string, platform = process.platform, home = os.homedir()): string {
+  const chosen = option || env.GRADE_CONFIG;
+  if (chosen) return path.resolve(cwd, chosen);
+  if (platform === 'win32') return path.win32.join(env.APPDATA || path.win32.join(home, 'AppData', 'Roaming'), 'grade', 'config.yaml');
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'grade', 'config.yaml');
+  const base = env.XDG_CONFIG_HOME && path.posix.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.posix.join(home, '.config');
+  return path.posix.join(base, 'grade', 'config.yaml');
+}
+
+/** The config, or nothing when there is no file yet; a damaged file is a setup error, never ignored. */
+export function readUserConfig(file: string): UserConfig | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SetupError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code})`, 'check its permissions, or run grade init');
+  }
+  let data: unknown;
+  try {
+    data = parse(text) ?? {};
+  } catch (e) {
+    throw new SetupError(`${file} is not valid YAML (${(e as Error).message.split('\n')[0]})`, 'fix it, or run grade init to write it again');
+  }
+  validate ??= new Ajv({ allErrors: true }).compile(schema);
+  if (!validate(data)) {
+    const err = validate.errors?.[0];
+    throw new SetupError(`${file}: ${err?.instancePath || '(root)'} ${err?.message ?? 'is invalid'}`, 'fix it, or run grade init to write it again');
+  }
+  return data as UserConfig;
+}
+
+/** Atomic: written to a temporary file beside it, then renamed over it. */
+export function writeUserConfig(file: string, config: UserConfig): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${stringify(config)}`);
+  renameSync(tmp, file);
+}
