@@ -38,7 +38,9 @@ describe('reading a large pushed layer', () => {
 
   test("a 200 MB layer is streamed through: the grader's memory does not grow with it", async () => {
     // Random bytes do not compress: the registry serves about 200 MB.
-    await sh('docker run --name big ubuntu /bin/busybox dd if=/dev/urandom of=/big.bin bs=1048576 count=200 2>/dev/null && docker commit big bigimage >/dev/null');
+    await sh(
+      'docker run --name big ubuntu /bin/busybox dd if=/dev/urandom of=/big.bin bs=1048576 count=200 2>/dev/null && docker commit big bigimage >/dev/null',
+    );
     await sh(pushAs(registry, 'bigimage', 'alice/big:1')());
     const specs = mkdtempSync(path.join(os.tmpdir(), 'grade-big-'));
     writeFileSync(
