@@ -213,7 +213,7 @@ checks:
       const r = await runGrade(['validate', path.join(dir, 'typos.yaml')]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`typos.yaml:5:65: checks[0].params.imgae: unknown property 'imgae' (did you mean 'image'?)`);
-      expect(r.stderr).toContain(`typos.yaml:6:64: checks[1].params: needs one of: origin, steps`);
+      expect(r.stderr).toContain(`typos.yaml:6:64: checks[1].params: needs one of: origin, steps, atMost`);
     });
 
     test('validate: the bundled specs are valid', async () => {

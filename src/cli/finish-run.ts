@@ -14,6 +14,8 @@ export interface FinishOptions {
   json: boolean;
   /** The history as it was read before grading; absent with --no-history. */
   history?: History;
+  /** Append this run to the history (default true); watch mode appends only runs that changed. */
+  append?: boolean;
 }
 
 /**
@@ -27,7 +29,7 @@ export function finishRun(result: GradeResult, opts: FinishOptions, io: Pick<Cli
   const files = opts.reports ? writeReports({ result, ...(history ? { history } : {}) }, opts.out, opts.formats) : [];
   terminal.summary(result, files, history);
   if (opts.json) io.stdout.write(renderJson(result));
-  if (!opts.history) return;
+  if (!opts.history || opts.append === false) return;
   const file = opts.history.file;
   try {
     const { droppedBytes } = appendToHistory(file, result);

@@ -1,7 +1,8 @@
-import { readHistory } from '../history/store';
+import { readHistory, type History } from '../history/store';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
-import { allRequiredPassed, type StudentInfo } from '../result/types';
+import { allRequiredPassed, type GradeResult, type StudentInfo } from '../result/types';
+import { watchLoop } from '../watch/watch-loop';
 import { ProbeRunner } from '../docker/probes';
 import { grader } from '../package-info';
 import { planGrading, variableAdvice } from '../runner/plan';
@@ -26,6 +27,14 @@ export interface GradeOptions {
   student?: StudentInfo;
   /** The registry API standing for Docker Hub (default https://registry-1.docker.io). */
   registryUrl?: string;
+  /** Regrade after every change on the engine until Ctrl-C. */
+  watch?: boolean;
+}
+
+/** Same statuses and points for every check: nothing worth a new history record. */
+function sameOutcome(a: GradeResult | undefined, b: GradeResult): boolean {
+  const key = (r: GradeResult) => JSON.stringify(r.exercises.map((e) => e.checks.map((c) => [c.id, c.status, c.points])));
+  return a !== undefined && key(a) === key(b);
 }
 
 /**
@@ -63,25 +72,65 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
     for (const { exercise, missing } of plan.notGraded) {
       io.stderr.write(`not graded: ${exercise.id} needs ${missing.join(', ')} — ${variableAdvice(exercise, missing)}\n`);
     }
-    terminal.start(plan.exercises.reduce((n, e) => n + e.checks.length, 0));
-    const result = await runPlan(plan, target, {
-      concurrency: opts.concurrency,
-      checkTimeoutMs: opts.timeoutSeconds * 1000,
-      signal: abort.signal,
-      hooks: terminal,
-      ...(opts.student ? { student: opts.student } : {}),
-      registry: {
-        ...(opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {}),
-        ...(registryCredentials(io.env) ? { credentials: registryCredentials(io.env)! } : {}),
-      },
+    const checkCount = plan.exercises.reduce((n, e) => n + e.checks.length, 0);
+    const gradeOnce = async () => {
+      terminal.start(checkCount);
+      try {
+        return await runPlan(plan, target, {
+          concurrency: opts.concurrency,
+          checkTimeoutMs: opts.timeoutSeconds * 1000,
+          signal: abort.signal,
+          hooks: terminal,
+          ...(opts.student ? { student: opts.student } : {}),
+          registry: {
+            ...(opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {}),
+            ...(registryCredentials(io.env) ? { credentials: registryCredentials(io.env)! } : {}),
+          },
+        });
+      } finally {
+        terminal.stop();
+      }
+    };
+    const finishOptions = (h: History | undefined, append = true) => ({
+      out: opts.out,
+      reports: opts.reports,
+      formats: opts.formats,
+      json: Boolean(opts.json),
+      append,
+      ...(h ? { history: h } : {}),
     });
-    terminal.stop();
-    if (abort.signal.aborted) {
+    const interrupted = () => {
       io.stderr.write('grading interrupted; no report written\n');
       // The shell's convention: 128 + the signal's number.
       return interruptedBy === 'SIGTERM' ? 143 : 130;
+    };
+
+    if (opts.watch) {
+      let previous: GradeResult | undefined;
+      let current = history;
+      await watchLoop({
+        engine: target.engine,
+        signal: abort.signal,
+        grade: async (changes, firstChangeAt) => {
+          const started = Date.now();
+          const result = await gradeOnce();
+          if (abort.signal.aborted) return;
+          if (terminal.isLive) io.stderr.write('\x1b[2J\x1b[H');
+          const changed = !sameOutcome(previous, result);
+          finishRun(result, finishOptions(current, changed), io, terminal);
+          if (changed && opts.historyFile) current = readHistory(opts.historyFile);
+          previous = result;
+          const why = changes.length ? `after ${[...new Set(changes)].slice(0, 3).join(', ')}${changes.length > 3 ? ', …' : ''}` : 'at start';
+          const latency = firstChangeAt ? `, ${((Date.now() - firstChangeAt) / 1000).toFixed(1)} s after the first change` : '';
+          io.stderr.write(`graded ${why} in ${((Date.now() - started) / 1000).toFixed(1)} s${latency} — watching for changes, Ctrl-C to stop\n`);
+        },
+      });
+      return abort.signal.aborted ? interrupted() : 0;
     }
-    finishRun(result, { out: opts.out, reports: opts.reports, formats: opts.formats, json: Boolean(opts.json), ...(history ? { history } : {}) }, io, terminal);
+
+    const result = await gradeOnce();
+    if (abort.signal.aborted) return interrupted();
+    finishRun(result, finishOptions(history), io, terminal);
     return allRequiredPassed(result) ? 0 : 1;
   } finally {
     terminal.stop();

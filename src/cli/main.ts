@@ -55,6 +55,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--student <id>', 'student identifier written into the reports')
     .option('--registry <url>', 'registry API that stands for Docker Hub, e.g. a course registry (default https://registry-1.docker.io)')
     .option('--config <file>', 'per-user config written by grade init (default: $GRADE_CONFIG, else the per-user config folder)')
+    .option('--watch', 'grade again after every change on the engine (containers, images, networks, volumes) until Ctrl-C')
     .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
@@ -79,6 +80,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           timeoutSeconds: o.timeout as number,
           ...(student.id || student.name ? { student } : {}),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
+          ...(o.watch ? { watch: true } : {}),
         },
         io,
       );

@@ -29,6 +29,15 @@ export interface ContainerProcessList {
   Processes: string[][];
 }
 
+/** One entry of the engine's event stream (`docker events`). */
+export interface EngineEvent {
+  Type: string;
+  Action: string;
+  Actor: { ID: string; Attributes?: Record<string, string> };
+  time: number;
+  timeNano?: number;
+}
+
 export interface EngineInfo {
   version: string;
   apiVersion: string;
@@ -267,6 +276,36 @@ export class DockerEngine {
   async listVolumes(signal?: AbortSignal): Promise<VolumeDetails[]> {
     const res = await this.call('list volumes', (s) => this.docker.listVolumes({ abortSignal: s }), signal);
     return res.Volumes ?? [];
+  }
+
+  /**
+   * The engine's event stream for these object types, until `signal` aborts.
+   * Long-lived by nature: only the connection is bounded in time, not the stream.
+   */
+  async *events(types: string[], signal: AbortSignal): AsyncGenerator<EngineEvent> {
+    // Not through call(): its timeout would end the stream, which is meant to last.
+    let stream: NodeJS.ReadableStream & { destroy?: () => void };
+    try {
+      stream = (await this.docker.getEvents({ filters: JSON.stringify({ type: types }), abortSignal: signal } as {})) as typeof stream;
+    } catch (e) {
+      if (signal.aborted) return;
+      throw new EngineCallError(`cannot follow the engine's events: ${engineMessage(e as DockerodeError)}`);
+    }
+    signal.addEventListener('abort', () => stream.destroy?.(), { once: true });
+    let buffered = '';
+    try {
+      for await (const chunk of stream) {
+        buffered += chunk.toString();
+        let nl: number;
+        while ((nl = buffered.indexOf('\n')) >= 0) {
+          const line = buffered.slice(0, nl).trim();
+          buffered = buffered.slice(nl + 1);
+          if (line) yield JSON.parse(line) as EngineEvent;
+        }
+      }
+    } catch (e) {
+      if (!signal.aborted) throw new EngineCallError(`lost the engine's event stream: ${(e as Error).message}`);
+    }
   }
 
   // Probe primitives: used by ProbeRunner only, which labels and limits what it creates.

@@ -49,6 +49,11 @@ export class TerminalReporter implements RunHooks {
     this.live = Boolean(out.isTTY) && env.TERM !== 'dumb';
   }
 
+  /** Whether this reporter redraws a live line (a terminal): watch mode then clears the screen between runs. */
+  get isLive(): boolean {
+    return this.live;
+  }
+
   private paint(style: Style, text: string): string {
     return this.color ? styleText(style, text) : text;
   }

@@ -113,7 +113,7 @@ describe('loading exercise specs', () => {
   test('needs one of the alternatives (image.history: origin or steps)', () => {
     const [p] = problemsOf(`${header}  - { id: a, title: A, kind: image.history, points: 1, params: { image: x } }
 `);
-    expect(p).toMatchObject({ path: 'checks[0].params', message: 'needs one of: origin, steps' });
+    expect(p).toMatchObject({ path: 'checks[0].params', message: 'needs one of: origin, steps, atMost' });
   });
 
   test('the same exercise id in two files', () => {

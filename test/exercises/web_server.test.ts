@@ -20,7 +20,8 @@ describe(`exercise ${ID}`, () => {
   test("the slides' Dockerfile, build and run score full marks, bonus included", async () => {
     for (const cmd of SLIDE_STATES[ID]!) await sh(cmd);
     const run = await gradeJson([ID]);
-    expect(statuses(run, ID)).toEqual({ ...allPass, second_instance: 'pass' });
+    // The slide's two RUN apt steps miss the Reduce Layers bonus, which costs nothing.
+    expect(statuses(run, ID)).toEqual({ ...allPass, second_instance: 'pass', fewer_layers: 'fail' });
     expect(run.result.exercises[0]!.score).toEqual({ points: 100, max: 100 });
     expect(run.code).toBe(0);
   });
@@ -29,9 +30,19 @@ describe(`exercise ${ID}`, () => {
     await build();
     await sh('docker run -d -p 8080:80 --name=web_server web_server');
     const run = await gradeJson([ID]);
-    expect(statuses(run, ID)).toEqual({ ...allPass, second_instance: 'fail' });
+    expect(statuses(run, ID)).toEqual({ ...allPass, second_instance: 'fail', fewer_layers: 'fail' });
     expect(scoreOf(run, ID)).toBe(100);
     expect(run.code).toBe(0);
+  });
+
+  test('Reduce Layers: apt chained in one RUN earns the bonus', async () => {
+    await build(
+      copyFixture(WEB_SERVER_DIR, { Dockerfile: (d) => d.replace('RUN apt update\nRUN apt install -y apache2', 'RUN apt update && apt install -y apache2') }),
+    );
+    await sh('docker run -d -p 8080:80 --name=web_server web_server');
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ ...allPass, second_instance: 'fail', fewer_layers: 'pass' });
+    expect(scoreOf(run, ID)).toBe(100);
   });
 
   test('run on host port 8081 instead of 8080', async () => {

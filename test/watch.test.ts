@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { GRADE_BIN, TEST_HISTORY } from './support/run-cli';
+import { leftoverProbes, resetEngine, snapshotEngine, type EngineSnapshot } from './support/host-state';
+import { sh } from './support/shell';
+
+/** A running `grade --watch`, its stderr as it comes. */
+function startWatch(args: string[]) {
+  const child = spawn(process.execPath, [GRADE_BIN, '--watch', '--no-reports', ...args], {
+    env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, GRADE_CONFIG: '/nonexistent/c.yaml' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const gradings = () => stderr.split('\n').filter((l) => l.startsWith('graded '));
+  const waitFor = async (count: number, ms = 20_000) => {
+    const deadline = Date.now() + ms;
+    while (gradings().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    return gradings();
+  };
+  return { child, exited, gradings, waitFor, output: () => stderr };
+}
+
+describe('grade --watch', () => {
+  let running: ReturnType<typeof startWatch> | undefined;
+  let baseline: EngineSnapshot;
+  beforeAll(async () => {
+    baseline = await snapshotEngine();
+  });
+  afterEach(async () => {
+    // A failed assertion must not leave the watcher running (nor jest waiting for it).
+    if (running && running.child.exitCode === null) {
+      running.child.kill('SIGKILL');
+      await running.exited;
+    }
+    await resetEngine(baseline);
+  });
+
+  test('regrades once per change the student makes, never because of its own probes, and Ctrl-C leaves nothing', async () => {
+    const w = (running = startWatch(['ubuntu_with_ping']));
+    expect((await w.waitFor(1))[0]).toMatch(/^graded at start in [\d.]+ s — watching for changes, Ctrl-C to stop$/);
+    expect(w.output()).toContain('0/100');
+
+    // The slide's steps, as the student types them.
+    await sh('docker run --name src ubuntu /bin/bash -c "apt update; apt -y install iputils-ping"');
+    const afterRun = await w.waitFor(2);
+    expect(afterRun[1]).toMatch(/^graded after container src (create|start|die)/);
+    await sh('docker commit src ubuntu_with_ping');
+    const afterCommit = await w.waitFor(3);
+    expect(afterCommit[2]).toMatch(/^graded after (container src commit|image [\w:.-]+ tag)/);
+    expect(afterCommit[2]).toMatch(/s after the first change — watching/);
+    expect(w.output()).toMatch(/ubuntu_with_ping .* 100\/100/);
+
+    // The regrade ran ping probes; their own events must not set off another one.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(w.gradings()).toHaveLength(3);
+
+    process.stderr.write(
+      `[measured] watch transcript:\n${w
+        .gradings()
+        .map((l) => `  ${l}`)
+        .join('\n')}\n`,
+    );
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(130);
+    expect(await leftoverProbes()).toEqual([]);
+    expect(w.output()).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
