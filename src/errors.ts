@@ -31,8 +31,12 @@ export function formatProblem(p: SpecProblem): string {
 }
 
 export class SpecError extends SetupError {
-  constructor(readonly problems: SpecProblem[]) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in exercise specs`, 'fix them and run `grade validate` again');
+  constructor(
+    readonly problems: SpecProblem[],
+    what = 'exercise specs',
+    advice = 'fix them and run `grade validate` again',
+  ) {
+    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${what}`, advice);
     this.name = 'SpecError';
   }
 

@@ -6,6 +6,7 @@ import { defaultExercisesDir, grader } from '../package-info';
 import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
 import { readUserConfig, userConfigLocation } from '../config/user-config';
+import { batchCommand, mergeCommand, parseShard } from './batch-command';
 import { gradeCommand } from './grade-command';
 import { initCommand } from './init-command';
 import { processIo, type CliIo } from './io';
@@ -105,6 +106,68 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       status = validateCommand(
         files.map((f) => path.resolve(io.cwd, f)),
         { exercisesDir: path.resolve(io.cwd, o.exercises) },
+        io,
+      );
+    });
+
+  program
+    .command('batch')
+    .description('grade every student VM of a hosts file over SSH; a report per student and a class report')
+    .argument('<hosts-file>', 'YAML hosts file (see README: Grading a class)')
+    .argument('[exercise...]', 'exercise ids to grade (default: all)')
+    .option('--out <dir>', 'folder for the class report and a folder per student', 'reports/batch')
+    .option('--format <list>', `per-student report formats, comma-separated: ${reportFormats.join(', ')}`, reportFormats.join(','))
+    .option('--var <name=value>', "a variable for every host (a host's own vars win); repeatable", collect, [])
+    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
+    .addOption(new Option('--concurrency <n>', 'hosts graded at once').default(8).argParser(positiveInt('--concurrency')))
+    .addOption(new Option('--check-concurrency <n>', 'checks at once on one host').default(4).argParser(positiveInt('--check-concurrency')))
+    .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
+    .addOption(
+      new Option('--connect-timeout <seconds>', 'time limit to connect to a host and reach its engine').default(10).argParser(positiveInt('--connect-timeout')),
+    )
+    .addOption(new Option('--host-timeout <seconds>', 'time limit of a whole host').default(300).argParser(positiveInt('--host-timeout')))
+    .option('--resume', 'skip hosts already graded in --out')
+    .option('--report-only', 'rebuild the class report from --out, grading nothing')
+    .option('--shard <k/n>', 'grade only the K-th of N slices of the hosts file (then grade merge)')
+    .option('--known-hosts <file>', 'OpenSSH known_hosts file checked for host keys (default ~/.ssh/known_hosts)')
+    .option('--accept-new', 'record unknown host keys (trust on first use); a changed key is refused regardless')
+    .option('--registry <url>', 'registry API that stands for Docker Hub')
+    .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
+      status = await batchCommand(
+        path.resolve(io.cwd, hostsFile),
+        ids,
+        {
+          out: path.resolve(io.cwd, o.out as string),
+          formats: parseFormats(o.format as string),
+          vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
+          exercisesDir: path.resolve(io.cwd, o.exercises as string),
+          concurrency: o.concurrency as number,
+          checkConcurrency: o.checkConcurrency as number,
+          timeoutSeconds: o.timeout as number,
+          connectTimeoutSeconds: o.connectTimeout as number,
+          hostTimeoutSeconds: o.hostTimeout as number,
+          resume: Boolean(o.resume),
+          reportOnly: Boolean(o.reportOnly),
+          ...(o.shard ? { shard: parseShard(o.shard as string) } : {}),
+          ...(o.knownHosts ? { knownHosts: path.resolve(io.cwd, o.knownHosts as string) } : {}),
+          acceptNew: Boolean(o.acceptNew),
+          ...(o.registry ? { registryUrl: o.registry as string } : {}),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('merge')
+    .description('one class report from the output folders of several grade batch --shard runs')
+    .argument('<out>', 'folder for the merged class report')
+    .argument('<shard...>', "the shards' --out folders")
+    .option('--hosts <file>', 'the hosts file, to list students in its order (and those no shard graded)')
+    .action((out: string, shards: string[], o: { hosts?: string }) => {
+      status = mergeCommand(
+        path.resolve(io.cwd, out),
+        shards.map((s) => path.resolve(io.cwd, s)),
+        o.hosts ? path.resolve(io.cwd, o.hosts) : undefined,
         io,
       );
     });

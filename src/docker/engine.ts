@@ -319,22 +319,61 @@ export class DockerEngine {
     return this.call(`start probe ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).start({ abortSignal: s }), signal);
   }
 
-  waitContainer(id: string, timeoutMs: number, signal?: AbortSignal): Promise<{ StatusCode: number }> {
-    return this.call(
+  /**
+   * Registers a wait for a probe's removal (it has AutoRemove) and resolves once
+   * the engine has answered the request's headers: from then on the wait is in
+   * place, so the probe can be started. `done` gives its exit status.
+   */
+  async waitRemoval(id: string, timeoutMs: number, signal?: AbortSignal): Promise<{ done: Promise<number> }> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const stream = await this.call(
       `wait for probe ${id.slice(0, 12)}`,
-      (s) => this.docker.getContainer(id).wait({ abortSignal: s }) as Promise<{ StatusCode: number }>,
+      () =>
+        new Promise<NodeJS.ReadableStream>((resolve, reject) => {
+          this.docker.modem.dial(
+            {
+              path: `/containers/${id}/wait?`,
+              method: 'POST',
+              isStream: true,
+              abortSignal: combined,
+              options: { condition: 'removed' },
+              statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+            },
+            (err: unknown, s: unknown) => (err ? reject(err) : resolve(s as NodeJS.ReadableStream)),
+          );
+        }),
       signal,
-      timeoutMs,
+    );
+    const done = (async () => {
+      let body = '';
+      try {
+        for await (const chunk of stream) body += chunk.toString();
+      } catch (e) {
+        if (signal?.aborted) throw new AbortedError();
+        if (timeout.aborted) throw new EngineCallError(`the probe did not finish within ${timeoutMs / 1000} s`);
+        throw new EngineCallError(`lost the probe ${id.slice(0, 12)}: ${(e as Error).message}`);
+      }
+      if (timeout.aborted) throw new EngineCallError(`the probe did not finish within ${timeoutMs / 1000} s`);
+      return (JSON.parse(body) as { StatusCode: number }).StatusCode;
+    })();
+    return { done };
+  }
+
+  /** A probe's output as it runs (attach, not hijacked): read until the probe ends. */
+  attachOutput(id: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream> {
+    return this.call(
+      `attach to probe ${id.slice(0, 12)}`,
+      () =>
+        this.docker
+          .getContainer(id)
+          .attach({ stream: true, stdout: true, stderr: true, ...(signal ? { abortSignal: signal } : {}) } as {}) as Promise<NodeJS.ReadableStream>,
+      signal,
     );
   }
 
-  /** Probe output: all of it (probes are ours and short), capped in bytes. */
-  async probeOutput(id: string): Promise<{ stdout: string; stderr: string; truncated: boolean }> {
-    const buf = await this.call(
-      `output of probe ${id.slice(0, 12)}`,
-      (s) => this.docker.getContainer(id).logs({ stdout: true, stderr: true, follow: false, abortSignal: s }) as Promise<Buffer>,
-    );
-    return demuxLogFrames(Buffer.isBuffer(buf) ? buf : Buffer.from(String(buf)));
+  async killProbe(id: string): Promise<void> {
+    await this.call(`kill probe ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).kill({ abortSignal: s } as {})).catch(() => undefined);
   }
 
   /** Removes a container this grader created. Never called on a student's container. */

@@ -1,6 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import { AbortedError, EngineCallError, type DockerEngine } from './engine';
+import { demuxLogFrames } from './log-frames';
+
+/** Keeps the first `cap` bytes of a stream and drains the rest. */
+async function collectCapped(stream: NodeJS.ReadableStream, cap = 256 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      if (size < cap) chunks.push(buf.subarray(0, cap - size));
+      size += buf.length;
+    }
+  } catch {
+    // The stream ends abruptly when the probe is killed or removed: keep what came.
+  }
+  return Buffer.concat(chunks);
+}
 
 const debug = createDebug('grade:probe');
 
@@ -44,7 +61,6 @@ export interface ProbeOutcome {
  * limited, and removed in every outcome — success, failure, timeout, Ctrl-C.
  */
 export class ProbeRunner {
-  readonly runId = randomUUID();
   private readonly pending = new Set<Promise<unknown>>();
   private disposed = false;
   /** A create failed or was cancelled: a container may exist whose id we never saw. */
@@ -52,7 +68,11 @@ export class ProbeRunner {
   /** Tail of the queue of probes sharing one network namespace (`container:<id>`). */
   private readonly netnsQueues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly engine: DockerEngine) {}
+  constructor(
+    private readonly engine: DockerEngine,
+    /** Labels every probe of this run; a caller that may have to clean up by other means chooses it. */
+    readonly runId: string = randomUUID(),
+  ) {}
 
   run(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
     const op = this.inTurn(spec, () => this.runOnce(spec, signal));
@@ -98,6 +118,9 @@ export class ProbeRunner {
           },
           Tty: false,
           HostConfig: {
+            // Like docker run --rm: the engine removes the probe when it ends, even if
+            // the grader is gone by then (killed, or its SSH connection dropped).
+            AutoRemove: true,
             NetworkMode: spec.networkMode ?? 'none',
             Memory: PROBE_LIMITS.memoryBytes,
             MemorySwap: PROBE_LIMITS.memoryBytes,
@@ -119,13 +142,20 @@ export class ProbeRunner {
     if (this.disposed) throw new AbortedError();
     const started = Date.now();
     let id: string | undefined;
+    let removed = false;
     try {
       id = await this.create(spec, signal);
       debug('created probe %s from %s: %o', id.slice(0, 12), spec.image, spec.cmd);
+      const output = await this.engine.attachOutput(id, signal);
+      const collected = collectCapped(output);
+      const { done } = await this.engine.waitRemoval(id, spec.timeoutMs, signal);
+      // Interrupted before it is awaited below, it must not be an unhandled rejection.
+      done.catch(() => undefined);
       try {
         await this.engine.startContainer(id, signal);
       } catch (e) {
         if (e instanceof EngineCallError && e.statusCode !== undefined && e.statusCode >= 400) {
+          // Never started, so never auto-removed: the finally below removes it.
           return { exitCode: null, stdout: '', stderr: '', timedOut: false, startError: e.message, durationMs: Date.now() - started };
         }
         throw e;
@@ -133,15 +163,18 @@ export class ProbeRunner {
       let exitCode: number | null = null;
       let timedOut = false;
       try {
-        exitCode = (await this.engine.waitContainer(id, spec.timeoutMs, signal)).StatusCode;
+        exitCode = await done;
+        removed = true;
       } catch (e) {
         if (!(e instanceof EngineCallError) || signal?.aborted) throw e;
         timedOut = true;
+        // Killed, it exits, and the engine removes it (AutoRemove).
+        await this.engine.killProbe(id);
       }
-      const out = await this.engine.probeOutput(id);
+      const out = demuxLogFrames(await collected);
       return { exitCode, stdout: out.stdout, stderr: out.stderr, timedOut, durationMs: Date.now() - started };
     } finally {
-      if (id) {
+      if (id && !removed) {
         await this.engine.removeProbe(id).catch((e: unknown) => debug('could not remove probe %s: %s', id, e));
         debug('removed probe %s', id.slice(0, 12));
       }

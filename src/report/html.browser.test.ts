@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, SCREENSHOTS } from '../../test/support/browser';
 import { attempt, HOSTILE, HOSTILE_TEXT, hostileResult, mixedResult } from '../../test/support/grade-results';
 import { historyFor } from '../history/attempts';
-import { packageRoot } from '../package-info';
 import type { GradeResult } from '../result/types';
 import { renderHtml } from './html';
 
@@ -14,14 +14,9 @@ import { renderHtml } from './html';
  * browser), from a file URL, with the report's own CSP in force.
  */
 
-const SCREENSHOTS = path.join(packageRoot, 'reports', 'screenshots');
-
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

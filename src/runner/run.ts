@@ -29,6 +29,8 @@ export interface RunOptions {
   student?: StudentInfo;
   /** Which registry stands for Docker Hub, credentials (from the environment), timeouts. */
   registry?: RegistryAccessOptions;
+  /** The label value of this run's probes (default: a fresh UUID). */
+  probeRunId?: string;
 }
 
 const DEFAULT_CONCURRENCY = 8;
@@ -86,7 +88,7 @@ async function evaluateWithTimeout(
 export async function runPlan(plan: Plan, target: OpenTarget, options: RunOptions = {}): Promise<GradeResult> {
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
-  const probes = new ProbeRunner(target.engine);
+  const probes = new ProbeRunner(target.engine, options.probeRunId);
   const view = new EngineView(target.engine, probes, options.signal);
   const registry = new RegistryAccess(options.registry ?? {}, { os: target.info.os, architecture: target.info.arch });
   const ctx = { engine: view, http: target.http, registry };

@@ -1,0 +1,58 @@
+import { styleText } from 'node:util';
+import { useColor } from '../report/terminal';
+import type { BatchHost } from './hosts-file';
+import type { HostStatus } from './host-outcome';
+
+/** Batch progress on stderr: a line per finished host, and a live count on a terminal. */
+export class BatchProgress {
+  private readonly color: boolean;
+  private readonly live: boolean;
+  private running = 0;
+  private done = 0;
+  private failed = 0;
+
+  constructor(
+    private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
+    private readonly total: number,
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.color = useColor(out, env);
+    this.live = Boolean(out.isTTY) && env.TERM !== 'dumb';
+  }
+
+  private paint(style: Parameters<typeof styleText>[0], text: string) {
+    return this.color ? styleText(style, text) : text;
+  }
+
+  private status(): string {
+    return `hosts: ${this.done}/${this.total} done · ${this.running} running · ${this.failed} failed`;
+  }
+
+  private print(line: string): void {
+    this.out.write(this.live ? `\r\x1b[2K${line}\n${this.paint('dim', this.status())}` : `${line}\n`);
+  }
+
+  started(): void {
+    this.running++;
+    if (this.live) this.out.write(`\r\x1b[2K${this.paint('dim', this.status())}`);
+  }
+
+  ended(host: BatchHost, outcome: HostStatus | 'skipped' | 'interrupted'): void {
+    if (outcome !== 'skipped') this.running--;
+    if (outcome === 'interrupted') return;
+    this.done++;
+    const who = `${host.id} ${host.name !== host.id ? `(${host.name}) ` : ''}`;
+    if (outcome === 'skipped') return this.print(this.paint('dim', `· ${who}already graded (--resume)`));
+    if (outcome.state === 'error') {
+      this.failed++;
+      return this.print(`${this.paint('red', '✘')} ${who}not graded: ${outcome.error}`);
+    }
+    const s = outcome.score!;
+    this.print(`${this.paint('green', '✔')} ${who}${s.points}/${s.max} in ${(outcome.durationMs / 1000).toFixed(1)} s`);
+  }
+
+  finish(): void {
+    if (this.live) this.out.write('\r\x1b[2K');
+    this.out.write(`${this.status()}\n`);
+  }
+}

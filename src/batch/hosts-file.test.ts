@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SpecError } from '../errors';
+import { expandPattern, loadHostsFile, shardOf } from './hosts-file';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-hosts-'));
+let n = 0;
+const file = (text: string) => {
+  const f = path.join(dir, `hosts${n++}.yaml`);
+  writeFileSync(f, text);
+  return f;
+};
+const problems = (text: string) => {
+  try {
+    loadHostsFile(file(text));
+  } catch (e) {
+    return (e as SpecError).problems.map((p) => `${p.line}:${p.col} ${p.path}: ${p.message}`);
+  }
+  return [];
+};
+
+describe('hosts file', () => {
+  test('defaults, per-student overrides, and the devops{1..3} shorthand', () => {
+    const hosts = loadHostsFile(
+      file(`defaults:
+  user: centos
+  identityFile: keys/course_key
+  vars: { course: olss }
+hosts:
+  - { id: s01, name: Alice Example, host: vm-a.example.org, vars: { dockerhub_user: alice } }
+  - { id: s02, host: vm-b.example.org, port: 2222, user: root }
+  - pattern: devops{1..3}.cloud.example.org
+`),
+    );
+    expect(hosts.map((h) => [h.id, h.name, h.host, h.port, h.user])).toEqual([
+      ['s01', 'Alice Example', 'vm-a.example.org', 22, 'centos'],
+      ['s02', 's02', 'vm-b.example.org', 2222, 'root'],
+      ['devops1', 'devops1', 'devops1.cloud.example.org', 22, 'centos'],
+      ['devops2', 'devops2', 'devops2.cloud.example.org', 22, 'centos'],
+      ['devops3', 'devops3', 'devops3.cloud.example.org', 22, 'centos'],
+    ]);
+    expect(hosts[0]!.identityFile).toBe(path.join(dir, 'keys', 'course_key'));
+    expect(hosts[0]!.vars).toEqual({ course: 'olss', dockerhub_user: 'alice' });
+  });
+
+  test('zero-padded ranges keep their width', () => {
+    expect(expandPattern('vm{08..11}')).toEqual(['vm08', 'vm09', 'vm10', 'vm11']);
+  });
+
+  test('problems at file:line:col, like exercise specs', () => {
+    expect(
+      problems(`hosts:
+  - { id: s01, name: A }
+  - { id: s02, host: h, prot: 22 }
+  - { id: s01, host: h2 }
+`),
+    ).toEqual(['2:5 hosts[0]: needs one of: id + host, pattern', "3:25 hosts[1].prot: unknown property 'prot' (did you mean 'port'?)"]);
+    expect(problems(`hosts:\n  - { id: s01, host: a }\n  - { id: s01, host: b }\n`)).toEqual(["3:5 hosts[1]: duplicate host id 's01' (first at hosts[0])"]);
+    expect(problems('defaults: { user: x }\n')).toEqual(["1:1 : missing required property 'hosts'"]);
+  });
+
+  test('shards: contiguous slices that together hold every host once', () => {
+    const items = ['a', 'b', 'c', 'd', 'e'];
+    const shards = [1, 2, 3].map((k) => shardOf(items, k, 3));
+    expect(shards).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    expect(shards.flat()).toEqual(items);
+  });
+});

@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import createDebug from 'debug';
+import { PROBE_RUN_LABEL } from '../docker/probes';
+import { errorMessage, SetupError } from '../errors';
+import type { RegistryAccessOptions } from '../registry/registry-access';
+import type { ReportFormat } from '../report/index';
+import { planGrading } from '../runner/plan';
+import { runPlan } from '../runner/run';
+import { Semaphore } from '../runner/semaphore';
+import type { Exercise } from '../spec/exercise';
+import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ssh/ssh-session';
+import { SshTarget } from '../target/ssh-target';
+import type { BatchHost } from './hosts-file';
+import { readHostStatus, writeHostOutcome, type HostStatus } from './host-outcome';
+
+const debug = createDebug('grade:batch');
+
+export interface BatchOptions {
+  catalog: readonly Exercise[];
+  exerciseIds: readonly string[];
+  /** Variables for every host; a host's own variables win. */
+  vars: Readonly<Record<string, string>>;
+  out: string;
+  formats: readonly ReportFormat[];
+  /** Hosts graded at once. */
+  concurrency: number;
+  /** Checks at once on one host. */
+  checkConcurrency: number;
+  checkTimeoutMs: number;
+  connectTimeoutMs: number;
+  /** Whole grading of one host, connection included. */
+  hostTimeoutMs: number;
+  /** Skip hosts already graded in `out`. */
+  resume: boolean;
+  security: SshSecurity;
+  registry: RegistryAccessOptions;
+  /** Aborted by Ctrl-C: no new host starts, running ones stop and remove their probes. */
+  signal: AbortSignal;
+  env: NodeJS.ProcessEnv;
+  onHostStart?(host: BatchHost): void;
+  onHostEnd?(host: BatchHost, status: HostStatus | 'skipped' | 'interrupted'): void;
+}
+
+export interface BatchSummary {
+  graded: number;
+  errored: number;
+  skipped: number;
+  interrupted: number;
+}
+
+/**
+ * After a host hung or dropped mid-grading, its probes may be beyond reach of
+ * that connection (created, never started, so never auto-removed): a fresh
+ * connection removes them with plain docker commands. Best effort: a host
+ * that cannot be reached keeps them until its next grading sweeps them.
+ */
+async function removeProbesBySsh(endpoint: SshEndpoint, security: SshSecurity, runId: string, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    const session = await SshSession.open(endpoint, { ...security, acceptNew: false }, timeoutMs, env);
+    try {
+      await session.exec(`ids=$(docker ps -aq --filter label=${PROBE_RUN_LABEL}=${runId}); [ -z "$ids" ] || docker rm -f $ids >/dev/null`, timeoutMs);
+    } finally {
+      session.close();
+    }
+  } catch (e) {
+    debug('could not remove the probes of run %s on %s: %s', runId, endpoint.host, errorMessage(e));
+  }
+}
+
+/**
+ * Grades every host, at most `concurrency` at a time. A host that cannot be
+ * graded (unreachable, refused key, changed host key, no docker, engine down,
+ * no permission, hung, dropped) becomes that host's error with a one-line
+ * reason; the others are graded regardless. Each outcome is written as soon
+ * as it is known.
+ */
+export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions): Promise<BatchSummary> {
+  const summary: BatchSummary = { graded: 0, errored: 0, skipped: 0, interrupted: 0 };
+  const limiter = new Semaphore(opts.concurrency);
+
+  const gradeHost = async (host: BatchHost): Promise<HostStatus | 'interrupted'> => {
+    const started = Date.now();
+    const endpoint: SshEndpoint = { host: host.host, port: host.port, user: host.user, ...(host.identityFile ? { identityFile: host.identityFile } : {}) };
+    const target = new SshTarget(endpoint, opts.security, opts.connectTimeoutMs, opts.env);
+    const probeRunId = randomUUID();
+    const base = { schemaVersion: 1 as const, id: host.id, name: host.name, endpoint: target.endpoint, startedAt: new Date(started).toISOString() };
+    const failed = (error: string): HostStatus => ({ ...base, state: 'error', error, durationMs: Date.now() - started });
+    const hostSignal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.hostTimeoutMs)]);
+    const overtime = () => `grading did not finish within ${opts.hostTimeoutMs / 1000} s`;
+    try {
+      const plan = planGrading(opts.catalog, opts.exerciseIds, { ...opts.vars, ...host.vars });
+      // A host that accepts the connection but never answers must not hold the batch;
+      // should it open after all, it is closed.
+      const opening = target.open();
+      const open = await Promise.race([
+        opening,
+        new Promise<never>((_, reject) => hostSignal.addEventListener('abort', () => reject(new HostError(overtime())), { once: true })),
+      ]).catch((e: unknown) => {
+        opening.then((t) => t.close()).catch(() => undefined);
+        throw e;
+      });
+      try {
+        const result = await runPlan(plan, open, {
+          signal: hostSignal,
+          concurrency: opts.checkConcurrency,
+          checkTimeoutMs: opts.checkTimeoutMs,
+          student: { id: host.id, name: host.name },
+          registry: opts.registry,
+          probeRunId,
+        });
+        if (opts.signal.aborted) return 'interrupted';
+        const lost = open.lostReason();
+        if (lost || hostSignal.aborted) {
+          await removeProbesBySsh(endpoint, opts.security, probeRunId, opts.connectTimeoutMs, opts.env);
+          return failed(lost ? `the connection dropped while grading (${lost})` : overtime());
+        }
+        writeHostOutcome(opts.out, { ...base, state: 'graded', score: result.score, durationMs: Date.now() - started }, result, opts.formats);
+        return readHostStatus(opts.out, host.id)!;
+      } finally {
+        await open.close();
+      }
+    } catch (e) {
+      if (opts.signal.aborted) return 'interrupted';
+      debug('host %s: %O', host.id, e);
+      return failed(e instanceof HostError ? e.message : e instanceof SetupError ? e.line() : `unexpected: ${errorMessage(e)}`);
+    }
+  };
+
+  await Promise.all(
+    hosts.map((host) =>
+      limiter.use(async () => {
+        if (opts.signal.aborted) {
+          summary.interrupted++;
+          return;
+        }
+        if (opts.resume && readHostStatus(opts.out, host.id)?.state === 'graded') {
+          summary.skipped++;
+          opts.onHostEnd?.(host, 'skipped');
+          return;
+        }
+        opts.onHostStart?.(host);
+        const outcome = await gradeHost(host);
+        if (outcome === 'interrupted') {
+          summary.interrupted++;
+        } else {
+          if (outcome.state === 'error') writeHostOutcome(opts.out, outcome, undefined, opts.formats);
+          summary[outcome.state === 'graded' ? 'graded' : 'errored']++;
+        }
+        opts.onHostEnd?.(host, outcome);
+      }),
+    ),
+  );
+  return summary;
+}

@@ -1,0 +1,120 @@
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BatchProgress } from '../batch/batch-progress';
+import { writeClassReport } from '../batch/class-report';
+import { hostDir, hostIdsIn, readHostStatus } from '../batch/host-outcome';
+import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
+import { runBatch } from '../batch/run-batch';
+import { SetupError } from '../errors';
+import type { ReportFormat } from '../report/index';
+import { loadExercises } from '../spec/load';
+import { KnownHosts } from '../ssh/known-hosts';
+import type { CliIo } from './io';
+
+export interface BatchCommandOptions {
+  out: string;
+  formats: readonly ReportFormat[];
+  vars: Record<string, string>;
+  exercisesDir: string;
+  concurrency: number;
+  checkConcurrency: number;
+  timeoutSeconds: number;
+  connectTimeoutSeconds: number;
+  hostTimeoutSeconds: number;
+  resume: boolean;
+  reportOnly: boolean;
+  shard?: { k: number; n: number };
+  knownHosts?: string;
+  acceptNew: boolean;
+  registryUrl?: string;
+}
+
+/** `--shard 2/4` → { k: 2, n: 4 }. */
+export function parseShard(text: string): { k: number; n: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const k = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || k < 1 || k > n) throw new SetupError(`bad --shard "${text}"`, 'write it as K/N with 1 ≤ K ≤ N, e.g. --shard 2/4');
+  return { k, n };
+}
+
+/**
+ * `grade batch HOSTS_FILE [EXERCISE…]`: every host graded over SSH, a folder
+ * per student, then the class report. Exit 0 when every host was graded, 1
+ * when some could not be (the report says which and why), 130 on Ctrl-C.
+ */
+export async function batchCommand(hostsFile: string, ids: string[], opts: BatchCommandOptions, io: CliIo): Promise<number> {
+  const all = loadHostsFile(hostsFile);
+  const hosts: BatchHost[] = opts.shard ? shardOf(all, opts.shard.k, opts.shard.n) : all;
+  mkdirSync(opts.out, { recursive: true });
+  if (opts.reportOnly) {
+    const { files, report } = writeClassReport(opts.out, hosts);
+    io.stderr.write(`class report from ${report.summary.graded + report.summary.errored} host outcome(s): ${files.join(', ')}\n`);
+    return report.summary.errored ? 1 : 0;
+  }
+  const catalog = loadExercises(opts.exercisesDir);
+  const abort = new AbortController();
+  const unsubscribe = io.onSignal((sig) => {
+    if (abort.signal.aborted) return;
+    io.stderr.write(`\n${sig}: no new host starts; running ones stop and remove their probes. What is done is kept.\n`);
+    abort.abort();
+  });
+  const progress = new BatchProgress(io.stderr, hosts.length, io.env);
+  try {
+    const summary = await runBatch(hosts, {
+      catalog,
+      exerciseIds: ids,
+      vars: opts.vars,
+      out: opts.out,
+      formats: opts.formats,
+      concurrency: opts.concurrency,
+      checkConcurrency: opts.checkConcurrency,
+      checkTimeoutMs: opts.timeoutSeconds * 1000,
+      connectTimeoutMs: opts.connectTimeoutSeconds * 1000,
+      hostTimeoutMs: opts.hostTimeoutSeconds * 1000,
+      resume: opts.resume,
+      security: { knownHosts: new KnownHosts(opts.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts')), acceptNew: opts.acceptNew },
+      registry: opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {},
+      signal: abort.signal,
+      env: io.env,
+      onHostStart: () => progress.started(),
+      onHostEnd: (h, outcome) => progress.ended(h, outcome),
+    });
+    progress.finish();
+    // The class table covers the whole file, so a shard's or a resumed run's report shows what is known.
+    const { files } = writeClassReport(opts.out, opts.shard ? hosts : all);
+    io.stderr.write(`class report: ${files[0]}\n`);
+    if (abort.signal.aborted) {
+      io.stderr.write(`interrupted: ${summary.graded + summary.errored} host(s) done this run, ${summary.interrupted} not; grade batch --resume goes on\n`);
+      return 130;
+    }
+    return summary.errored ? 1 : 0;
+  } finally {
+    unsubscribe();
+  }
+}
+
+/**
+ * `grade merge OUT SHARD…`: one class report from the folders of several
+ * shards (e.g. GitLab CI parallel jobs' artifacts). A host present in several
+ * keeps its most recent outcome.
+ */
+export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo): number {
+  mkdirSync(out, { recursive: true });
+  let copied = 0;
+  for (const shard of shards) {
+    if (!existsSync(shard)) throw new SetupError(`no shard folder ${shard}`, 'give the folders the shards wrote with --out');
+    for (const id of hostIdsIn(shard)) {
+      const theirs = readHostStatus(shard, id)!;
+      const ours = readHostStatus(out, id);
+      if (ours && Date.parse(ours.startedAt) >= Date.parse(theirs.startedAt)) continue;
+      rmSync(hostDir(out, id), { recursive: true, force: true });
+      cpSync(hostDir(shard, id), hostDir(out, id), { recursive: true });
+      copied++;
+    }
+  }
+  const { files, report } = writeClassReport(out, hostsFile ? loadHostsFile(hostsFile) : undefined);
+  io.stderr.write(`merged ${copied} host outcome(s) from ${shards.length} shard(s): ${files.join(', ')}\n`);
+  return report.summary.errored ? 1 : 0;
+}

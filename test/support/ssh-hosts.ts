@@ -1,0 +1,201 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from './registry-server';
+import { sh, shell } from './shell';
+
+/**
+ * Student VMs for the batch tests: each is an sshd of its own on a loopback
+ * port, with its own host key and log, and with `SetEnv` deciding what the
+ * student's account sees — which engine (DOCKER_HOST), which docker (PATH).
+ */
+
+/** Accounts on this machine: one in the docker group, one not (socket permission denied). */
+export const VM_USER = 'gradevm';
+export const VM_USER_NO_DOCKER = 'gradevm-nodocker';
+
+export async function ensureVmUsers(): Promise<void> {
+  for (const [user, docker] of [
+    [VM_USER, true],
+    [VM_USER_NO_DOCKER, false],
+  ] as const) {
+    if ((await shell(`id ${user}`)).code !== 0) await sh(`useradd -m -s /bin/bash ${user}`);
+    // sshd refuses a locked account ('!'); '*' allows no password but keys.
+    await sh(`usermod -p '*' ${user}`);
+    if (docker) await sh(`usermod -aG docker ${user}`);
+  }
+}
+
+export interface SshKeys {
+  dir: string;
+  /** Authorized for every VM. */
+  good: string;
+  /** Authorized nowhere. */
+  bad: string;
+  authorizedKeys: string;
+}
+
+export async function makeKeys(): Promise<SshKeys> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-ssh-keys-'));
+  chmodSync(dir, 0o755);
+  await sh(`ssh-keygen -q -t ed25519 -N '' -f ${dir}/good && ssh-keygen -q -t ed25519 -N '' -f ${dir}/bad`);
+  const authorizedKeys = path.join(dir, 'authorized_keys');
+  writeFileSync(authorizedKeys, readFileSync(`${dir}/good.pub`));
+  chmodSync(authorizedKeys, 0o644);
+  return { dir, good: `${dir}/good`, bad: `${dir}/bad`, authorizedKeys };
+}
+
+export interface SshVm {
+  port: number;
+  /** The known_hosts line for this VM's real key. */
+  knownHostsLine: string;
+  /** How many SSH connections were accepted (from the sshd log). */
+  connections(): number;
+  stop(): Promise<void>;
+}
+
+export async function startSshVm(keys: SshKeys, env: Record<string, string> = {}): Promise<SshVm> {
+  mkdirSync('/run/sshd', { recursive: true });
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-sshd-'));
+  await sh(`ssh-keygen -q -t ed25519 -N '' -f ${dir}/host_key`);
+  const port = await freePort();
+  const setEnv = Object.entries(env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  writeFileSync(
+    path.join(dir, 'sshd_config'),
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${dir}/host_key`,
+      `AuthorizedKeysFile ${keys.authorizedKeys}`,
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'UsePAM no',
+      'StrictModes no',
+      `PidFile ${dir}/sshd.pid`,
+      'LogLevel VERBOSE',
+      // Default MaxStartups 10:30:100 drops parallel connections (NOTES.md).
+      'MaxStartups 100:30:200',
+      'MaxSessions 32',
+      ...(setEnv ? [`SetEnv ${setEnv}`] : []),
+      '',
+    ].join('\n'),
+  );
+  const log = path.join(dir, 'sshd.log');
+  const child: ChildProcess = spawn('/usr/sbin/sshd', ['-D', '-f', path.join(dir, 'sshd_config'), '-E', log], { stdio: 'ignore' });
+  const deadline = Date.now() + 10_000;
+  while (
+    !(await new Promise<boolean>((r) =>
+      net
+        .connect(port, '127.0.0.1')
+        .once('connect', function (this: net.Socket) {
+          this.destroy();
+          r(true);
+        })
+        .once('error', () => r(false)),
+    ))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`sshd did not start: ${existsSync(log) ? readFileSync(log, 'utf8') : ''}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const hostKey = readFileSync(`${dir}/host_key.pub`, 'utf8').trim().split(/\s+/);
+  return {
+    port,
+    knownHostsLine: `[127.0.0.1]:${port} ${hostKey[0]} ${hostKey[1]}`,
+    connections: () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter((l) => l.includes('Accepted publickey')).length
+        : 0,
+    async stop() {
+      child.kill();
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A port that accepts TCP connections and never says a word (a VM hung at boot). */
+export async function startSilentServer(): Promise<{ port: number; stop: () => Promise<void> }> {
+  const sockets: net.Socket[] = [];
+  const server = net.createServer((s) => sockets.push(s));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    stop: () =>
+      new Promise((r) => {
+        sockets.forEach((s) => s.destroy());
+        server.close(() => r());
+      }),
+  };
+}
+
+/**
+ * `docker` wrappers put first on a VM's PATH to inject faults into
+ * `docker system dial-stdio` (every other docker command passes through):
+ * `hang` answers the first `after` connections and then never again;
+ * `drop` kills the whole SSH connection a moment after grading begins.
+ */
+export function faultyDocker(kind: 'hang' | 'drop', after = 1): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `grade-docker-${kind}-`));
+  chmodSync(dir, 0o755);
+  const count = path.join(dir, 'count');
+  writeFileSync(count, '0');
+  chmodSync(count, 0o666);
+  const body =
+    kind === 'hang'
+      ? `n=$(cat ${count}); echo $((n+1)) > ${count}; if [ "$n" -ge ${after} ]; then exec sleep 3600; fi`
+      : // $PPID is this connection's sshd process: killing it drops the connection.
+        `(sleep 1; kill -9 $PPID) >/dev/null 2>&1 &`;
+  writeFileSync(path.join(dir, 'docker'), `#!/bin/sh\nif [ "$1 $2" = "system dial-stdio" ]; then\n  ${body}\nfi\nexec /usr/bin/docker "$@"\n`);
+  chmodSync(path.join(dir, 'docker'), 0o755);
+  return dir;
+}
+
+/**
+ * A second Docker engine (own socket, data-root, exec-root, and a bridge of its
+ * own without iptables rules, so it cannot clash with the first): a VM with
+ * another state. Not `--bridge=none`: a dockerd started so deletes docker0,
+ * the first engine's bridge. Started once and left running, like the first.
+ */
+const SECOND_BRIDGE = 'gradebr2';
+export const SECOND_ENGINE = 'unix:///run/grade-docker2/docker.sock';
+
+export async function ensureSecondEngine(images: string[]): Promise<void> {
+  const answers = async () => (await shell(`docker -H ${SECOND_ENGINE} version --format '{{.Server.Version}}'`)).code === 0;
+  if (!(await answers())) {
+    if ((await shell(`ip link show ${SECOND_BRIDGE}`)).code !== 0) {
+      await sh(`ip link add ${SECOND_BRIDGE} type bridge && ip addr add 10.222.0.1/24 dev ${SECOND_BRIDGE} && ip link set ${SECOND_BRIDGE} up`);
+    }
+    mkdirSync('/var/lib/grade-docker2', { recursive: true });
+    mkdirSync('/run/grade-docker2', { recursive: true });
+    const child = spawn(
+      'dockerd',
+      [
+        '--data-root=/var/lib/grade-docker2',
+        '--exec-root=/run/grade-docker2',
+        '--pidfile=/run/grade-docker2/dockerd.pid',
+        `-H=${SECOND_ENGINE}`,
+        `--bridge=${SECOND_BRIDGE}`,
+        '--iptables=false',
+        '--ip-masq=false',
+      ],
+      { detached: true, stdio: 'ignore' },
+    );
+    child.unref();
+    const deadline = Date.now() + 30_000;
+    while (!(await answers())) {
+      if (Date.now() > deadline) throw new Error('the second dockerd did not start');
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  for (const image of images) {
+    const theirs = (await shell(`docker -H ${SECOND_ENGINE} image inspect -f '{{.Id}}' ${image}`)).stdout.trim();
+    const ours = (await sh(`docker image inspect -f '{{.Id}}' ${image}`)).trim();
+    if (theirs !== ours) await sh(`docker save ${image} | docker -H ${SECOND_ENGINE} load -q`);
+  }
+}
