@@ -166,6 +166,24 @@ hosts:
     expect((JSON.parse(readFileSync(path.join(out, 'class.json'), 'utf8')) as ClassReport).students).toEqual(before);
   }, 180_000);
 
+  // Regression: each probe holds two streams for its life (output, wait); many at
+  // once used to take every SSH channel, and their starts queued until timeouts.
+  test('many probes at once on one SSH host all finish, quickly', async () => {
+    const specs = mkdtempSync(path.join(os.tmpdir(), 'grade-probes-'));
+    const checks = [1, 2, 3, 4, 5, 6].map(
+      (i) => `  - { id: p${i}, title: probe ${i}, kind: image.run, points: 1, params: { image: ubuntu, command: [echo, "${i}"] } }`,
+    );
+    writeFileSync(path.join(specs, 'probes.yaml'), `id: probes\ntitle: six probes\nslides: [x]\nchecks:\n${checks.join('\n')}\n`);
+    const hosts = path.join(dir, 'alice.yaml');
+    writeFileSync(hosts, `defaults: { user: ${VM_USER}, identityFile: ${keys.good} }\nhosts:\n  - { id: s01, host: 127.0.0.1, port: ${vms.alice!.port} }\n`);
+    const out = path.join(dir, 'probes');
+    const r = await runGrade(['batch', hosts, '--exercises', specs, '--out', out, '--known-hosts', knownHosts, '--check-concurrency', '6']);
+    expect(r.code).toBe(0);
+    const status = JSON.parse(readFileSync(path.join(out, 'hosts', 's01', 'status.json'), 'utf8')) as { score: { points: number }; durationMs: number };
+    expect(status.score.points).toBe(6);
+    expect(status.durationMs).toBeLessThan(10_000); // not one call timeout
+  });
+
   test('--resume skips hosts already graded: no new connection to them', async () => {
     const out = path.join(dir, 'run2');
     const hosts = path.join(dir, 'two.yaml');

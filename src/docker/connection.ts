@@ -11,6 +11,12 @@ export interface EngineConnection {
   options: Docker.DockerOptions;
   /** Host name under which ports published by that engine are reached from here. */
   publishedHost: string;
+  /**
+   * Probes that may run at once on this connection. Each holds two streams for
+   * its whole life (its output, its wait), so a connection with few sockets
+   * (SSH channels) must not be filled with them. Unbounded by default.
+   */
+  maxProbes?: number;
 }
 
 const DEFAULT_SOCKET = '/var/run/docker.sock';

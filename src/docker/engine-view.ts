@@ -1,4 +1,4 @@
-import type { ProbeOutcome, ProbeRunner, ProbeSpec } from './probes';
+import { PROBE_LABEL, type ProbeOutcome, type ProbeRunner, type ProbeSpec } from './probes';
 import type {
   ContainerDetails,
   ContainerProcessList,
@@ -43,8 +43,13 @@ export class EngineView {
     return this.once(`history:${ref}`, () => this.engine.imageHistory(ref, this.runSignal));
   }
 
+  /**
+   * The student's containers: never the grader's probes (this run's or any
+   * other grader's running at the same time), which would otherwise pass for
+   * a container "from image alpine" and vanish under the check's feet.
+   */
   containers(): Promise<ContainerSummary[]> {
-    return this.once('containers', () => this.engine.listContainers(this.runSignal));
+    return this.once('containers', async () => (await this.engine.listContainers(this.runSignal)).filter((c) => c.Labels?.[PROBE_LABEL] !== 'true'));
   }
 
   container(id: string): Promise<ContainerDetails | undefined> {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import { AbortedError, EngineCallError, type DockerEngine } from './engine';
 import { demuxLogFrames } from './log-frames';
+import { Semaphore } from '../runner/semaphore';
 
 /** Keeps the first `cap` bytes of a stream and drains the rest. */
 async function collectCapped(stream: NodeJS.ReadableStream, cap = 256 * 1024): Promise<Buffer> {
@@ -72,10 +73,15 @@ export class ProbeRunner {
     private readonly engine: DockerEngine,
     /** Labels every probe of this run; a caller that may have to clean up by other means chooses it. */
     readonly runId: string = randomUUID(),
-  ) {}
+  ) {
+    const max = engine.connection.maxProbes;
+    this.slots = max ? new Semaphore(max) : undefined;
+  }
+
+  private readonly slots: Semaphore | undefined;
 
   run(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
-    const op = this.inTurn(spec, () => this.runOnce(spec, signal));
+    const op = this.inTurn(spec, () => (this.slots ? this.slots.use(() => this.runOnce(spec, signal)) : this.runOnce(spec, signal)));
     this.pending.add(op);
     const forget = () => this.pending.delete(op);
     op.then(forget, forget);

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { inspect } from 'node:util';
 import type { Duplex } from 'node:stream';
 import { Agent, type Dispatcher } from 'undici';
 import { ChannelSocket } from './channel-socket';
@@ -20,6 +21,10 @@ export function dialStdioAgent(session: SshSession, maxSockets = 4): http.Agent 
     );
     return socket;
   };
+  // docker-modem util.inspect()s every request's options, agent included, with
+  // depth: null — debug logging on or off. Walking this agent's sockets and SSH
+  // channels took most of a batch's CPU time.
+  Object.defineProperty(agent, inspect.custom, { value: () => `DialStdioAgent(${session.label})` });
   return agent;
 }
 

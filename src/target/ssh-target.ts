@@ -52,11 +52,14 @@ export class SshTarget implements Target {
         await session.exec('docker version --format "{{.Server.Version}}"', this.connectTimeoutMs + 5_000),
       );
       if (problem) throw new HostError(problem);
-      const agent = dialStdioAgent(session);
+      // sshd's MaxSessions (10 by default) caps channels per connection: 8 for
+      // Docker API calls, of which 3 probes hold at most 6 (output and wait each).
+      const agent = dialStdioAgent(session, 8);
       const engine = new DockerEngine({
         endpoint: this.endpoint,
         options: { protocol: 'http', host: 'docker', port: 80, agent } as Docker.DockerOptions,
         publishedHost: '127.0.0.1',
+        maxProbes: 3,
       });
       let info;
       try {

@@ -1,0 +1,101 @@
+/**
+ * grade batch, measured: N simulated student hosts graded at concurrency C.
+ * Every host is an entry for the same loopback sshd (one SSH connection each),
+ * so unlike a real class they all share this machine's one engine and two
+ * cores. Prints total time, hosts/s, the time of one host alone, the bound
+ * 2 × (N / C) × that time, and the peak RSS of the batch process.
+ *
+ *   npm run bench:batch [-- --hosts 10,50 --concurrency 8]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureEngine } from '../test/support/engine-setup';
+import { resetEngine, snapshotEngine } from '../test/support/host-state';
+import { sh } from '../test/support/shell';
+import { SLIDE_STATES } from '../test/support/slide-states';
+import { ensureVmUsers, makeKeys, startSshVm, VM_USER } from '../test/support/ssh-hosts';
+import { ensureStandIns } from '../test/support/standins';
+
+const MAIN = path.resolve(__dirname, '..', 'src', 'cli', 'main.js');
+/** Exercises whose slide states can coexist on one host. */
+const EXERCISES = ['first_steps', 'ubuntu_with_ping', 'web_server', 'volumes', 'network_none', 'bridge_isolation'];
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** One `grade batch` process; it reports its peak RSS (KiB) on fd 3. */
+function batchOnce(args: string[]): Promise<{ seconds: number; maxRssMb: number; code: number }> {
+  const script = `require(${JSON.stringify(MAIN)}).main(${JSON.stringify(args)}).then((code) => { require('fs').writeSync(3, String(process.resourceUsage().maxRSS)); process.exitCode = code; });`;
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['-e', script], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', GRADE_CONFIG: '/nonexistent' },
+    });
+    let rss = '';
+    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (rss += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, maxRssMb: Number(rss) / 1024, code: code ?? -1 }));
+  });
+}
+
+async function main(): Promise<void> {
+  const sizes = (arg('hosts') ?? '10,50').split(',').map(Number);
+  const concurrency = Number(arg('concurrency') ?? 8);
+  await ensureEngine();
+  await ensureStandIns();
+  await ensureVmUsers();
+  const baseline = await snapshotEngine();
+  const keys = await makeKeys();
+  const vm = await startSshVm(keys);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-batch-bench-'));
+  const knownHosts = path.join(dir, 'known_hosts');
+  writeFileSync(knownHosts, `${vm.knownHostsLine}\n`);
+  const hostsFile = (n: number) => {
+    const f = path.join(dir, `hosts-${n}.yaml`);
+    const lines = Array.from({ length: n }, (_, i) => `  - { id: h${i + 1}, host: 127.0.0.1, port: ${vm.port} }`);
+    writeFileSync(f, `defaults: { user: ${VM_USER}, identityFile: ${keys.good} }\nhosts:\n${lines.join('\n')}\n`);
+    return f;
+  };
+  const run = (n: number, c: number) =>
+    batchOnce([
+      'batch',
+      hostsFile(n),
+      ...EXERCISES,
+      '--out',
+      path.join(dir, `out-${n}-${c}-${Date.now()}`),
+      '--known-hosts',
+      knownHosts,
+      '--concurrency',
+      String(c),
+      '--format',
+      'json',
+    ]);
+  try {
+    for (const id of EXERCISES) for (const cmd of SLIDE_STATES[id]!) await sh(cmd);
+    await run(1, 1); // warm-up
+    const alone = [await run(1, 1), await run(1, 1), await run(1, 1)].map((r) => r.seconds).sort((a, b) => a - b)[1]!;
+    console.log(`exercises: ${EXERCISES.join(', ')}; one host alone: ${alone.toFixed(2)} s (median of 3, process start to exit)`);
+    console.log('hosts  concurrency  total s  hosts/s  bound 2×(N/C)×alone  within  peak RSS MB  exit');
+    for (const n of sizes) {
+      const r = await run(n, concurrency);
+      const bound = 2 * (n / concurrency) * alone;
+      console.log(
+        `${String(n).padEnd(5)}  ${String(concurrency).padEnd(11)}  ${r.seconds.toFixed(1).padEnd(7)}  ${(n / r.seconds).toFixed(2).padEnd(7)}  ${bound.toFixed(1).padEnd(19)}  ${r.seconds <= bound ? 'yes' : 'NO '}     ${r.maxRssMb.toFixed(0).padEnd(11)}  ${r.code}`,
+      );
+    }
+    console.log(`SSH connections accepted by the VM: ${vm.connections()} (one per graded host)`);
+  } finally {
+    await vm.stop();
+    await resetEngine(baseline);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
