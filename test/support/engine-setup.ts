@@ -9,6 +9,13 @@ export const TEST_PACKAGES: { file: string; pkg: string }[] = [
   { file: '/usr/bin/docker-compose', pkg: 'docker-compose' },
   // The HTML report's browser test; Debian's build, never a downloaded one.
   { file: '/usr/bin/chromium', pkg: 'chromium' },
+  { file: '/usr/bin/docker-registry', pkg: 'docker-registry' },
+  { file: '/usr/sbin/sshd', pkg: 'openssh-server' },
+  { file: '/usr/bin/ssh-keygen', pkg: 'openssh-client' },
+  { file: '/usr/sbin/ip', pkg: 'iproute2' },
+  { file: '/usr/bin/openssl', pkg: 'openssl' },
+  { file: '/usr/bin/script', pkg: 'bsdutils' },
+  { file: '/usr/bin/setpriv', pkg: 'util-linux' },
 ];
 
 const log = (msg: string) => process.stderr.write(`[test setup] ${msg}\n`);
