@@ -1,5 +1,5 @@
 import { evaluateKind, testCheckKind } from '../test/support/check-tester';
-import { resetEngine, snapshotEngine } from '../test/support/host-state';
+import { resetEngine, suiteBaseline } from '../test/support/host-state';
 import { sh } from '../test/support/shell';
 import kind from './network.reachability';
 
@@ -58,7 +58,7 @@ describe('network.reachability probes sharing a network namespace', () => {
   // Regression: two pings in test1's namespace at once (both PID 1, so both ICMP
   // id 1) took each other's replies, and test3 looked reachable.
   test('a reachable and an isolated probe from the same container at once stay apart', async () => {
-    const baseline = await snapshotEngine();
+    const baseline = await suiteBaseline();
     try {
       for (const cmd of slides) await sh(cmd);
       for (let i = 0; i < 4; i++) {

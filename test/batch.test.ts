@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ClassReport } from '../src/batch/class-report';
 import { FIXTURES, WEB_SERVER_DIR } from './support/fixtures';
-import { leftoverProbes, resetEngine, snapshotEngine, type EngineSnapshot } from './support/host-state';
+import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { screenshotFile } from './support/browser';
 import { runGrade } from './support/run-cli';
 import { sh } from './support/shell';
@@ -34,7 +34,7 @@ describe('grade batch over SSH', () => {
   let knownHosts: string;
 
   beforeAll(async () => {
-    baseline = await snapshotEngine();
+    baseline = await suiteBaseline();
     await ensureVmUsers();
     await ensureSecondEngine(['ubuntu']);
     keys = await makeKeys();

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { composeUp, composeVariant, WEB_SERVER_DIR } from './support/fixtures';
-import { leftoverProbes, resetEngine, snapshotEngine, type EngineSnapshot } from './support/host-state';
+import { leftoverProbes, resetEngine, suiteBaseline, snapshotEngine, type EngineSnapshot } from './support/host-state';
 import { runGrade } from './support/run-cli';
 import { sh } from './support/shell';
 
@@ -39,7 +39,7 @@ const now = async () => (await sh('date +%s.%N')).trim();
 describe('grading never changes what the student owns', () => {
   let baseline: EngineSnapshot;
   beforeAll(async () => {
-    baseline = await snapshotEngine();
+    baseline = await suiteBaseline();
   });
   afterEach(async () => {
     await resetEngine(baseline);

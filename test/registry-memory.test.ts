@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GradeResult } from '../src/result/types';
-import { resetEngine, snapshotEngine, type EngineSnapshot } from './support/host-state';
+import { resetEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { pushAs, useTestRegistry } from './support/registry-fixture';
 import { sh } from './support/shell';
 
@@ -30,7 +30,7 @@ describe('reading a large pushed layer', () => {
   const { registry } = useTestRegistry();
   let baseline: EngineSnapshot;
   beforeAll(async () => {
-    baseline = await snapshotEngine();
+    baseline = await suiteBaseline();
   });
   afterAll(async () => {
     await resetEngine(baseline);

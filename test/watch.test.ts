@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { GRADE_BIN, TEST_HISTORY } from './support/run-cli';
-import { leftoverProbes, resetEngine, snapshotEngine, type EngineSnapshot } from './support/host-state';
+import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { sh } from './support/shell';
 
 /** A running `grade --watch`, its stderr as it comes. */
@@ -24,7 +24,7 @@ describe('grade --watch', () => {
   let running: ReturnType<typeof startWatch> | undefined;
   let baseline: EngineSnapshot;
   beforeAll(async () => {
-    baseline = await snapshotEngine();
+    baseline = await suiteBaseline();
   });
   afterEach(async () => {
     // A failed assertion must not leave the watcher running (nor jest waiting for it).

@@ -5,7 +5,7 @@ import { EngineView } from '../../src/docker/engine-view';
 import { ProbeRunner } from '../../src/docker/probes';
 import { RegistryAccess, type RegistryAccessOptions } from '../../src/registry/registry-access';
 import { LocalTarget } from '../../src/target/local-target';
-import { leftoverProbes, resetEngine, snapshotEngine, type EngineSnapshot } from './host-state';
+import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './host-state';
 import { sh } from './shell';
 
 interface CaseBase<P> {
@@ -56,7 +56,7 @@ export function testCheckKind<P, M extends string>(
   describe(`check kind ${kind.meta.kind}`, () => {
     let baseline: EngineSnapshot;
     beforeAll(async () => {
-      baseline = await snapshotEngine();
+      baseline = await suiteBaseline();
     });
     afterEach(async () => {
       await resetEngine(baseline);

@@ -1,5 +1,5 @@
 import { gradeJson, type GradeRun } from './grade-cli';
-import { resetEngine, snapshotEngine, type EngineSnapshot } from './host-state';
+import { resetEngine, suiteBaseline, type EngineSnapshot } from './host-state';
 import { sh } from './shell';
 import { SLIDE_STATES } from './slide-states';
 
@@ -23,7 +23,7 @@ export function exerciseSuite(id: string, deviations: Deviation[]): void {
   describe(`exercise ${id}`, () => {
     let baseline: EngineSnapshot;
     beforeAll(async () => {
-      baseline = await snapshotEngine();
+      baseline = await suiteBaseline();
     });
     afterEach(async () => {
       await resetEngine(baseline);
