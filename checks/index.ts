@@ -1,9 +1,13 @@
 import type { CheckKind } from '../src/check/kind';
+import composeFile from './compose.file';
 import composeProject from './compose.project';
 import containerConfig from './container.config';
 import containerLogs from './container.logs';
 import containerStats from './container.stats';
 import containerTop from './container.top';
+import dockerfileInstructions from './dockerfile.instructions';
+import dockerfilePractices from './dockerfile.practices';
+import fileExists from './file.exists';
 import httpGet from './http.get';
 import imageConfig from './image.config';
 import imageDerived from './image.derived';
@@ -17,17 +21,22 @@ import registryFile from './registry.file';
 import registryLayers from './registry.layers';
 import registryPublic from './registry.public';
 import registryTag from './registry.tag';
+import repoStep from './repo.step';
 import volumeContents from './volume.contents';
 import volumeExists from './volume.exists';
 
 /** Every check kind by name, sorted. Adding a kind: one file in checks/ and one line here. */
 export const checkKinds: Record<string, CheckKind<unknown, string>> = Object.fromEntries(
   [
+    composeFile,
     composeProject,
     containerConfig,
     containerLogs,
     containerStats,
     containerTop,
+    dockerfileInstructions,
+    dockerfilePractices,
+    fileExists,
     httpGet,
     imageConfig,
     imageDerived,
@@ -41,6 +50,7 @@ export const checkKinds: Record<string, CheckKind<unknown, string>> = Object.fro
     registryLayers,
     registryPublic,
     registryTag,
+    repoStep,
     volumeContents,
     volumeExists,
   ]

@@ -19,7 +19,8 @@ describe('every check kind is indexed, tested and documented', () => {
     test(`${kind}: a CheckTester test file and a README row`, () => {
       const testFile = path.join(root, 'checks', `${kind}.test.ts`);
       expect(existsSync(testFile)).toBe(true);
-      expect(readFileSync(testFile, 'utf8')).toMatch(/testCheckKind\(kind, \{/);
+      // Kinds that read a repository's files are tested without an engine (testRepoKind).
+      expect(readFileSync(testFile, 'utf8')).toMatch(/testCheckKind\(kind, \{|testRepoKind\(kind, \[/);
       expect(readme).toContain(`| \`${kind}\` |`);
     });
   }
@@ -29,7 +30,9 @@ describe('every check kind is indexed, tested and documented', () => {
   });
 
   test('every CLI option is in the README', async () => {
-    const helps = await Promise.all([[], ['list'], ['validate'], ['report'], ['init'], ['batch'], ['merge']].map((cmd) => runGrade([...cmd, '--help'])));
+    const helps = await Promise.all(
+      [[], ['list'], ['validate'], ['report'], ['init'], ['batch'], ['merge'], ['repo']].map((cmd) => runGrade([...cmd, '--help'])),
+    );
     const options = new Set(helps.flatMap((h) => [...h.stdout.matchAll(/(--[a-z-]+)/g)].map((m) => m[1]!)));
     expect(options.size).toBeGreaterThan(8);
     for (const o of options) expect([o, readme.includes(o)]).toEqual([o, true]);

@@ -2,6 +2,7 @@ import type { JSONSchemaType } from 'ajv';
 import type { EngineView } from '../docker/engine-view';
 import type { HttpClient } from '../http/http-client';
 import type { RegistryAccess } from '../registry/registry-access';
+import type { RepoContext } from '../repo/repo-context';
 
 /** What a check saw: shown in reports as expected vs actual, plus the command to see it yourself. */
 export interface Evidence {
@@ -26,6 +27,8 @@ export interface CheckContext {
   engine: EngineView;
   http: HttpClient;
   registry: RegistryAccess;
+  /** The student repository, when grading one (grade repo); checks that need it run only there. */
+  repo?: RepoContext;
   /** Aborted when this check times out or the run is interrupted. */
   signal: AbortSignal;
 }

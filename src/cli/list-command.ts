@@ -18,17 +18,27 @@ export function listCommand(opts: { exercisesDir: string; json?: boolean; kinds?
       title: e.title,
       slides: e.slides,
       maxPoints: maxPoints(e),
+      ...(e.repo ? { maxPointsRepo: maxPoints(e, 'repo') } : {}),
       variables: Object.keys(e.variables ?? {}),
-      checks: e.checks.map((c) => ({ id: c.id, title: c.title, kind: c.kind, points: c.points, bonus: Boolean(c.bonus), needs: c.needs ?? [] })),
+      checks: e.checks.map((c) => ({
+        id: c.id,
+        title: c.title,
+        kind: c.kind,
+        points: c.points,
+        bonus: Boolean(c.bonus),
+        needs: c.needs ?? [],
+        modes: c.modes ?? ['host', 'repo'],
+      })),
     }));
     io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
   }
   const lines: string[] = [];
   for (const e of exercises) {
-    lines.push(`${e.id}  ${e.title}  (${maxPoints(e)} points)`);
+    lines.push(`${e.id}  ${e.title}  (${maxPoints(e)} points${e.repo ? `; ${maxPoints(e, 'repo')} under grade repo` : ''})`);
     for (const c of e.checks) {
-      lines.push(`  ${String(c.points).padStart(3)}${c.bonus ? '+' : ' '} ${c.id.padEnd(22)} ${c.title}`);
+      const only = c.modes?.length === 1 ? (c.modes[0] === 'repo' ? '  [grade repo only]' : '  [not under grade repo]') : '';
+      lines.push(`  ${String(c.points).padStart(3)}${c.bonus ? '+' : ' '} ${c.id.padEnd(22)} ${c.title}${only}`);
     }
     lines.push('');
   }

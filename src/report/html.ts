@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { templatesDir } from '../package-info';
-import type { ExerciseResult, GradeResult, Score } from '../result/types';
+import { isAdvice, type CheckResult, type ExerciseResult, type GradeResult, type Score } from '../result/types';
 import type { ExerciseHistory, ReportInput } from './input';
 
 interface ExerciseView extends ExerciseResult {
@@ -30,6 +30,7 @@ function template(): NonNullable<typeof compiled> {
     return a === b ? options.fn(this) : options.inverse(this);
   });
   hb.registerHelper('percent', (s: Score) => (s.max ? Math.round((100 * s.points) / s.max) : 0));
+  hb.registerHelper('isAdvice', (c: CheckResult) => isAdvice(c));
   hb.registerHelper('seconds', (ms: number) => (ms / 1000).toFixed(1));
   hb.registerHelper('formatDate', (iso: string) => new Date(iso).toUTCString());
   hb.registerHelper('statusLabel', (s: string) => ({ pass: 'passed', fail: 'failed', error: 'error', skip: 'skipped' })[s] ?? s);

@@ -1,4 +1,4 @@
-import type { CheckResult, ExerciseResult } from '../result/types';
+import { isAdvice, type CheckResult, type ExerciseResult } from '../result/types';
 import { checkText } from './check-text';
 import type { ReportInput } from './input';
 import { escapeXml } from './xml';
@@ -30,7 +30,7 @@ function testcase(exercise: ExerciseResult, c: CheckResult, name: string): strin
     o === 'pass'
       ? []
       : o === 'skipped'
-        ? [`      <skipped${attrs({ message: c.bonus && c.status === 'fail' ? `bonus not earned: ${c.message}` : c.message })}/>`]
+        ? [`      <skipped${attrs({ message: c.bonus && c.status === 'fail' ? `${isAdvice(c) ? 'advice' : 'bonus not earned'}: ${c.message}` : c.message })}/>`]
         : [`      <${o}${attrs({ message: c.message, type: c.kind })}>${escapeXml(checkText(c))}</${o}>`];
   return [open, ...inner, points, '    </testcase>'].join('\n');
 }

@@ -1,7 +1,7 @@
 import { styleText } from 'node:util';
 import type { PlannedCheck } from '../runner/plan';
 import type { RunHooks } from '../runner/run';
-import type { CheckResult, CheckStatus, GradeResult } from '../result/types';
+import { isAdvice, type CheckResult, type CheckStatus, type GradeResult } from '../result/types';
 import { scoreRatio, type ExerciseHistory } from './input';
 
 type Style = Parameters<typeof styleText>[0];
@@ -90,9 +90,10 @@ export class TerminalReporter implements RunHooks {
   }
 
   private checkLines(c: CheckResult): string[] {
-    const mark = MARK[c.status];
-    const pts = `${c.points}/${c.maxPoints}`.padStart(7);
-    const bonus = c.bonus ? this.paint('cyan', ' (bonus)') : '';
+    const advice = isAdvice(c);
+    const mark = advice && c.status === 'fail' ? { sym: 'i', style: 'cyan' as Style } : MARK[c.status];
+    const pts = (advice ? 'advice' : `${c.points}/${c.maxPoints}`).padStart(7);
+    const bonus = advice ? '' : c.bonus ? this.paint('cyan', ' (bonus)') : '';
     const lines = [`  ${this.paint(mark.style, mark.sym)} ${pts}  ${c.title}${bonus}`];
     const indent = ' '.repeat(13);
     if (c.status !== 'pass') lines.push(indent + this.paint(c.status === 'error' ? 'yellow' : 'dim', c.message));

@@ -49,6 +49,11 @@ export interface GradeResult {
   exercises: ExerciseResult[];
 }
 
+/** A bonus worth no points: feedback only (grade repo's best-practice findings). Reports call it advice. */
+export function isAdvice(c: Pick<CheckResult, 'bonus' | 'maxPoints'>): boolean {
+  return Boolean(c.bonus) && c.maxPoints === 0;
+}
+
 /** Bonus points count toward an exercise's points but not its max, and never lift it above the max. */
 export function exerciseScore(checks: readonly CheckResult[]): Score {
   const max = checks.filter((c) => !c.bonus).reduce((s, c) => s + c.maxPoints, 0);

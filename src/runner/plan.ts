@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
 import { SetupError } from '../errors';
-import type { CheckSpec, Exercise } from '../spec/exercise';
+import { appliesIn, type CheckSpec, type Exercise, type GradingMode } from '../spec/exercise';
 import { referencedVariables, substituteVariables } from '../spec/variables';
 
 export interface PlannedCheck {
@@ -51,7 +51,7 @@ export function variableAdvice(exercise: Exercise, missing: string[]): string {
  * whose variables are missing instead (a student who has not given a Docker
  * Hub user still gets the rest graded).
  */
-export function planGrading(catalog: readonly Exercise[], ids: readonly string[], vars: Readonly<Record<string, string>>): Plan {
+export function planGrading(catalog: readonly Exercise[], ids: readonly string[], vars: Readonly<Record<string, string>>, mode: GradingMode = 'host'): Plan {
   const known = new Map(catalog.map((e) => [e.id, e]));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) {
@@ -60,11 +60,15 @@ export function planGrading(catalog: readonly Exercise[], ids: readonly string[]
       `\`grade list\` shows them; known ids: ${[...known.keys()].join(', ')}`,
     );
   }
-  const selected = ids.length ? [...new Set(ids)].map((id) => known.get(id)!) : [...catalog];
+  // Only the checks that run in this mode (grading a host, or a repository).
+  const selected = (ids.length ? [...new Set(ids)].map((id) => known.get(id)!) : [...catalog]).map((e) => ({
+    ...e,
+    checks: e.checks.filter((c) => appliesIn(c, mode)),
+  }));
   const missingOf = (exercise: Exercise) => [...referencedVariables(exercise.checks.map((c) => [c.params, c.title, c.hint ?? '']))].filter((v) => !(v in vars));
   const notGraded = ids.length ? [] : selected.map((exercise) => ({ exercise, missing: missingOf(exercise) })).filter((x) => x.missing.length);
   const exercises = selected
-    .filter((e) => !notGraded.some((n) => n.exercise === e))
+    .filter((e) => e.checks.length && !notGraded.some((n) => n.exercise === e))
     .map((exercise) => {
       const missing = missingOf(exercise);
       if (missing.length) {

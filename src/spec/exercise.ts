@@ -15,7 +15,23 @@ export interface CheckSpec {
   /** Ids of checks (same exercise) that must pass first; otherwise this one is skipped. */
   needs?: string[];
   timeoutMs?: number;
+  /** Where the check applies: grading a Docker host, a repository (grade repo), or both (default). */
+  modes?: GradingMode[];
   params: Record<string, unknown>;
+}
+
+export type GradingMode = 'host' | 'repo';
+
+/** How `grade repo` produces an exercise's state from a student repository. */
+export interface RepoSpec {
+  /** The exercise is graded when the repository has each of these files (an entry may list alternatives). */
+  requires: (string | string[])[];
+  /** Build the repository's Dockerfile; checks refer to the image by `image`, the name the slide gives it. */
+  build?: { dockerfile: string; image: string };
+  /** Then run the built image, publishing host ports as the slide does, and wait until it listens. */
+  run?: { ports: { host: number; container: number }[]; startupSeconds?: number };
+  /** Bring up the first of these compose files (unique project name) and wait until it is up and healthy. */
+  compose?: { files: string[]; healthySeconds?: number };
 }
 
 export interface VariableSpec {
@@ -33,6 +49,8 @@ export interface ExerciseSpec {
   slides: string[];
   /** Values the exercise needs from the person grading (`--var name=value`), referenced as `${name}`. */
   variables?: Record<string, VariableSpec>;
+  /** For grade repo: how the state is produced from the repository. */
+  repo?: RepoSpec;
   checks: CheckSpec[];
 }
 
@@ -41,6 +59,10 @@ export interface Exercise extends ExerciseSpec {
   file: string;
 }
 
-export function maxPoints(ex: ExerciseSpec): number {
-  return ex.checks.filter((c) => !c.bonus).reduce((sum, c) => sum + c.points, 0);
+export function appliesIn(check: CheckSpec, mode: GradingMode): boolean {
+  return !check.modes || check.modes.includes(mode);
+}
+
+export function maxPoints(ex: ExerciseSpec, mode: GradingMode = 'host'): number {
+  return ex.checks.filter((c) => !c.bonus && appliesIn(c, mode)).reduce((sum, c) => sum + c.points, 0);
 }

@@ -21,6 +21,17 @@ function checkSemantics(spec: ExerciseSpec, doc: Document, sink: ProblemSink): v
         sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `needs unknown check '${n}' (checks here: ${[...ids.keys()].join(', ')})`);
     }),
   );
+  // A check must find what it needs in every mode it runs in.
+  const modesOf = (c: ExerciseSpec['checks'][number]) => c.modes ?? ['host', 'repo'];
+  spec.checks.forEach((c, i) =>
+    (c.needs ?? []).forEach((n, j) => {
+      const dep = spec.checks.find((d) => d.id === n);
+      const missing = dep ? modesOf(c).filter((m) => !modesOf(dep).includes(m)) : [];
+      if (missing.length)
+        sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `needs '${n}', which does not run in ${missing.join(', ')} mode`);
+    }),
+  );
+
   // Cycles: depth-first search over needs.
   const state = new Map<string, 'visiting' | 'done'>();
   const byId = new Map<string, { c: ExerciseSpec['checks'][number]; i: number }>();

@@ -31,6 +31,57 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
           properties: { description: { type: 'string', minLength: 1 }, example: { type: 'string' } },
         },
       },
+      repo: {
+        type: 'object',
+        required: ['requires'],
+        additionalProperties: false,
+        // Running needs an image: the one built from the repository.
+        dependencies: { run: ['build'] },
+        properties: {
+          requires: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              oneOf: [
+                { type: 'string', minLength: 1 },
+                { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+              ],
+            },
+          },
+          build: {
+            type: 'object',
+            required: ['dockerfile', 'image'],
+            additionalProperties: false,
+            properties: { dockerfile: { type: 'string', minLength: 1 }, image: { type: 'string', pattern: '^[a-z0-9][a-z0-9._/-]*$' } },
+          },
+          run: {
+            type: 'object',
+            required: ['ports'],
+            additionalProperties: false,
+            properties: {
+              ports: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['host', 'container'],
+                  additionalProperties: false,
+                  properties: { host: { type: 'integer', minimum: 1, maximum: 65535 }, container: { type: 'integer', minimum: 1, maximum: 65535 } },
+                },
+              },
+              startupSeconds: { type: 'integer', minimum: 1, maximum: 600 },
+            },
+          },
+          compose: {
+            type: 'object',
+            required: ['files'],
+            additionalProperties: false,
+            properties: {
+              files: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+              healthySeconds: { type: 'integer', minimum: 1, maximum: 600 },
+            },
+          },
+        },
+      },
       checks: {
         type: 'array',
         minItems: 1,
@@ -49,6 +100,7 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
             warning: { type: 'string', minLength: 1 },
             needs: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: ID } },
             timeoutMs: { type: 'integer', minimum: 100, maximum: 600_000 },
+            modes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['host', 'repo'] } },
             params: { type: 'object' },
           },
           allOf: names.map((name) => ({

@@ -1,0 +1,69 @@
+import { defineCheckKind } from '../src/check/kind';
+import { parseDockerfile } from '../src/repo/dockerfile';
+import { isVerdict, NOT_REPO, repoOf } from '../src/repo/repo-verdicts';
+
+interface Requirement {
+  /** What it means: "apache2 installed". */
+  label: string;
+  /** FROM, RUN, COPY, EXPOSE, CMD… */
+  instruction: string;
+  /** Regular expression (case-insensitive) its arguments must match. */
+  matches: string;
+}
+
+interface Params {
+  file?: string;
+  require: Requirement[];
+}
+
+export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRepo'>({
+  meta: {
+    kind: 'dockerfile.instructions',
+    description: "A repository's Dockerfile, parsed (dockerfile-ast), has the instructions a slide writes.",
+    params: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', minLength: 1, nullable: true },
+        require: {
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            properties: {
+              label: { type: 'string', minLength: 1 },
+              instruction: { type: 'string', pattern: '^[A-Z]+$' },
+              matches: { type: 'string', format: 'regex' },
+            },
+            required: ['label', 'instruction', 'matches'],
+            additionalProperties: false,
+          },
+        },
+      },
+      required: ['require'],
+      additionalProperties: false,
+    },
+    messages: {
+      ok: '{{file}} has {{labels}}',
+      missingFile: 'The repository has no {{file}}',
+      missing: '{{file}} lacks {{labels}}',
+      ...NOT_REPO,
+    },
+  },
+  async evaluate(p, ctx) {
+    const repo = repoOf(ctx);
+    if (isVerdict(repo)) return repo;
+    const file = p.file ?? 'Dockerfile';
+    const text = repo.readFile(file);
+    if (text === undefined) return { status: 'fail', messageId: 'missingFile', data: { file } };
+    const instructions = parseDockerfile(text);
+    const missing = p.require.filter((r) => !instructions.some((i) => i.keyword === r.instruction && new RegExp(r.matches, 'i').test(i.args)));
+    const evidence = {
+      expected: p.require.map((r) => `${r.instruction} /${r.matches}/`),
+      actual: instructions.map((i) => `${i.line}: ${i.keyword} ${i.args}`),
+    };
+    if (missing.length) {
+      return { status: 'fail', messageId: 'missing', data: { file, labels: missing.map((r) => `${r.label} (${r.instruction})`).join(', ') }, evidence };
+    }
+    return { status: 'pass', messageId: 'ok', data: { file, labels: p.require.map((r) => r.label).join(', ') }, evidence };
+  },
+});

@@ -1,0 +1,49 @@
+import { defineCheckKind } from '../src/check/kind';
+import { parseDockerfile } from '../src/repo/dockerfile';
+import { PRACTICE_RULES } from '../src/repo/dockerfile-practices';
+import { isVerdict, NOT_REPO, repoOf } from '../src/repo/repo-verdicts';
+
+interface Params {
+  file?: string;
+  /** Rule ids to apply (default: all). */
+  rules?: string[];
+}
+
+export default defineCheckKind<Params, 'ok' | 'advice' | 'missingFile' | 'notRepo'>({
+  meta: {
+    kind: 'dockerfile.practices',
+    description: "Best practices from the slides applied to a repository's Dockerfile; each finding names its rule and slide.",
+    params: {
+      type: 'object',
+      properties: {
+        file: { type: 'string', minLength: 1, nullable: true },
+        rules: { type: 'array', nullable: true, minItems: 1, items: { type: 'string', enum: PRACTICE_RULES.map((r) => r.id) } },
+      },
+      required: [],
+      additionalProperties: false,
+    },
+    messages: {
+      ok: "{{file}} follows the slides' best practices ({{rules}})",
+      advice: '{{findings}}',
+      missingFile: 'The repository has no {{file}}',
+      ...NOT_REPO,
+    },
+  },
+  async evaluate(p, ctx) {
+    const repo = repoOf(ctx);
+    if (isVerdict(repo)) return repo;
+    const file = p.file ?? 'Dockerfile';
+    const text = repo.readFile(file);
+    if (text === undefined) return { status: 'fail', messageId: 'missingFile', data: { file } };
+    const instructions = parseDockerfile(text);
+    const rules = PRACTICE_RULES.filter((r) => !p.rules || p.rules.includes(r.id));
+    const findings = rules.map((r) => ({ rule: r, lines: r.find(instructions) })).filter((f) => f.lines.length);
+    const evidence = {
+      expected: rules.map((r) => `${r.id}: ${r.advice} (slide "${r.slide}")`),
+      actual: findings.map((f) => ({ rule: f.rule.id, slide: f.rule.slide, lines: f.lines })),
+    };
+    if (!findings.length) return { status: 'pass', messageId: 'ok', data: { file, rules: rules.map((r) => r.id).join(', ') }, evidence };
+    const text2 = findings.map((f) => `[${f.rule.id}] ${file}:${f.lines.join(',')}: ${f.rule.advice} (slide "${f.rule.slide}")`).join('; ');
+    return { status: 'fail', messageId: 'advice', data: { findings: text2 }, evidence };
+  },
+});

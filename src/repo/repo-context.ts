@@ -1,0 +1,44 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** How one state-producing step of grade repo went (build, run, compose). */
+export interface StepOutcome {
+  ok: boolean;
+  /** One line: what happened. */
+  summary: string;
+  /** The end of the step's output (build log, container logs), for the report. */
+  log?: string;
+  durationMs: number;
+}
+
+export type StepName = 'build' | 'run' | 'compose';
+
+/** What checks may see of the repository being graded. */
+export interface RepoContext {
+  dir: string;
+  /** A file of the repository (at most 1 MiB), or undefined when there is none. */
+  readFile(relative: string): string | undefined;
+  /** How a step of the exercise's `repo:` section went; undefined when it did not run. */
+  step(name: StepName): StepOutcome | undefined;
+  /** Why a step did not run (an earlier step failed, or the exercise declares none). */
+  skippedBecause(name: StepName): string;
+  /** The first of these files that the repository has. */
+  firstExisting(candidates: readonly string[]): string | undefined;
+}
+
+const MAX_FILE = 1024 * 1024;
+
+/** Reads only inside the repository: a symlink or ../ pointing out of it reads as no file. */
+export function repoFileReader(dir: string): (relative: string) => string | undefined {
+  const root = realpathSync(dir);
+  return (relative) => {
+    try {
+      const file = realpathSync(path.join(root, relative));
+      if (file !== root && !file.startsWith(root + path.sep)) return undefined;
+      if (!statSync(file).isFile() || statSync(file).size > MAX_FILE) return undefined;
+      return readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+}
