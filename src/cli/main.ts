@@ -12,6 +12,7 @@ import { initCommand } from './init-command';
 import { processIo, type CliIo } from './io';
 import { listCommand } from './list-command';
 import { reportCommand } from './report-command';
+import { repoCommand } from './repo-command';
 import { validateCommand } from './validate-command';
 
 function positiveInt(name: string) {
@@ -152,6 +153,47 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.knownHosts ? { knownHosts: path.resolve(io.cwd, o.knownHosts as string) } : {}),
           acceptNew: Boolean(o.acceptNew),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('repo')
+    .description('build, run and bring up what a student repository holds (Dockerfile, compose file), grade it, remove it; for CI')
+    .argument('[dir]', 'the repository checkout', '.')
+    .argument('[exercise...]', 'exercise ids (default: those whose files the repository has)')
+    .option('--json', 'print the result as one JSON document on stdout')
+    .option('--out <dir>', 'folder for the report files', 'reports')
+    .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, 'html,json,junit')
+    .addOption(
+      new Option('--pass-mark <percent>', 'exit 0 at or above this share of the points, 1 below').default(100).argParser((v) => {
+        const n = Number(v);
+        if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('--pass-mark must be a percentage from 0 to 100');
+        return n;
+      }),
+    )
+    .option('--var <name=value>', 'a value an exercise needs (repeatable)', collect, [])
+    .option('-H, --host <url>', 'Docker engine to build and run on (default: $DOCKER_HOST, else the local socket)')
+    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
+    .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
+    .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
+    .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
+    .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
+      status = await repoCommand(
+        path.resolve(io.cwd, dir),
+        ids,
+        {
+          json: Boolean(o.json),
+          out: path.resolve(io.cwd, o.out as string),
+          formats: parseFormats(o.format as string),
+          vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
+          ...(o.host ? { host: o.host as string } : {}),
+          exercisesDir: path.resolve(io.cwd, o.exercises as string),
+          concurrency: o.concurrency as number,
+          timeoutSeconds: o.timeout as number,
+          passMark: o.passMark as number,
+          ...(o.student ? { student: { id: o.student as string } } : {}),
         },
         io,
       );

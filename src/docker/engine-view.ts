@@ -1,3 +1,4 @@
+import { normalizeImageRef } from './image-ref';
 import { PROBE_LABEL, type ProbeOutcome, type ProbeRunner, type ProbeSpec } from './probes';
 import type {
   ContainerDetails,
@@ -11,6 +12,15 @@ import type {
   VolumeDetails,
 } from './engine';
 
+export interface EngineViewOptions {
+  /** Aborts every engine call (Ctrl-C). */
+  signal?: AbortSignal;
+  /** Image names as checks write them → what to look at instead (grade repo builds under unique tags). */
+  imageAliases?: Readonly<Record<string, string>>;
+  /** Only containers whose labels pass count as the student's (grade repo: the ones it started). */
+  containerScope?: (labels: Readonly<Record<string, string>>) => boolean;
+}
+
 /**
  * What checks see of an engine during one grading run. Reads are memoised: five
  * checks asking about image `ubuntu` cost one round trip. Shared reads use the
@@ -20,11 +30,23 @@ import type {
 export class EngineView {
   private readonly memo = new Map<string, Promise<unknown>>();
 
+  private readonly aliases: Map<string, string>;
+  private readonly runSignal: AbortSignal | undefined;
+  private readonly containerScope: ((labels: Readonly<Record<string, string>>) => boolean) | undefined;
+
   constructor(
     private readonly engine: DockerEngine,
     private readonly probes: ProbeRunner,
-    private readonly runSignal?: AbortSignal,
-  ) {}
+    options: EngineViewOptions = {},
+  ) {
+    this.runSignal = options.signal;
+    this.containerScope = options.containerScope;
+    this.aliases = new Map(Object.entries(options.imageAliases ?? {}).map(([k, v]) => [normalizeImageRef(k), v]));
+  }
+
+  private real(ref: string): string {
+    return this.aliases.get(normalizeImageRef(ref)) ?? ref;
+  }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let p = this.memo.get(key) as Promise<T> | undefined;
@@ -36,11 +58,11 @@ export class EngineView {
   }
 
   image(ref: string): Promise<ImageInfo | undefined> {
-    return this.once(`image:${ref}`, () => this.engine.inspectImage(ref, this.runSignal));
+    return this.once(`image:${ref}`, () => this.engine.inspectImage(this.real(ref), this.runSignal));
   }
 
   history(ref: string): Promise<ImageHistoryEntry[] | undefined> {
-    return this.once(`history:${ref}`, () => this.engine.imageHistory(ref, this.runSignal));
+    return this.once(`history:${ref}`, () => this.engine.imageHistory(this.real(ref), this.runSignal));
   }
 
   /**
@@ -49,7 +71,11 @@ export class EngineView {
    * a container "from image alpine" and vanish under the check's feet.
    */
   containers(): Promise<ContainerSummary[]> {
-    return this.once('containers', async () => (await this.engine.listContainers(this.runSignal)).filter((c) => c.Labels?.[PROBE_LABEL] !== 'true'));
+    return this.once('containers', async () =>
+      (await this.engine.listContainers(this.runSignal)).filter(
+        (c) => c.Labels?.[PROBE_LABEL] !== 'true' && (!this.containerScope || this.containerScope(c.Labels ?? {})),
+      ),
+    );
   }
 
   container(id: string): Promise<ContainerDetails | undefined> {
@@ -91,6 +117,6 @@ export class EngineView {
 
   /** Probes are never memoised: each is an experiment of its own. */
   probe(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
-    return this.probes.run(spec, signal ?? this.runSignal);
+    return this.probes.run({ ...spec, image: this.real(spec.image) }, signal ?? this.runSignal);
   }
 }

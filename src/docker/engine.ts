@@ -389,4 +389,25 @@ export class DockerEngine {
   listProbes(label: string, value?: string): Promise<ContainerSummary[]> {
     return this.listContainers(undefined, { label: [value === undefined ? label : `${label}=${value}`] });
   }
+
+  // What grade repo builds and starts for a repository: removed at the end, by id or tag it created.
+
+  /** Containers carrying a label this grader put on its own (probes, a repository's run). */
+  listOwnContainers(label: string, value: string): Promise<ContainerSummary[]> {
+    return this.listContainers(undefined, { label: [`${label}=${value}`] });
+  }
+
+  /**
+   * Removes an image this grader built (a unique tag, or a layer its failed
+   * build committed). Never called on a student's image. Without force, an
+   * image something else uses is left alone.
+   */
+  async removeOwnImage(ref: string, { force = true }: { force?: boolean } = {}): Promise<void> {
+    try {
+      await this.call(`remove image ${ref}`, (s) => this.docker.getImage(ref).remove({ force, abortSignal: s } as {}));
+    } catch (e) {
+      if (e instanceof EngineCallError && e.statusCode === 404) return;
+      throw e;
+    }
+  }
 }

@@ -89,9 +89,13 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   const probes = new ProbeRunner(target.engine, options.probeRunId);
-  const view = new EngineView(target.engine, probes, options.signal);
+  const view = new EngineView(target.engine, probes, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(target.imageAliases ? { imageAliases: target.imageAliases } : {}),
+    ...(target.containerScope ? { containerScope: target.containerScope } : {}),
+  });
   const registry = new RegistryAccess(options.registry ?? {}, { os: target.info.os, architecture: target.info.arch });
-  const ctx = { engine: view, http: target.http, registry };
+  const ctx = { engine: view, http: target.http, registry, ...(target.repo ? { repo: target.repo } : {}) };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
 

@@ -1,5 +1,6 @@
 import type { DockerEngine, EngineInfo } from '../docker/engine';
 import type { HttpClient } from '../http/http-client';
+import type { RepoContext } from '../repo/repo-context';
 
 export type TargetKind = 'local' | 'ssh' | 'repo';
 
@@ -22,5 +23,11 @@ export interface OpenTarget {
   readonly engine: DockerEngine;
   readonly http: HttpClient;
   readonly info: EngineInfo;
+  /** Image names as exercises write them → the images to use instead (a repository's build under a unique tag). */
+  readonly imageAliases?: Readonly<Record<string, string>>;
+  /** Which containers are the graded state (a repository target: only those it started). */
+  readonly containerScope?: (labels: Readonly<Record<string, string>>) => boolean;
+  /** The repository being graded, for a repository target. */
+  readonly repo?: RepoContext;
   close(): Promise<void>;
 }

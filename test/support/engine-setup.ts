@@ -16,6 +16,9 @@ export const TEST_PACKAGES: { file: string; pkg: string }[] = [
   { file: '/usr/bin/openssl', pkg: 'openssl' },
   { file: '/usr/bin/script', pkg: 'bsdutils' },
   { file: '/usr/bin/setpriv', pkg: 'util-linux' },
+  // gitlab-ci-local copies the project with rsync before running a job.
+  { file: '/usr/bin/rsync', pkg: 'rsync' },
+  { file: '/usr/bin/git', pkg: 'git' },
 ];
 
 const log = (msg: string) => process.stderr.write(`[test setup] ${msg}\n`);

@@ -114,7 +114,7 @@ export async function recordSessionBaseline(standinLabel: string): Promise<void>
   const foreign = await foreignObjects(standinLabel);
   if (foreign.length && process.env.GRADE_TEST_RESET_ENGINE === '1') {
     await shell('docker ps -aq | xargs -r docker rm -f -v');
-    await shell("docker network ls -q --filter type=custom | xargs -r docker network rm");
+    await shell('docker network ls -q --filter type=custom | xargs -r docker network rm');
     await shell('docker volume ls -q | xargs -r docker volume rm -f');
     const images = await foreignImages(standinLabel);
     if (images.length) await shell(`docker rmi -f ${images.join(' ')}`);

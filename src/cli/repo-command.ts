@@ -1,0 +1,80 @@
+import { gradeRepository } from '../repo/grade-repository';
+import type { ReportFormat } from '../report/index';
+import { TerminalReporter } from '../report/terminal';
+import { grader } from '../package-info';
+import type { StudentInfo } from '../result/types';
+import { appliesIn } from '../spec/exercise';
+import { loadExercises } from '../spec/load';
+import { finishRun } from './finish-run';
+import type { CliIo } from './io';
+
+export interface RepoCommandOptions {
+  json?: boolean;
+  out: string;
+  formats: readonly ReportFormat[];
+  vars: Record<string, string>;
+  host?: string;
+  exercisesDir: string;
+  concurrency: number;
+  timeoutSeconds: number;
+  /** Percentage of the points at or above which the run passes (exit 0). */
+  passMark: number;
+  student?: StudentInfo;
+}
+
+/**
+ * `grade repo [DIR] [EXERCISE…]`: build, run and bring up what a student
+ * repository holds, grade it, remove it. Exit 0 at or above the pass mark, 1
+ * below, 2 when grading could not run. No attempt history: this runs in CI.
+ */
+export async function repoCommand(dir: string, ids: string[], opts: RepoCommandOptions, io: CliIo): Promise<number> {
+  const catalog = loadExercises(opts.exercisesDir);
+  const terminal = new TerminalReporter(io.stderr, io.env);
+  const abort = new AbortController();
+  let interruptedBy: NodeJS.Signals | undefined;
+  const unsubscribe = io.onSignal((sig) => {
+    if (abort.signal.aborted) return;
+    interruptedBy = sig;
+    io.stderr.write(`\n${sig}: stopping, removing what grade repo started…\n`);
+    abort.abort();
+  });
+  try {
+    let headerShown = false;
+    const result = await gradeRepository({
+      dir,
+      catalog,
+      ids,
+      vars: opts.vars,
+      ...(opts.host ? { hostFlag: opts.host } : {}),
+      env: io.env,
+      concurrency: opts.concurrency,
+      checkTimeoutMs: opts.timeoutSeconds * 1000,
+      signal: abort.signal,
+      hooks: terminal,
+      ...(opts.student ? { student: opts.student } : {}),
+      onPhase: (exercise, phase) => {
+        if (phase === 'staging') {
+          if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${dir}\n`);
+          headerShown = true;
+          const what = [exercise.repo?.build && 'build', exercise.repo?.run && 'run', exercise.repo?.compose && 'compose up'].filter(Boolean).join(', ');
+          io.stderr.write(`${exercise.id}: ${what || 'reading files'}…\n`);
+        }
+        if (phase === 'grading') terminal.start(exercise.checks.filter((c) => appliesIn(c, 'repo')).length);
+        if (phase === 'cleaning') terminal.stop();
+      },
+      onWarning: (m) => io.stderr.write(`grade: ${m}\n`),
+    });
+    if (!result || abort.signal.aborted) {
+      io.stderr.write('grading interrupted; no report written\n');
+      return interruptedBy === 'SIGTERM' ? 143 : 130;
+    }
+    finishRun(result, { out: opts.out, reports: true, formats: opts.formats, json: Boolean(opts.json) }, io, terminal);
+    const percent = result.score.max ? (100 * result.score.points) / result.score.max : 100;
+    const verdict = percent >= opts.passMark ? 'passes' : 'is below';
+    io.stderr.write(`${result.score.points}/${result.score.max} points (${Math.floor(percent)}%) ${verdict} the pass mark of ${opts.passMark}%\n`);
+    return percent >= opts.passMark ? 0 : 1;
+  } finally {
+    terminal.stop();
+    unsubscribe();
+  }
+}

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { Agent } from 'undici';
+import { resolveConnection, type EngineConnection } from '../docker/connection';
+import { DockerEngine } from '../docker/engine';
+import { HttpClient } from '../http/http-client';
+import type { ComposeCli } from '../repo/compose-cli';
+import { repoFileReader, type RepoContext } from '../repo/repo-context';
+import { RepoStage } from '../repo/repo-stage';
+import type { Exercise } from '../spec/exercise';
+import type { OpenTarget, Target } from './target';
+
+export interface RepoTargetOptions {
+  /** Engine to build and run on, like docker -H (default $DOCKER_HOST, else the local socket). */
+  hostFlag?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Unique per grading run: in every tag, container name and compose project created. */
+  runId: string;
+  composeCli?: ComposeCli;
+}
+
+/**
+ * testcontainers reads its settings from the environment when it first
+ * connects. Ryuk (its reaper container) cannot be pulled offline and is not
+ * needed: the stage removes what it created itself. On a local socket the
+ * published ports are on localhost; without the override testcontainers would
+ * pull an image to find the gateway.
+ */
+function configureTestcontainers(connection: EngineConnection, env: NodeJS.ProcessEnv): void {
+  process.env.TESTCONTAINERS_RYUK_DISABLED ??= env.TESTCONTAINERS_RYUK_DISABLED ?? 'true';
+  if (connection.endpoint.startsWith('unix://')) process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
+  process.env.DOCKER_HOST = connection.endpoint;
+}
+
+/**
+ * A student repository as a grading target: opening it produces one
+ * exercise's state (build, run, compose) on the engine; the checks then see
+ * that state only — images by the slide's names, only the containers the stage
+ * started — and closing it removes everything again.
+ */
+export class RepoTarget implements Target {
+  readonly kind = 'repo' as const;
+  private readonly connection: EngineConnection;
+
+  constructor(
+    private readonly dir: string,
+    private readonly exercise: Exercise,
+    private readonly options: RepoTargetOptions,
+  ) {
+    this.connection = resolveConnection(options.hostFlag, options.env ?? process.env);
+  }
+
+  get endpoint(): string {
+    return path.resolve(this.dir);
+  }
+
+  async open(): Promise<OpenTarget> {
+    const engine = new DockerEngine(this.connection);
+    const info = await engine.connect();
+    configureTestcontainers(this.connection, this.options.env ?? process.env);
+    const readFile = repoFileReader(this.dir);
+    const firstExisting = (candidates: readonly string[]) => candidates.find((c) => readFile(c) !== undefined);
+    const stage = new RepoStage({
+      dir: this.dir,
+      spec: this.exercise.repo!,
+      runId: this.options.runId,
+      exerciseId: this.exercise.id,
+      engine,
+      ...(this.options.composeCli ? { composeCli: this.options.composeCli } : {}),
+      firstExisting,
+      readFile,
+    });
+    let state;
+    try {
+      state = await stage.up();
+    } catch (e) {
+      await stage.down();
+      throw e;
+    }
+    const repo: RepoContext = {
+      dir: this.endpoint,
+      readFile,
+      firstExisting,
+      step: (name) => state.steps[name],
+      skippedBecause: (name) => state.skipped[name] ?? 'it did not run',
+    };
+    const agent = new Agent({ keepAliveTimeout: 2_000, connections: 16 });
+    return {
+      kind: this.kind,
+      endpoint: this.endpoint,
+      engine,
+      info,
+      http: new HttpClient(agent, this.connection.publishedHost),
+      imageAliases: state.imageAliases,
+      containerScope: state.containerScope,
+      repo,
+      close: async () => {
+        await agent.close();
+        const left = await stage.down();
+        if (left.length) throw new Error(`could not remove what grade repo created: ${left.join('; ')}`);
+      },
+    };
+  }
+}
