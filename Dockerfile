@@ -1,0 +1,47 @@
+# The grader as an image, for students without Node.js and as the job image of
+# ci/student.gitlab-ci.yml:
+#
+#   docker build -t grade .
+#   docker run --rm --network host -v /var/run/docker.sock:/var/run/docker.sock \
+#     --group-add "$(stat -c %g /var/run/docker.sock)" grade
+#   docker run --rm --network host -v /var/run/docker.sock:/var/run/docker.sock \
+#     --group-add "$(stat -c %g /var/run/docker.sock)" -v "$PWD:/repo:ro" -v "$PWD/reports:/reports" \
+#     grade repo /repo --out /reports
+#
+# --network host: published ports (http://localhost:8080) are the host's.
+# --group-add: the image runs as the unprivileged user node; the socket's group
+# lets it talk to the engine without root.
+
+FROM node:20.19-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY tsconfig.json ./
+COPY bin ./bin
+COPY src ./src
+COPY checks ./checks
+COPY exercises ./exercises
+COPY schemas ./schemas
+COPY templates ./templates
+RUN npm run build && npm prune --omit=dev
+
+# The docker CLI and its compose plugin: static binaries, no package manager needed.
+FROM docker:28.2-cli AS docker-cli
+
+FROM node:20.19-bookworm-slim
+COPY --from=docker-cli /usr/local/bin/docker /usr/local/bin/docker
+COPY --from=docker-cli /usr/local/libexec/docker/cli-plugins/docker-compose /usr/local/libexec/docker/cli-plugins/docker-compose
+WORKDIR /app
+COPY --from=build --chown=root:root /app/package.json ./
+COPY --from=build --chown=root:root /app/node_modules ./node_modules
+COPY --from=build --chown=root:root /app/dist ./dist
+COPY --from=build --chown=root:root /app/bin ./bin
+COPY --from=build --chown=root:root /app/exercises ./exercises
+COPY --from=build --chown=root:root /app/schemas ./schemas
+COPY --from=build --chown=root:root /app/templates ./templates
+RUN ln -s /app/bin/grade.js /usr/local/bin/grade
+ENV NODE_ENV=production
+USER node
+WORKDIR /work
+ENTRYPOINT ["grade"]
+CMD []
