@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { SetupError } from '../errors';
 import { grader } from '../package-info';
 import { planGrading, type Plan } from '../runner/plan';
 import { runPlan, type RunOptions } from '../runner/run';
 import { totalScore, type ExerciseResult, type GradeResult } from '../result/types';
 import type { Exercise, RepoSpec } from '../spec/exercise';
+import { LocalTarget } from '../target/local-target';
 import { RepoTarget } from '../target/repo-target';
 import { detectComposeCli } from './compose-cli';
 import { repoFileReader } from './repo-context';
@@ -29,6 +31,12 @@ function hasRequiredFiles(spec: RepoSpec, exists: (file: string) => boolean): bo
 
 /** Which exercises a repository is graded on, and why the others are not. */
 export function selectRepoExercises(dir: string, catalog: readonly Exercise[], ids: readonly string[]): Exercise[] {
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new SetupError(
+      `there is no folder ${dir}`,
+      'give grade repo the folder of a checkout of the repository: grade repo PATH (default: the current folder)',
+    );
+  }
   const repoCapable = catalog.filter((e) => e.repo);
   if (ids.length) {
     const unfit = ids.filter((id) => catalog.some((e) => e.id === id) && !repoCapable.some((e) => e.id === id));
@@ -64,6 +72,8 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
     o.vars,
     'repo',
   );
+  // The engine before anything else: "no engine" is one line, not a half-started run.
+  await (await new LocalTarget(o.hostFlag, o.env).open()).close();
   const composeCli = selected.some((e) => e.repo?.compose) ? await detectComposeCli() : undefined;
   const runId = randomBytes(4).toString('hex');
   const exercises: ExerciseResult[] = [];
