@@ -141,12 +141,18 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(await snapshotEngine()).toEqual(baseline);
   }, 240_000);
 
-  test('setup problems are one line and exit 2: no exercise files, an exercise without a repo section', async () => {
+  test('setup problems are one line and exit 2: no exercise files, no folder, no engine, an exercise without a repo section', async () => {
     const empty = mkdtempSync(path.join(os.tmpdir(), 'grade-repo-empty-'));
     const none = await runGrade(['repo', empty]);
     expect(none.code).toBe(2);
     expect(none.stderr.trim().split('\n')).toHaveLength(1);
     expect(none.stderr).toMatch(/has none of the files an exercise is graded from.*web_server \(Dockerfile\)/);
+    const noFolder = await runGrade(['repo', path.join(empty, 'missing')]);
+    expect([noFolder.code, noFolder.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(noFolder.stderr).toMatch(/there is no folder .*missing/);
+    const noEngine = await runGrade(['repo', path.join(REPOS, 'good')], { env: { DOCKER_HOST: 'unix:///nonexistent/docker.sock' } });
+    expect([noEngine.code, noEngine.stderr.trim().split('\n').length]).toEqual([2, 1]);
+    expect(noEngine.stderr).toMatch(/no Docker engine answers at unix:\/\/\/nonexistent\/docker.sock/);
     const unfit = await runGrade(['repo', path.join(REPOS, 'good'), 'memory_limits']);
     expect(unfit.code).toBe(2);
     expect(unfit.stderr).toMatch(/memory_limits cannot be graded from a repository/);
