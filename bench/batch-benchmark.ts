@@ -7,10 +7,10 @@
  *
  *   npm run bench:batch [-- --hosts 10,50 --concurrency 8]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { measuredGrade } from './measured-grade';
 import { ensureEngine } from '../test/support/engine-setup';
 import { resetEngine, snapshotEngine } from '../test/support/host-state';
 import { sh } from '../test/support/shell';
@@ -18,29 +18,12 @@ import { SLIDE_STATES } from '../test/support/slide-states';
 import { ensureVmUsers, makeKeys, startSshVm, VM_USER } from '../test/support/ssh-hosts';
 import { ensureStandIns } from '../test/support/standins';
 
-const MAIN = path.resolve(__dirname, '..', 'src', 'cli', 'main.js');
 /** Exercises whose slide states can coexist on one host. */
 const EXERCISES = ['first_steps', 'ubuntu_with_ping', 'web_server', 'volumes', 'network_none', 'bridge_isolation'];
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** One `grade batch` process; it reports its peak RSS (KiB) on fd 3. */
-function batchOnce(args: string[]): Promise<{ seconds: number; maxRssMb: number; code: number }> {
-  const script = `require(${JSON.stringify(MAIN)}).main(${JSON.stringify(args)}).then((code) => { require('fs').writeSync(3, String(process.resourceUsage().maxRSS)); process.exitCode = code; });`;
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['-e', script], {
-      stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1', GRADE_CONFIG: '/nonexistent' },
-    });
-    let rss = '';
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (rss += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, maxRssMb: Number(rss) / 1024, code: code ?? -1 }));
-  });
 }
 
 async function main(): Promise<void> {
@@ -62,19 +45,22 @@ async function main(): Promise<void> {
     return f;
   };
   const run = (n: number, c: number) =>
-    batchOnce([
-      'batch',
-      hostsFile(n),
-      ...EXERCISES,
-      '--out',
-      path.join(dir, `out-${n}-${c}-${Date.now()}`),
-      '--known-hosts',
-      knownHosts,
-      '--concurrency',
-      String(c),
-      '--format',
-      'json',
-    ]);
+    measuredGrade(
+      [
+        'batch',
+        hostsFile(n),
+        ...EXERCISES,
+        '--out',
+        path.join(dir, `out-${n}-${c}-${Date.now()}`),
+        '--known-hosts',
+        knownHosts,
+        '--concurrency',
+        String(c),
+        '--format',
+        'json',
+      ],
+      { GRADE_CONFIG: '/nonexistent' },
+    );
   try {
     for (const id of EXERCISES) for (const cmd of SLIDE_STATES[id]!) await sh(cmd);
     await run(1, 1); // warm-up

@@ -6,34 +6,20 @@
  *
  *   npm run bench:repo [-- --runs 5 --repos good,broken-dockerfile]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GradeResult } from '../src/result/types';
+import { measuredGrade } from './measured-grade';
 import { ensureEngine } from '../test/support/engine-setup';
 import { resetEngine, snapshotEngine } from '../test/support/host-state';
 import { ensureStandIns } from '../test/support/standins';
 
-const MAIN = path.resolve(__dirname, '..', 'src', 'cli', 'main.js');
 const REPOS = path.resolve(__dirname, '..', '..', 'test', 'fixtures', 'repos');
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** One `grade repo` process; it reports its peak RSS (KiB) on fd 3. */
-function gradeOnce(args: string[]): Promise<{ seconds: number; maxRssMb: number; code: number }> {
-  const script = `require(${JSON.stringify(MAIN)}).main(${JSON.stringify(args)}).then((code) => { require('fs').writeSync(3, String(process.resourceUsage().maxRSS)); process.exitCode = code; });`;
-  return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let rss = '';
-    (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (rss += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, maxRssMb: Number(rss) / 1024, code: code ?? -1 }));
-  });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -52,7 +38,7 @@ async function main(): Promise<void> {
       const steps = new Map<string, number[]>();
       for (let i = 0; i < runs; i++) {
         const out = mkdtempSync(path.join(os.tmpdir(), 'grade-repo-bench-'));
-        const r = await gradeOnce(['repo', path.join(REPOS, repo), '--out', out, '--format', 'json', '--pass-mark', '0']);
+        const r = await measuredGrade(['repo', path.join(REPOS, repo), '--out', out, '--format', 'json', '--pass-mark', '0']);
         if (r.code !== 0) throw new Error(`grade repo ${repo} exited ${r.code}`);
         walls.push(r.seconds);
         rss.push(r.maxRssMb);

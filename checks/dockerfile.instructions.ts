@@ -1,6 +1,6 @@
 import { defineCheckKind } from '../src/check/kind';
-import { parseDockerfile } from '../src/repo/dockerfile';
-import { isVerdict, NOT_REPO, repoOf } from '../src/repo/repo-verdicts';
+import { readDockerfile } from '../src/repo/dockerfile';
+import { NOT_REPO } from '../src/repo/repo-verdicts';
 
 interface Requirement {
   /** What it means: "apache2 installed". */
@@ -50,12 +50,9 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRe
     },
   },
   async evaluate(p, ctx) {
-    const repo = repoOf(ctx);
-    if (isVerdict(repo)) return repo;
-    const file = p.file ?? 'Dockerfile';
-    const text = repo.readFile(file);
-    if (text === undefined) return { status: 'fail', messageId: 'missingFile', data: { file } };
-    const instructions = parseDockerfile(text);
+    const dockerfile = readDockerfile(ctx, p.file);
+    if ('status' in dockerfile) return dockerfile;
+    const { file, instructions } = dockerfile;
     const missing = p.require.filter((r) => !instructions.some((i) => i.keyword === r.instruction && new RegExp(r.matches, 'i').test(i.args)));
     const evidence = {
       expected: p.require.map((r) => `${r.instruction} /${r.matches}/`),

@@ -1,7 +1,7 @@
 import { defineCheckKind } from '../src/check/kind';
-import { parseDockerfile } from '../src/repo/dockerfile';
+import { readDockerfile } from '../src/repo/dockerfile';
 import { PRACTICE_RULES } from '../src/repo/dockerfile-practices';
-import { isVerdict, NOT_REPO, repoOf } from '../src/repo/repo-verdicts';
+import { NOT_REPO } from '../src/repo/repo-verdicts';
 
 interface Params {
   file?: string;
@@ -30,12 +30,9 @@ export default defineCheckKind<Params, 'ok' | 'advice' | 'missingFile' | 'notRep
     },
   },
   async evaluate(p, ctx) {
-    const repo = repoOf(ctx);
-    if (isVerdict(repo)) return repo;
-    const file = p.file ?? 'Dockerfile';
-    const text = repo.readFile(file);
-    if (text === undefined) return { status: 'fail', messageId: 'missingFile', data: { file } };
-    const instructions = parseDockerfile(text);
+    const dockerfile = readDockerfile(ctx, p.file);
+    if ('status' in dockerfile) return dockerfile;
+    const { file, instructions } = dockerfile;
     const rules = PRACTICE_RULES.filter((r) => !p.rules || p.rules.includes(r.id));
     const findings = rules.map((r) => ({ rule: r, lines: r.find(instructions) })).filter((f) => f.lines.length);
     const evidence = {

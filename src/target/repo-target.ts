@@ -1,12 +1,9 @@
 import path from 'node:path';
-import { Agent } from 'undici';
-import { resolveConnection, type EngineConnection } from '../docker/connection';
-import { DockerEngine } from '../docker/engine';
-import { HttpClient } from '../http/http-client';
 import type { ComposeCli } from '../repo/compose-cli';
 import { repoFileReader, type RepoContext } from '../repo/repo-context';
 import { RepoStage } from '../repo/repo-stage';
 import type { Exercise } from '../spec/exercise';
+import { LocalTarget } from './local-target';
 import type { OpenTarget, Target } from './target';
 
 export interface RepoTargetOptions {
@@ -25,10 +22,10 @@ export interface RepoTargetOptions {
  * published ports are on localhost; without the override testcontainers would
  * pull an image to find the gateway.
  */
-function configureTestcontainers(connection: EngineConnection, env: NodeJS.ProcessEnv): void {
+function configureTestcontainers(endpoint: string, env: NodeJS.ProcessEnv): void {
   process.env.TESTCONTAINERS_RYUK_DISABLED ??= env.TESTCONTAINERS_RYUK_DISABLED ?? 'true';
-  if (connection.endpoint.startsWith('unix://')) process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
-  process.env.DOCKER_HOST = connection.endpoint;
+  if (endpoint.startsWith('unix://')) process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
+  process.env.DOCKER_HOST = endpoint;
 }
 
 /**
@@ -39,14 +36,15 @@ function configureTestcontainers(connection: EngineConnection, env: NodeJS.Proce
  */
 export class RepoTarget implements Target {
   readonly kind = 'repo' as const;
-  private readonly connection: EngineConnection;
+  /** The engine it builds and runs on, opened as `grade` opens a local engine. */
+  private readonly local: LocalTarget;
 
   constructor(
     private readonly dir: string,
     private readonly exercise: Exercise,
     private readonly options: RepoTargetOptions,
   ) {
-    this.connection = resolveConnection(options.hostFlag, options.env ?? process.env);
+    this.local = new LocalTarget(options.hostFlag, options.env ?? process.env);
   }
 
   get endpoint(): string {
@@ -54,9 +52,9 @@ export class RepoTarget implements Target {
   }
 
   async open(): Promise<OpenTarget> {
-    const engine = new DockerEngine(this.connection);
-    const info = await engine.connect();
-    configureTestcontainers(this.connection, this.options.env ?? process.env);
+    const local = await this.local.open();
+    const { engine } = local;
+    configureTestcontainers(local.endpoint, this.options.env ?? process.env);
     const readFile = repoFileReader(this.dir);
     const firstExisting = (candidates: readonly string[]) => candidates.find((c) => readFile(c) !== undefined);
     const stage = new RepoStage({
@@ -74,6 +72,7 @@ export class RepoTarget implements Target {
       state = await stage.up();
     } catch (e) {
       await stage.down();
+      await local.close();
       throw e;
     }
     const repo: RepoContext = {
@@ -83,18 +82,15 @@ export class RepoTarget implements Target {
       step: (name) => state.steps[name],
       skippedBecause: (name) => state.skipped[name] ?? 'it did not run',
     };
-    const agent = new Agent({ keepAliveTimeout: 2_000, connections: 16 });
     return {
+      ...local,
       kind: this.kind,
       endpoint: this.endpoint,
-      engine,
-      info,
-      http: new HttpClient(agent, this.connection.publishedHost),
       imageAliases: state.imageAliases,
       containerScope: state.containerScope,
       repo,
       close: async () => {
-        await agent.close();
+        await local.close();
         const left = await stage.down();
         if (left.length) throw new Error(`could not remove what grade repo created: ${left.join('; ')}`);
       },
