@@ -5,7 +5,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { GradeResult } from '../src/result/types';
 import { resetEngine, snapshotEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { runGrade, type CliRun } from './support/run-cli';
-import { sh } from './support/shell';
+import { sh, shell } from './support/shell';
 
 const REPOS = path.join(__dirname, 'fixtures', 'repos');
 const NO_STACK = /\n\s+at .+\(.*:\d+:\d+\)/;
@@ -131,7 +131,9 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     let pid = 0;
     const running = runGrade(['repo', path.join(REPOS, 'good'), '--out', out], { onSpawn: (p) => (pid = p) });
     // Interrupt once compose is bringing the stack up (the web_server image is built and its container ran).
-    for (let i = 0; i < 200 && !(await snapshotEngine()).containers.some((c) => c.includes('wordpress')); i++) await new Promise((r) => setTimeout(r, 100));
+    // (docker ps, not a snapshot: containers come and go between its list and its inspect)
+    for (let i = 0; i < 200 && !(await shell("docker ps -a --format '{{.Names}}'")).stdout.includes('wordpress'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     process.kill(pid, 'SIGINT');
     const r = await running;
     expect(r.code).toBe(130);
