@@ -85,6 +85,8 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     const built = web.testcase.find((t: { name: string }) => t.name === 'docker build succeeds on the repository');
     expect(built.failure.message).toMatch(/returned a non-zero code: 100/);
     expect(built.failure['#text']).toMatch(/docker build -t web_server \./);
+    // The end of the build log, where the student sees apt's own complaint.
+    expect(built.failure['#text']).toMatch(/Log \(end\):[\s\S]*E: Unable to locate package apache/);
     expect(web.failures).toBe('3');
     expect(g.after).toEqual(baseline);
   }, 240_000);

@@ -1,0 +1,52 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, appendFileSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sh, shell } from './shell';
+import { STANDIN_LABEL } from './standins';
+
+const log = (msg: string) => process.stderr.write(`[image bases] ${msg}\n`);
+
+async function hasImage(ref: string): Promise<boolean> {
+  return (await shell(`docker image inspect ${ref}`)).code === 0;
+}
+
+/**
+ * The grader Dockerfile's bases, which Docker Hub would give, made here:
+ * `node:20.19-bookworm-slim` is a real Debian bookworm root (debootstrap, with
+ * CA certificates so npm reaches its registry) holding this machine's Node.js 20
+ * and npm and a `node` user (uid 1000) as in the official image;
+ * `docker:28.2-cli` holds this machine's docker CLI, and in place of the compose
+ * plugin a script that says it is missing (the image test grades no compose).
+ * Both are labelled as test stand-ins. The Debian root takes ~3 minutes once.
+ */
+export async function ensureGraderImageBases(): Promise<void> {
+  if (!(await hasImage('node:20.19-bookworm-slim'))) {
+    if (!existsSync('/usr/sbin/debootstrap')) throw new Error('the grader image test needs debootstrap (apt-get install -y debootstrap)');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'grade-bookworm-'));
+    log(`debootstrap bookworm into ${root} (about 3 minutes)…`);
+    await sh(`debootstrap --variant=minbase --include=ca-certificates bookworm ${root} http://deb.debian.org/debian`, { timeout: 900_000 });
+    mkdirSync(path.join(root, 'usr/local/lib/node_modules'), { recursive: true });
+    await sh(`cp /usr/bin/node ${root}/usr/local/bin/node && cp -a /usr/lib/node_modules/npm ${root}/usr/local/lib/node_modules/npm`);
+    await sh(
+      `ln -s ../lib/node_modules/npm/bin/npm-cli.js ${root}/usr/local/bin/npm && ln -s ../lib/node_modules/npm/bin/npx-cli.js ${root}/usr/local/bin/npx`,
+    );
+    appendFileSync(path.join(root, 'etc/passwd'), 'node:x:1000:1000::/home/node:/bin/sh\n');
+    appendFileSync(path.join(root, 'etc/group'), 'node:x:1000:\n');
+    mkdirSync(path.join(root, 'home/node'));
+    await sh(`chown 1000:1000 ${root}/home/node && rm -rf ${root}/var/cache/apt/archives/*.deb ${root}/var/lib/apt/lists/*`);
+    await sh(
+      `tar -C ${root} -c . | docker import --change 'CMD ["node"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'LABEL ${STANDIN_LABEL}=node' - node:20.19-bookworm-slim >/dev/null && rm -rf ${root}`,
+      { timeout: 300_000 },
+    );
+  }
+  if (!(await hasImage('docker:28.2-cli'))) {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'grade-docker-cli-'));
+    mkdirSync(path.join(root, 'usr/local/bin'), { recursive: true });
+    mkdirSync(path.join(root, 'usr/local/libexec/docker/cli-plugins'), { recursive: true });
+    await sh(`cp /usr/bin/docker ${root}/usr/local/bin/docker`);
+    const plugin = path.join(root, 'usr/local/libexec/docker/cli-plugins/docker-compose');
+    writeFileSync(plugin, '#!/bin/sh\necho "docker compose: not in this test stand-in of docker:28.2-cli" >&2\nexit 1\n');
+    chmodSync(plugin, 0o755);
+    await sh(`tar -C ${root} -c . | docker import --change 'LABEL ${STANDIN_LABEL}=docker-cli' - docker:28.2-cli >/dev/null && rm -rf ${root}`);
+  }
+}
