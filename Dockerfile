@@ -16,14 +16,14 @@ FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
-COPY tsconfig.json ./
+COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY src ./src
 COPY checks ./checks
 COPY exercises ./exercises
 COPY schemas ./schemas
 COPY templates ./templates
-RUN npm run build && npm prune --omit=dev
+RUN npm run build:dist && npm prune --omit=dev
 
 # The docker CLI and its compose plugin: static binaries, no package manager needed.
 FROM docker:28.2-cli AS docker-cli

@@ -17,25 +17,28 @@ async function hasImage(ref: string): Promise<boolean> {
  * and npm and a `node` user (uid 1000) as in the official image;
  * `docker:28.2-cli` holds this machine's docker CLI, and in place of the compose
  * plugin a script that says it is missing (the image test grades no compose).
- * Both are labelled as test stand-ins. The Debian root takes ~3 minutes once.
+ * The Node base also carries this machine's CA bundle (its network reaches the
+ * npm registry through a TLS proxy). Both are labelled as test stand-ins. The Debian root takes one to three minutes.
  */
 export async function ensureGraderImageBases(): Promise<void> {
   if (!(await hasImage('node:20.19-bookworm-slim'))) {
     if (!existsSync('/usr/sbin/debootstrap')) throw new Error('the grader image test needs debootstrap (apt-get install -y debootstrap)');
     const root = mkdtempSync(path.join(os.tmpdir(), 'grade-bookworm-'));
-    log(`debootstrap bookworm into ${root} (about 3 minutes)…`);
+    log(`debootstrap bookworm into ${root} (a minute or three)…`);
     await sh(`debootstrap --variant=minbase --include=ca-certificates bookworm ${root} http://deb.debian.org/debian`, { timeout: 900_000 });
     mkdirSync(path.join(root, 'usr/local/lib/node_modules'), { recursive: true });
     await sh(`cp /usr/bin/node ${root}/usr/local/bin/node && cp -a /usr/lib/node_modules/npm ${root}/usr/local/lib/node_modules/npm`);
     await sh(
       `ln -s ../lib/node_modules/npm/bin/npm-cli.js ${root}/usr/local/bin/npm && ln -s ../lib/node_modules/npm/bin/npx-cli.js ${root}/usr/local/bin/npx`,
     );
+    // This machine reaches the npm registry through a TLS proxy its CA bundle trusts: so does the base.
+    await sh(`cp /etc/ssl/certs/ca-certificates.crt ${root}/etc/ssl/certs/ca-certificates.crt`);
     appendFileSync(path.join(root, 'etc/passwd'), 'node:x:1000:1000::/home/node:/bin/sh\n');
     appendFileSync(path.join(root, 'etc/group'), 'node:x:1000:\n');
     mkdirSync(path.join(root, 'home/node'));
     await sh(`chown 1000:1000 ${root}/home/node && rm -rf ${root}/var/cache/apt/archives/*.deb ${root}/var/lib/apt/lists/*`);
     await sh(
-      `tar -C ${root} -c . | docker import --change 'CMD ["node"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'LABEL ${STANDIN_LABEL}=node' - node:20.19-bookworm-slim >/dev/null && rm -rf ${root}`,
+      `tar -C ${root} -c . | docker import --change 'CMD ["node"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' --change 'LABEL ${STANDIN_LABEL}=node' - node:20.19-bookworm-slim >/dev/null && rm -rf ${root}`,
       { timeout: 300_000 },
     );
   }
