@@ -376,25 +376,19 @@ export class DockerEngine {
     await this.call(`kill probe ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).kill({ abortSignal: s } as {})).catch(() => undefined);
   }
 
-  /** Removes a container this grader created. Never called on a student's container. */
-  async removeProbe(id: string): Promise<void> {
+  /** Removes a container this grader created (a probe, a repository's run). Never called on a student's container. */
+  async removeOwnContainer(id: string): Promise<void> {
     try {
-      await this.call(`remove probe ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).remove({ force: true, v: true, abortSignal: s }));
+      await this.call(`remove container ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).remove({ force: true, v: true, abortSignal: s }));
     } catch (e) {
       if (e instanceof EngineCallError && (e.statusCode === 404 || /removal.*in progress/i.test(e.message))) return;
       throw e;
     }
   }
 
-  listProbes(label: string, value?: string): Promise<ContainerSummary[]> {
+  /** Containers carrying a label this grader puts on its own (probes, a repository's run), with any value or this one. */
+  listOwnContainers(label: string, value?: string): Promise<ContainerSummary[]> {
     return this.listContainers(undefined, { label: [value === undefined ? label : `${label}=${value}`] });
-  }
-
-  // What grade repo builds and starts for a repository: removed at the end, by id or tag it created.
-
-  /** Containers carrying a label this grader put on its own (probes, a repository's run). */
-  listOwnContainers(label: string, value: string): Promise<ContainerSummary[]> {
-    return this.listContainers(undefined, { label: [`${label}=${value}`] });
   }
 
   /**

@@ -181,7 +181,7 @@ export class ProbeRunner {
       return { exitCode, stdout: out.stdout, stderr: out.stderr, timedOut, durationMs: Date.now() - started };
     } finally {
       if (id && !removed) {
-        await this.engine.removeProbe(id).catch((e: unknown) => debug('could not remove probe %s: %s', id, e));
+        await this.engine.removeOwnContainer(id).catch((e: unknown) => debug('could not remove probe %s: %s', id, e));
         debug('removed probe %s', id.slice(0, 12));
       }
     }
@@ -197,8 +197,8 @@ export class ProbeRunner {
     this.disposed = true;
     await Promise.allSettled([...this.pending]);
     if (!this.uncertain) return;
-    const left = await this.engine.listProbes(PROBE_RUN_LABEL, this.runId).catch(() => []);
-    await Promise.allSettled(left.map((c) => this.engine.removeProbe(c.Id)));
+    const left = await this.engine.listOwnContainers(PROBE_RUN_LABEL, this.runId).catch(() => []);
+    await Promise.allSettled(left.map((c) => this.engine.removeOwnContainer(c.Id)));
     if (left.length) debug('removed %d leftover probes of run %s', left.length, this.runId);
   }
 
@@ -207,13 +207,13 @@ export class ProbeRunner {
    * once they are older than any probe's time limit — they are the grader's own.
    */
   static async sweepStale(engine: DockerEngine, olderThanMs = 10 * 60_000): Promise<number> {
-    const probes = await engine.listProbes(PROBE_LABEL);
+    const probes = await engine.listOwnContainers(PROBE_LABEL);
     const cutoff = Date.now() - olderThanMs;
     const stale = probes.filter((c) => {
       const created = Date.parse(c.Labels?.[PROBE_CREATED_LABEL] ?? '');
       return Number.isFinite(created) ? created < cutoff : c.Created * 1000 < cutoff;
     });
-    await Promise.allSettled(stale.map((c) => engine.removeProbe(c.Id)));
+    await Promise.allSettled(stale.map((c) => engine.removeOwnContainer(c.Id)));
     return stale.length;
   }
 }

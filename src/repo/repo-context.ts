@@ -42,3 +42,8 @@ export function repoFileReader(dir: string): (relative: string) => string | unde
     }
   };
 }
+
+/** The first of `candidates` the reader finds (compose.yaml, docker-compose.yml…). */
+export function firstExistingWith(readFile: (relative: string) => string | undefined): (candidates: readonly string[]) => string | undefined {
+  return (candidates) => candidates.find((c) => readFile(c) !== undefined);
+}

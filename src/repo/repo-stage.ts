@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { StartedDockerComposeEnvironment, StartedTestContainer } from 'testcontainers';
 import type { DockerEngine } from '../docker/engine';
-import { COMPOSE_PROJECT_LABEL } from '../docker/container-selector';
+import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../docker/container-selector';
 import { errorMessage } from '../errors';
 import type { RepoSpec } from '../spec/exercise';
 import { withBuildTranscript } from './build-log';
@@ -59,6 +60,11 @@ export class RepoStage {
 
   constructor(private readonly o: StageOptions) {}
 
+  /** The label value on the container the run step starts. */
+  private get runLabel(): string {
+    return `${this.o.runId}-${this.o.exerciseId}`;
+  }
+
   private get project(): string {
     return `grade${this.o.runId}${this.o.exerciseId.replace(/[^a-z0-9]/g, '')}`;
   }
@@ -68,14 +74,13 @@ export class RepoStage {
     const steps: StagedState['steps'] = {};
     const skipped: StagedState['skipped'] = {};
     const imageAliases: Record<string, string> = {};
-    const runLabel = `${this.o.runId}-${this.o.exerciseId}`;
 
     if (spec.build) {
       const tag = `grade-repo-${this.o.runId}/${spec.build.image}:latest`;
       steps.build = await this.build(spec.build.dockerfile, tag);
       if (steps.build.ok) imageAliases[spec.build.image] = tag;
       if (spec.run) {
-        if (steps.build.ok) steps.run = await this.run(tag, spec.run, runLabel);
+        if (steps.build.ok) steps.run = await this.run(tag, spec.run);
         else skipped.run = `${spec.build.dockerfile} did not build`;
       }
     }
@@ -87,7 +92,7 @@ export class RepoStage {
     for (const name of ['build', 'run', 'compose'] as const) {
       if (!steps[name] && !skipped[name]) skipped[name] = `the exercise has no ${name} step in repo mode`;
     }
-    const project = this.project;
+    const { runLabel, project } = this;
     return {
       imageAliases,
       steps,
@@ -115,8 +120,9 @@ export class RepoStage {
     return { ok: false, summary: `docker build -f ${dockerfile} . failed: ${why.trim()}`, ...(log ? { log } : {}), durationMs };
   }
 
-  private async run(tag: string, run: NonNullable<RepoSpec['run']>, runLabel: string): Promise<StepOutcome> {
+  private async run(tag: string, run: NonNullable<RepoSpec['run']>): Promise<StepOutcome> {
     const started = Date.now();
+    const { runLabel } = this;
     const { GenericContainer, Wait } = tc();
     const wait = new RecordingWait(async () => Wait.forListeningPorts());
     const ports = run.ports.map((p) => `${p.host}:${p.container}`).join(' -p ');
@@ -180,7 +186,7 @@ export class RepoStage {
     const containers = await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project);
     const problems: string[] = [];
     for (const c of containers) {
-      const service = c.Labels?.['com.docker.compose.service'] ?? c.Names[0];
+      const service = c.Labels?.[COMPOSE_SERVICE_LABEL] ?? c.Names[0];
       const outcome = outcomes.find((r) => r.containerId === c.Id);
       if (c.State !== 'running') problems.push(`service ${service} is ${c.State} (${c.Status})`);
       else if (outcome && !outcome.ready) problems.push(`service ${service} did not become ready: ${outcome.reason}`);
@@ -210,9 +216,8 @@ export class RepoStage {
     };
     for (const c of this.containers) await attempt(`container ${c.getName()}`, () => c.stop({ remove: true, removeVolumes: true, timeout: 0 }));
     // Also what a failed start left behind (created, never started).
-    const runLabel = `${this.o.runId}-${this.o.exerciseId}`;
-    for (const c of await this.o.engine.listOwnContainers(REPO_RUN_LABEL, runLabel).catch(() => [])) {
-      await attempt(`container ${c.Names[0]}`, () => this.o.engine.removeProbe(c.Id));
+    for (const c of await this.o.engine.listOwnContainers(REPO_RUN_LABEL, this.runLabel).catch(() => [])) {
+      await attempt(`container ${c.Names[0]}`, () => this.o.engine.removeOwnContainer(c.Id));
     }
     if (this.compose) {
       const { env, project, dir, file } = this.compose;
@@ -220,7 +225,7 @@ export class RepoStage {
       if (env) await attempt(`compose project ${project}`, () => env.down({ removeVolumes: true, timeout: 1000 }));
       else await attempt(`compose project ${project}`, () => composeDownAgain(project, dir, file, this.o.composeCli));
     }
-    for (const id of this.leftoverContainers) await attempt(`build container ${id}`, () => this.o.engine.removeProbe(id));
+    for (const id of this.leftoverContainers) await attempt(`build container ${id}`, () => this.o.engine.removeOwnContainer(id));
     for (const tag of [...this.builtTags, ...this.composeImages]) await attempt(`image ${tag}`, () => this.o.engine.removeOwnImage(tag));
     for (const id of this.leftoverLayers) await attempt(`image ${id}`, () => this.o.engine.removeOwnImage(id, { force: false }));
     return problems;
@@ -229,7 +234,6 @@ export class RepoStage {
 
 /** `down -v` by project name: what testcontainers leaves when `up` itself failed half-way. */
 async function composeDownAgain(project: string, dir: string, file: string, cli: ComposeCli | undefined): Promise<void> {
-  const { execFile } = await import('node:child_process');
   const [cmd, args] = cli === 'plugin' ? ['docker', ['compose']] : ['docker-compose', []];
   await new Promise<void>((resolve, reject) =>
     execFile(cmd, [...args, '-p', project, '-f', file, 'down', '-v', '--remove-orphans', '-t', '0'], { cwd: dir, timeout: 60_000 }, (err, _o, stderr) =>

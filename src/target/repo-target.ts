@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ComposeCli } from '../repo/compose-cli';
-import { repoFileReader, type RepoContext } from '../repo/repo-context';
+import { firstExistingWith, repoFileReader, type RepoContext } from '../repo/repo-context';
 import { RepoStage } from '../repo/repo-stage';
 import type { Exercise } from '../spec/exercise';
 import { LocalTarget } from './local-target';
@@ -56,7 +56,7 @@ export class RepoTarget implements Target {
     const { engine } = local;
     configureTestcontainers(local.endpoint, this.options.env ?? process.env);
     const readFile = repoFileReader(this.dir);
-    const firstExisting = (candidates: readonly string[]) => candidates.find((c) => readFile(c) !== undefined);
+    const firstExisting = firstExistingWith(readFile);
     const stage = new RepoStage({
       dir: this.dir,
       spec: this.exercise.repo!,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { CheckContext, CheckKind, Verdict } from '../../src/check/kind';
-import { repoFileReader, type RepoContext, type StepName, type StepOutcome } from '../../src/repo/repo-context';
+import { firstExistingWith, repoFileReader, type RepoContext, type StepName, type StepOutcome } from '../../src/repo/repo-context';
 
 export interface RepoCase<P, M extends string> {
   name: string;
@@ -44,7 +44,7 @@ export async function evaluateRepoKind<P, M extends string>(kind: CheckKind<P, M
     const repo: RepoContext = {
       dir,
       readFile,
-      firstExisting: (candidates) => candidates.find((f) => readFile(f) !== undefined),
+      firstExisting: firstExistingWith(readFile),
       step: (name) => c.steps?.[name],
       skippedBecause: () => 'an earlier step failed',
     };
