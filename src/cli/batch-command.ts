@@ -10,6 +10,7 @@ import { SetupError } from '../errors';
 import type { ReportFormat } from '../report/index';
 import { loadExercises } from '../spec/load';
 import { KnownHosts } from '../ssh/known-hosts';
+import { Interruption } from './interruption';
 import type { CliIo } from './io';
 
 export interface BatchCommandOptions {
@@ -54,12 +55,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
     return report.summary.errored ? 1 : 0;
   }
   const catalog = loadExercises(opts.exercisesDir);
-  const abort = new AbortController();
-  const unsubscribe = io.onSignal((sig) => {
-    if (abort.signal.aborted) return;
-    io.stderr.write(`\n${sig}: no new host starts; running ones stop and remove their probes. What is done is kept.\n`);
-    abort.abort();
-  });
+  const interruption = new Interruption(io, 'no new host starts; running ones stop and remove their probes. What is done is kept.');
   const progress = new BatchProgress(io.stderr, hosts.length, io.env);
   try {
     const summary = await runBatch(hosts, {
@@ -76,7 +72,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
       resume: opts.resume,
       security: { knownHosts: new KnownHosts(opts.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts')), acceptNew: opts.acceptNew },
       registry: opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {},
-      signal: abort.signal,
+      signal: interruption.signal,
       env: io.env,
       onHostStart: () => progress.started(),
       onHostEnd: (h, outcome) => progress.ended(h, outcome),
@@ -85,13 +81,13 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
     // The class table covers the whole file, so a shard's or a resumed run's report shows what is known.
     const { files } = writeClassReport(opts.out, opts.shard ? hosts : all);
     io.stderr.write(`class report: ${files[0]}\n`);
-    if (abort.signal.aborted) {
+    if (interruption.happened) {
       io.stderr.write(`interrupted: ${summary.graded + summary.errored} host(s) done this run, ${summary.interrupted} not; grade batch --resume goes on\n`);
       return 130;
     }
     return summary.errored ? 1 : 0;
   } finally {
-    unsubscribe();
+    interruption.dispose();
   }
 }
 

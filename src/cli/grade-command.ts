@@ -10,6 +10,7 @@ import { runPlan } from '../runner/run';
 import { loadExercises } from '../spec/load';
 import { LocalTarget } from '../target/local-target';
 import { finishRun } from './finish-run';
+import { Interruption } from './interruption';
 import type { CliIo } from './io';
 
 export interface GradeOptions {
@@ -56,15 +57,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
   const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
   const target = await new LocalTarget(opts.host, io.env).open();
   const terminal = new TerminalReporter(io.stderr, io.env);
-  const abort = new AbortController();
-  let interruptedBy: NodeJS.Signals | undefined;
-  const onSignal = (sig: NodeJS.Signals) => {
-    if (abort.signal.aborted) return;
-    interruptedBy = sig;
-    io.stderr.write(`\n${sig}: stopping, removing probe containers…\n`);
-    abort.abort();
-  };
-  const unsubscribe = io.onSignal(onSignal);
+  const interruption = new Interruption(io, 'stopping, removing probe containers…');
   try {
     // Probes left by an earlier grade that was killed outright are ours to remove.
     await ProbeRunner.sweepStale(target.engine).catch(() => 0);
@@ -79,7 +72,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
         return await runPlan(plan, target, {
           concurrency: opts.concurrency,
           checkTimeoutMs: opts.timeoutSeconds * 1000,
-          signal: abort.signal,
+          signal: interruption.signal,
           hooks: terminal,
           ...(opts.student ? { student: opts.student } : {}),
           registry: {
@@ -102,7 +95,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
     const interrupted = () => {
       io.stderr.write('grading interrupted; no report written\n');
       // The shell's convention: 128 + the signal's number.
-      return interruptedBy === 'SIGTERM' ? 143 : 130;
+      return interruption.exitStatus;
     };
 
     if (opts.watch) {
@@ -110,11 +103,11 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
       let current = history;
       await watchLoop({
         engine: target.engine,
-        signal: abort.signal,
+        signal: interruption.signal,
         grade: async (changes, firstChangeAt) => {
           const started = Date.now();
           const result = await gradeOnce();
-          if (abort.signal.aborted) return;
+          if (interruption.happened) return;
           if (terminal.isLive) io.stderr.write('\x1b[2J\x1b[H');
           const changed = !sameOutcome(previous, result);
           finishRun(result, finishOptions(current, changed), io, terminal);
@@ -125,16 +118,16 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
           io.stderr.write(`graded ${why} in ${((Date.now() - started) / 1000).toFixed(1)} s${latency} — watching for changes, Ctrl-C to stop\n`);
         },
       });
-      return abort.signal.aborted ? interrupted() : 0;
+      return interruption.happened ? interrupted() : 0;
     }
 
     const result = await gradeOnce();
-    if (abort.signal.aborted) return interrupted();
+    if (interruption.happened) return interrupted();
     finishRun(result, finishOptions(history), io, terminal);
     return allRequiredPassed(result) ? 0 : 1;
   } finally {
     terminal.stop();
-    unsubscribe();
+    interruption.dispose();
     await target.close();
   }
 }

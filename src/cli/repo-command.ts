@@ -6,6 +6,7 @@ import type { StudentInfo } from '../result/types';
 import { appliesIn } from '../spec/exercise';
 import { loadExercises } from '../spec/load';
 import { finishRun } from './finish-run';
+import { Interruption } from './interruption';
 import type { CliIo } from './io';
 
 export interface RepoCommandOptions {
@@ -30,14 +31,7 @@ export interface RepoCommandOptions {
 export async function repoCommand(dir: string, ids: string[], opts: RepoCommandOptions, io: CliIo): Promise<number> {
   const catalog = loadExercises(opts.exercisesDir);
   const terminal = new TerminalReporter(io.stderr, io.env);
-  const abort = new AbortController();
-  let interruptedBy: NodeJS.Signals | undefined;
-  const unsubscribe = io.onSignal((sig) => {
-    if (abort.signal.aborted) return;
-    interruptedBy = sig;
-    io.stderr.write(`\n${sig}: stopping, removing what grade repo started…\n`);
-    abort.abort();
-  });
+  const interruption = new Interruption(io, 'stopping, removing what grade repo started…');
   try {
     let headerShown = false;
     const result = await gradeRepository({
@@ -49,7 +43,7 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       env: io.env,
       concurrency: opts.concurrency,
       checkTimeoutMs: opts.timeoutSeconds * 1000,
-      signal: abort.signal,
+      signal: interruption.signal,
       hooks: terminal,
       ...(opts.student ? { student: opts.student } : {}),
       onPhase: (exercise, phase) => {
@@ -64,9 +58,9 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       },
       onWarning: (m) => io.stderr.write(`grade: ${m}\n`),
     });
-    if (!result || abort.signal.aborted) {
+    if (!result || interruption.happened) {
       io.stderr.write('grading interrupted; no report written\n');
-      return interruptedBy === 'SIGTERM' ? 143 : 130;
+      return interruption.exitStatus;
     }
     finishRun(result, { out: opts.out, reports: true, formats: opts.formats, json: Boolean(opts.json) }, io, terminal);
     const percent = result.score.max ? (100 * result.score.points) / result.score.max : 100;
@@ -75,6 +69,6 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
     return percent >= opts.passMark ? 0 : 1;
   } finally {
     terminal.stop();
-    unsubscribe();
+    interruption.dispose();
   }
 }
