@@ -1,6 +1,6 @@
 import { defineCheckKind } from '../src/check/kind';
 import { COMPOSE_FILE_NAMES, parseComposeFile } from '../src/repo/compose-file';
-import { isVerdict, NOT_REPO, repoOf } from '../src/repo/repo-verdicts';
+import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
 
 interface Params {
   /** Where the compose file may be, first found wins (default: the names compose itself looks for). */

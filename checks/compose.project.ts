@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../src/docker/container-selector';
+import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../src/docker/labels';
 
 interface Params {
   /** Project name (the folder name by default in compose); when absent, the project that has all the services. */

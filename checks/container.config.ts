@@ -1,15 +1,15 @@
 import { defineCheckKind } from '../src/check/kind';
 import {
-  COMPOSE_PROJECT_LABEL,
   containerName,
   containerSelectorSchema,
   describeSelector,
   selectContainers,
   selectorPsCommand,
   type ContainerSelector,
-} from '../src/docker/container-selector';
+} from '../src/check/container-selection';
 import type { ContainerDetails } from '../src/docker/engine';
-import { formatBytes, parseByteSize } from '../src/docker/units';
+import { COMPOSE_PROJECT_LABEL } from '../src/docker/labels';
+import { formatBytes, parseByteSize } from '../src/check/units';
 
 interface PortSpec {
   host: number;

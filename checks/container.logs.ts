@@ -6,7 +6,7 @@ import {
   selectContainers,
   selectorPsCommand,
   type ContainerSelector,
-} from '../src/docker/container-selector';
+} from '../src/check/container-selection';
 
 interface Params {
   select: ContainerSelector;

@@ -6,9 +6,9 @@ import {
   selectContainers,
   selectorPsCommand,
   type ContainerSelector,
-} from '../src/docker/container-selector';
+} from '../src/check/container-selection';
 import type { ContainerStats } from '../src/docker/engine';
-import { formatBytes, parseByteSize } from '../src/docker/units';
+import { formatBytes, parseByteSize } from '../src/check/units';
 
 interface Params {
   select: ContainerSelector;

@@ -1,6 +1,6 @@
 import { defineCheckKind } from '../src/check/kind';
-import { readDockerfile } from '../src/repo/dockerfile';
-import { NOT_REPO } from '../src/repo/repo-verdicts';
+import { readDockerfile } from '../src/check/repo-verdicts';
+import { NOT_REPO } from '../src/check/repo-verdicts';
 
 interface Requirement {
   /** What it means: "apache2 installed". */

@@ -1,7 +1,7 @@
 import { defineCheckKind } from '../src/check/kind';
-import { readDockerfile } from '../src/repo/dockerfile';
+import { readDockerfile } from '../src/check/repo-verdicts';
 import { PRACTICE_RULES } from '../src/repo/dockerfile-practices';
-import { NOT_REPO } from '../src/repo/repo-verdicts';
+import { NOT_REPO } from '../src/check/repo-verdicts';
 
 interface Params {
   file?: string;

@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { isVerdict, NOT_REPO, repoOf } from '../src/repo/repo-verdicts';
+import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
 
 interface Params {
   /** Path inside the repository. */

@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { containerName, containerSelectorSchema, describeSelector, selectContainers, type ContainerSelector } from '../src/docker/container-selector';
+import { containerName, containerSelectorSchema, describeSelector, selectContainers, type ContainerSelector } from '../src/check/container-selection';
 
 interface Params {
   from: ContainerSelector;

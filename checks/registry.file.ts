@@ -1,6 +1,6 @@
 import { defineCheckKind } from '../src/check/kind';
 import { searchLayers } from '../src/registry/layer-search';
-import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/registry/registry-verdicts';
+import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {
   image: string;

@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/registry/registry-verdicts';
+import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {
   image: string;

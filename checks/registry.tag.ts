@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/registry/registry-verdicts';
+import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {
   /** e.g. `${dockerhub_user}/olss_2021:ubuntu_with_ping_1.0`; no registry host means Docker Hub. */

@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { isVerdict, NOT_REPO, repoOf } from '../src/repo/repo-verdicts';
+import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
 
 interface Params {
   /** Which of the exercise's repo steps (its `repo:` section): build the Dockerfile, run the image, bring compose up. */

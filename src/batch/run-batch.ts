@@ -5,11 +5,12 @@ import { errorMessage, SetupError } from '../errors';
 import type { RegistryAccessOptions } from '../registry/registry-access';
 import type { ReportFormat } from '../report/index';
 import { planGrading } from '../runner/plan';
+import { withOpenTarget } from '../runner/open-target';
 import { runPlan } from '../runner/run';
 import { Semaphore } from '../runner/semaphore';
 import type { Exercise } from '../spec/exercise';
 import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ssh/ssh-session';
-import { SshTarget } from '../target/ssh-target';
+import { SshTarget } from '../target/ssh/ssh-target';
 import type { BatchHost } from './hosts-file';
 import { readHostStatus, writeHostOutcome, type HostStatus } from './host-outcome';
 
@@ -89,36 +90,28 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
     const overtime = () => `grading did not finish within ${opts.hostTimeoutMs / 1000} s`;
     try {
       const plan = planGrading(opts.catalog, opts.exerciseIds, { ...opts.vars, ...host.vars });
-      // A host that accepts the connection but never answers must not hold the batch;
-      // should it open after all, it is closed.
-      const opening = target.open();
-      const open = await Promise.race([
-        opening,
-        new Promise<never>((_, reject) => hostSignal.addEventListener('abort', () => reject(new HostError(overtime())), { once: true })),
-      ]).catch((e: unknown) => {
-        opening.then((t) => t.close()).catch(() => undefined);
-        throw e;
-      });
-      try {
-        const result = await runPlan(plan, open, {
-          signal: hostSignal,
-          concurrency: opts.checkConcurrency,
-          checkTimeoutMs: opts.checkTimeoutMs,
-          student: { id: host.id, name: host.name },
-          registry: opts.registry,
-          probeRunId,
-        });
-        if (opts.signal.aborted) return 'interrupted';
-        const lost = open.lostReason();
-        if (lost || hostSignal.aborted) {
-          await removeProbesBySsh(endpoint, opts.security, probeRunId, opts.connectTimeoutMs, opts.env);
-          return failed(lost ? `the connection dropped while grading (${lost})` : overtime());
-        }
-        writeHostOutcome(opts.out, { ...base, state: 'graded', score: result.score, durationMs: Date.now() - started }, result, opts.formats);
-        return readHostStatus(opts.out, host.id)!;
-      } finally {
-        await open.close();
-      }
+      return await withOpenTarget(
+        target,
+        async (open) => {
+          const result = await runPlan(plan, open, {
+            signal: hostSignal,
+            concurrency: opts.checkConcurrency,
+            checkTimeoutMs: opts.checkTimeoutMs,
+            student: { id: host.id, name: host.name },
+            registry: opts.registry,
+            probeRunId,
+          });
+          if (opts.signal.aborted) return 'interrupted';
+          const lost = open.lostReason();
+          if (lost || hostSignal.aborted) {
+            await removeProbesBySsh(endpoint, opts.security, probeRunId, opts.connectTimeoutMs, opts.env);
+            return failed(lost ? `the connection dropped while grading (${lost})` : overtime());
+          }
+          writeHostOutcome(opts.out, { ...base, state: 'graded', score: result.score, durationMs: Date.now() - started }, result, opts.formats);
+          return readHostStatus(opts.out, host.id)!;
+        },
+        { signal: hostSignal, abortReason: () => new HostError(overtime()), onCloseError: (e) => debug('closing %s: %s', host.id, e.message) },
+      );
     } catch (e) {
       if (opts.signal.aborted) return 'interrupted';
       debug('host %s: %O', host.id, e);

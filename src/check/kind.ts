@@ -3,17 +3,9 @@ import type { EngineView } from '../docker/engine-view';
 import type { HttpClient } from '../http/http-client';
 import type { RegistryAccess } from '../registry/registry-access';
 import type { RepoContext } from '../repo/repo-context';
+import type { Evidence, VerdictStatus } from '../result/types';
 
-/** What a check saw: shown in reports as expected vs actual, plus the command to see it yourself. */
-export interface Evidence {
-  expected?: unknown;
-  actual?: unknown;
-  /** A docker (or curl) command a student can type to see the same thing. */
-  command?: string;
-}
-
-/** `error` is reserved for "the grader could not decide"; a kind never blames the student for it. */
-export type VerdictStatus = 'pass' | 'fail' | 'error';
+export type { Evidence, VerdictStatus };
 
 export interface Verdict<M extends string = string> {
   status: VerdictStatus;

@@ -5,10 +5,12 @@ import { allRequiredPassed, type GradeResult, type StudentInfo } from '../result
 import { watchLoop } from '../watch/watch-loop';
 import { ProbeRunner } from '../docker/probes';
 import { grader } from '../package-info';
-import { planGrading, variableAdvice } from '../runner/plan';
+import { withOpenTarget } from '../runner/open-target';
+import { planGrading, variableAdvice, type Plan } from '../runner/plan';
 import { runPlan } from '../runner/run';
 import { loadExercises } from '../spec/load';
-import { LocalTarget } from '../target/local-target';
+import { LocalTarget } from '../target/local/local-target';
+import type { OpenTarget } from '../target/target';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
@@ -55,7 +57,10 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
   const plan = planGrading(catalog, ids, opts.vars);
   // Before connecting: a damaged history stops us before the student waits for a whole grading.
   const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
-  const target = await new LocalTarget(opts.host, io.env).open();
+  return withOpenTarget(new LocalTarget(opts.host, io.env), (target) => gradeOpenTarget(plan, target, history, opts, io));
+}
+
+async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
   const terminal = new TerminalReporter(io.stderr, io.env);
   const interruption = new Interruption(io, 'stopping, removing probe containers…');
   try {
@@ -128,6 +133,5 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
   } finally {
     terminal.stop();
     interruption.dispose();
-    await target.close();
   }
 }

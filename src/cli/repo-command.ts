@@ -1,4 +1,4 @@
-import { gradeRepository } from '../repo/grade-repository';
+import { gradeRepository } from '../runner/grade-repository';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { grader } from '../package-info';

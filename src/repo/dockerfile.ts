@@ -1,6 +1,4 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import type { CheckContext, Verdict } from '../check/kind';
-import { isVerdict, repoOf } from './repo-verdicts';
 
 export interface ParsedInstruction {
   keyword: string;
@@ -19,16 +17,4 @@ export function parseDockerfile(text: string): ParsedInstruction[] {
       args: (i.getArgumentsContent() ?? '').replace(/\s+/g, ' ').trim(),
       line: i.getRange().start.line + 1,
     }));
-}
-
-/** The repository's Dockerfile, parsed; or the verdict when there is no repository or no such file. */
-export function readDockerfile(
-  ctx: CheckContext,
-  file = 'Dockerfile',
-): { file: string; instructions: ParsedInstruction[] } | Verdict<'notRepo' | 'missingFile'> {
-  const repo = repoOf(ctx);
-  if (isVerdict(repo)) return repo;
-  const text = repo.readFile(file);
-  if (text === undefined) return { status: 'fail', messageId: 'missingFile', data: { file }, evidence: { command: `ls ${file}` } };
-  return { file, instructions: parseDockerfile(text) };
 }

@@ -1,5 +1,17 @@
-import type { Evidence } from '../check/kind';
-import type { TargetKind } from '../target/target';
+// The floor of the project: every folder may import this file, and it imports nothing of the project.
+
+/** What a check saw: shown in reports as expected vs actual, plus the command to see it yourself. */
+export interface Evidence {
+  expected?: unknown;
+  actual?: unknown;
+  /** A docker (or curl) command a student can type to see the same thing. */
+  command?: string;
+}
+
+/** `error` is reserved for "the grader could not decide"; a kind never blames the student for it. */
+export type VerdictStatus = 'pass' | 'fail' | 'error';
+
+export type TargetKind = 'local' | 'ssh' | 'repo';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip' | 'error';
 

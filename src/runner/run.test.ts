@@ -1,6 +1,6 @@
 import { defineCheckKind, type CheckKind } from '../check/kind';
 import type { CheckSpec, Exercise } from '../spec/exercise';
-import { LocalTarget } from '../target/local-target';
+import { LocalTarget } from '../target/local/local-target';
 import type { OpenTarget } from '../target/target';
 import { leftoverProbes } from '../../test/support/host-state';
 import type { Plan, PlannedCheck } from './plan';

@@ -1,8 +1,9 @@
 import type { DockerEngine, EngineInfo } from '../docker/engine';
 import type { HttpClient } from '../http/http-client';
 import type { RepoContext } from '../repo/repo-context';
+import type { TargetKind } from '../result/types';
 
-export type TargetKind = 'local' | 'ssh' | 'repo';
+export type { TargetKind };
 
 /**
  * Where grading happens. Check kinds see only the engine and HTTP client of an

@@ -1,8 +1,8 @@
 import { Agent } from 'undici';
-import { resolveConnection, type EngineConnection } from '../docker/connection';
-import { DockerEngine } from '../docker/engine';
-import { HttpClient } from '../http/http-client';
-import type { OpenTarget, Target } from './target';
+import { resolveConnection, type EngineConnection } from '../../docker/connection';
+import { DockerEngine } from '../../docker/engine';
+import { HttpClient } from '../../http/http-client';
+import type { OpenTarget, Target } from '../target';
 
 /** The engine this machine's docker CLI would use: `--host`, else DOCKER_HOST, else the local socket. */
 export class LocalTarget implements Target {

@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import type { StartedDockerComposeEnvironment, StartedTestContainer } from 'testcontainers';
-import type { DockerEngine } from '../docker/engine';
-import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../docker/container-selector';
-import { errorMessage } from '../errors';
-import type { RepoSpec } from '../spec/exercise';
+import type { DockerEngine } from '../../docker/engine';
+import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../../docker/labels';
+import { errorMessage } from '../../errors';
+import type { RepoSpec } from '../../spec/exercise';
 import { withBuildTranscript } from './build-log';
 import type { ComposeCli } from './compose-cli';
-import { parseComposeFile } from './compose-file';
+import { parseComposeFile } from '../../repo/compose-file';
 import { RecordingWait, type Readiness, type WaitedContainer } from './recording-wait';
-import type { StepName, StepOutcome } from './repo-context';
+import type { StepName, StepOutcome } from '../../repo/repo-context';
 
 /** Label on the containers grade repo starts from a repository's image: teardown finds them by it. */
 export const REPO_RUN_LABEL = 'io.github.grade.repo-run';

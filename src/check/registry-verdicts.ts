@@ -1,6 +1,6 @@
-import type { Verdict } from '../check/kind';
-import { InvalidReferenceError } from './reference';
-import { RegistryError, describeWait } from './registry-client';
+import type { Verdict } from './kind';
+import { InvalidReferenceError } from '../registry/reference';
+import { RegistryError, describeWait } from '../registry/registry-client';
 
 /** Message templates every registry kind carries, for what can go wrong before its own question. */
 export const REGISTRY_MESSAGES = {

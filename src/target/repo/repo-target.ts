@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { ComposeCli } from '../repo/compose-cli';
-import { firstExistingWith, repoFileReader, type RepoContext } from '../repo/repo-context';
-import { RepoStage } from '../repo/repo-stage';
-import type { Exercise } from '../spec/exercise';
-import { LocalTarget } from './local-target';
-import type { OpenTarget, Target } from './target';
+import type { ComposeCli } from './compose-cli';
+import { firstExistingWith, repoFileReader, type RepoContext } from '../../repo/repo-context';
+import { RepoStage } from './repo-stage';
+import type { Exercise } from '../../spec/exercise';
+import { LocalTarget } from '../local/local-target';
+import type { OpenTarget, Target } from '../target';
 
 export interface RepoTargetOptions {
   /** Engine to build and run on, like docker -H (default $DOCKER_HOST, else the local socket). */

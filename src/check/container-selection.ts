@@ -1,10 +1,8 @@
 import type { JSONSchemaType } from 'ajv';
-import type { ContainerDetails } from './engine';
-import type { EngineView } from './engine-view';
-import { sameImageRef } from './image-ref';
-
-export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
-export const COMPOSE_SERVICE_LABEL = 'com.docker.compose.service';
+import type { ContainerDetails } from '../docker/engine';
+import type { EngineView } from '../docker/engine-view';
+import { sameImageRef } from '../docker/image-ref';
+import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../docker/labels';
 
 /**
  * Which containers a check is about. All given fields must match; no field means

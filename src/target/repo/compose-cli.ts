@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { SetupError } from '../errors';
+import { SetupError } from '../../errors';
 
 export type ComposeCli = 'plugin' | 'standalone';
 

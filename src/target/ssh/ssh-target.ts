@@ -1,11 +1,11 @@
 import type Docker from 'dockerode';
-import { DockerEngine } from '../docker/engine';
-import { EngineUnavailableError } from '../errors';
-import { HttpClient } from '../http/http-client';
-import { knownHostsName } from '../ssh/known-hosts';
-import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ssh/ssh-session';
-import { dialStdioAgent, forwardingDispatcher } from '../ssh/ssh-transport';
-import type { OpenTarget, Target } from './target';
+import { DockerEngine } from '../../docker/engine';
+import { EngineUnavailableError } from '../../errors';
+import { HttpClient } from '../../http/http-client';
+import { knownHostsName } from '../../ssh/known-hosts';
+import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../../ssh/ssh-session';
+import { dialStdioAgent, forwardingDispatcher } from '../../ssh/ssh-transport';
+import type { OpenTarget, Target } from '../target';
 
 export interface OpenSshTarget extends OpenTarget {
   /** Why the SSH connection is gone, if it dropped while grading. */

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { grader } from '../package-info';
+import { withOpenTarget } from './open-target';
+import { planGrading, type Plan } from './plan';
+import { runPlan, type RunOptions } from './run';
+import { totalScore, type ExerciseResult, type GradeResult } from '../result/types';
+import type { Exercise } from '../spec/exercise';
+import { selectRepoExercises } from '../repo/repo-exercises';
+import { LocalTarget } from '../target/local/local-target';
+import { RepoTarget } from '../target/repo/repo-target';
+import { detectComposeCli } from '../target/repo/compose-cli';
+
+export interface RepoGradeOptions extends Omit<RunOptions, 'probeRunId'> {
+  dir: string;
+  catalog: readonly Exercise[];
+  /** Exercises named on the command line; none: those whose files the repository has. */
+  ids: readonly string[];
+  vars: Readonly<Record<string, string>>;
+  hostFlag?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Told when an exercise's state is being produced, and when grading it starts. */
+  onPhase?(exercise: Exercise, phase: 'staging' | 'grading' | 'cleaning'): void;
+  /** Teardown problems: something the stage created could not be removed. */
+  onWarning?(message: string): void;
+}
+
+/**
+ * `grade repo`: each exercise's state is produced from the repository, graded
+ * and removed before the next (the slides publish every exercise on host port
+ * 8080), then the per-exercise results become one result.
+ */
+export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult | undefined> {
+  const started = Date.now();
+  const selected = selectRepoExercises(o.dir, o.catalog, o.ids);
+  const plan: Plan = planGrading(
+    o.catalog,
+    selected.map((e) => e.id),
+    o.vars,
+    'repo',
+  );
+  // The engine before anything else: "no engine" is one line, not a half-started run.
+  await (await new LocalTarget(o.hostFlag, o.env).open()).close();
+  const composeCli = selected.some((e) => e.repo?.compose) ? await detectComposeCli() : undefined;
+  const runId = randomBytes(4).toString('hex');
+  const exercises: ExerciseResult[] = [];
+  let last: GradeResult | undefined;
+  for (const pe of plan.exercises) {
+    if (o.signal?.aborted) return undefined;
+    o.onPhase?.(pe.exercise, 'staging');
+    const target = new RepoTarget(o.dir, pe.exercise, {
+      runId,
+      ...(o.hostFlag ? { hostFlag: o.hostFlag } : {}),
+      ...(o.env ? { env: o.env } : {}),
+      ...(composeCli ? { composeCli } : {}),
+    });
+    last = await withOpenTarget(
+      target,
+      async (open) => {
+        o.onPhase?.(pe.exercise, 'grading');
+        try {
+          return await runPlan({ exercises: [pe], notGraded: [] }, open, { ...o, probeRunId: `repo-${runId}` });
+        } finally {
+          o.onPhase?.(pe.exercise, 'cleaning');
+        }
+      },
+      { onCloseError: (e) => o.onWarning?.(e.message) },
+    );
+    exercises.push(...last.exercises);
+  }
+  if (!last || o.signal?.aborted) return undefined;
+  return {
+    ...last,
+    grader: { name: grader.name, version: grader.version },
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    score: totalScore(exercises),
+    exercises,
+  };
+}
