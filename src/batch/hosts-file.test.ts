@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SpecError } from '../errors';
-import { expandPattern, loadHostsFile, shardOf } from './hosts-file';
+import { expandPattern, loadClassFile, loadHostsFile, shardOf } from './hosts-file';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-hosts-'));
 let n = 0;
@@ -44,6 +44,25 @@ hosts:
     expect(hosts[0]!.vars).toEqual({ course: 'olss', dockerhub_user: 'alice' });
   });
 
+  test('a class file: hosts and students without one; batch grades the hosts only', () => {
+    const f = file(`hosts:
+  - { id: s01, name: Alice Example, host: vm-a.example.org }
+students:
+  - { id: s90, name: Zoe Laptop }
+  - { id: s91 }
+`);
+    expect(loadClassFile(f).map((m) => [m.id, m.name, m.host?.host])).toEqual([
+      ['s01', 'Alice Example', 'vm-a.example.org'],
+      ['s90', 'Zoe Laptop', undefined],
+      ['s91', 's91', undefined],
+    ]);
+    expect(loadHostsFile(f).map((h) => h.id)).toEqual(['s01']);
+    expect(() => loadHostsFile(file('students:\n  - { id: s90 }\n'))).toThrow(/lists no hosts/);
+    expect(problems('hosts:\n  - { id: s01, host: a }\nstudents:\n  - { id: s01 }\n')).toEqual([
+      "4:5 students[0]: duplicate student id 's01' (first at hosts[0])",
+    ]);
+  });
+
   test('zero-padded ranges keep their width', () => {
     expect(expandPattern('vm{08..11}')).toEqual(['vm08', 'vm09', 'vm10', 'vm11']);
   });
@@ -57,7 +76,7 @@ hosts:
 `),
     ).toEqual(['2:5 hosts[0]: needs one of: id + host, pattern', "3:25 hosts[1].prot: unknown property 'prot' (did you mean 'port'?)"]);
     expect(problems(`hosts:\n  - { id: s01, host: a }\n  - { id: s01, host: b }\n`)).toEqual(["3:5 hosts[1]: duplicate host id 's01' (first at hosts[0])"]);
-    expect(problems('defaults: { user: x }\n')).toEqual(["1:1 : missing required property 'hosts'"]);
+    expect(problems('defaults: { user: x }\n')).toEqual(['1:1 : needs one of: hosts, students']);
   });
 
   test('shards: contiguous slices that together hold every host once', () => {

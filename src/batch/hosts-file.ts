@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type JSONSchemaType } from 'ajv';
-import { SpecError, type SpecProblem } from '../errors';
+import { SetupError, SpecError, type SpecProblem } from '../errors';
 import { nodeAt, parseYamlFile, schemaProblems } from '../spec/yaml-document';
 
 interface Connection {
@@ -21,9 +21,16 @@ interface HostEntry extends Connection {
   pattern?: string;
 }
 
+/** A student without a VM the instructor reaches: they send their own results to the board. */
+interface StudentEntry {
+  id: string;
+  name?: string;
+}
+
 interface HostsFileData {
   defaults?: Connection;
-  hosts: HostEntry[];
+  hosts?: HostEntry[];
+  students?: StudentEntry[];
 }
 
 /** One student VM to grade, defaults applied. */
@@ -35,6 +42,14 @@ export interface BatchHost {
   user: string;
   identityFile?: string;
   vars: Record<string, string>;
+}
+
+/** Everyone in a class file (the board's roster): hosts first, then the students without one. */
+export interface ClassMember {
+  id: string;
+  name: string;
+  /** Absent for a student listed under `students:` (no SSH host). */
+  host?: BatchHost;
 }
 
 const connection = {
@@ -50,6 +65,7 @@ const schema: JSONSchemaType<HostsFileData> = {
     defaults: { type: 'object', nullable: true, properties: { ...connection }, required: [], additionalProperties: false },
     hosts: {
       type: 'array',
+      nullable: true,
       minItems: 1,
       items: {
         type: 'object',
@@ -65,8 +81,20 @@ const schema: JSONSchemaType<HostsFileData> = {
         anyOf: [{ required: ['id', 'host'] }, { required: ['pattern'] }],
       },
     },
+    students: {
+      type: 'array',
+      nullable: true,
+      minItems: 1,
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' }, name: { type: 'string', minLength: 1, nullable: true } },
+        required: ['id'],
+        additionalProperties: false,
+      },
+    },
   },
-  required: ['hosts'],
+  required: [],
+  anyOf: [{ required: ['hosts'] }, { required: ['students'] }],
   additionalProperties: false,
 };
 
@@ -88,10 +116,10 @@ function expandPath(file: string, base: string): string {
 }
 
 /**
- * Reads a class's hosts file: every problem reported with file:line:col and
- * path, like an exercise spec (exit 2).
+ * Reads a class file: every problem reported with file:line:col and path,
+ * like an exercise spec (exit 2). Ids are unique across hosts and students.
  */
-export function loadHostsFile(file: string): BatchHost[] {
+export function loadClassFile(file: string, what = 'the class file'): ClassMember[] {
   const problems: SpecProblem[] = [];
   const parsed = parseYamlFile(file, problems);
   validate ??= new Ajv({ allErrors: true, verbose: true, strictRequired: false }).compile(schema);
@@ -99,35 +127,51 @@ export function loadHostsFile(file: string): BatchHost[] {
     const data = parsed.data as HostsFileData;
     const base = path.dirname(path.resolve(file));
     const d = data.defaults ?? {};
-    const hosts: BatchHost[] = [];
-    const seen = new Map<string, number>();
-    data.hosts.forEach((entry, i) => {
+    const members: ClassMember[] = [];
+    const seen = new Map<string, string>();
+    const unique = (id: string, segs: (string | number)[]) => {
+      const first = seen.get(id);
+      if (first) parsed.sink.at(nodeAt(parsed.doc, segs), segs, `duplicate ${segs[0] === 'hosts' ? 'host' : 'student'} id '${id}' (first at ${first})`);
+      else seen.set(id, `${segs[0]}[${segs[1]}]`);
+      return !first;
+    };
+    (data.hosts ?? []).forEach((entry, i) => {
       const names = entry.pattern ? expandPattern(entry.pattern) : [entry.host!];
-      if (entry.pattern && expandPattern(entry.pattern).length === 0)
-        parsed.sink.at(nodeAt(parsed.doc, ['hosts', i, 'pattern']), ['hosts', i, 'pattern'], 'the range is empty');
+      if (entry.pattern && names.length === 0) parsed.sink.at(nodeAt(parsed.doc, ['hosts', i, 'pattern']), ['hosts', i, 'pattern'], 'the range is empty');
       for (const host of names) {
         const id = entry.pattern ? host.split('.')[0]! : entry.id!;
-        if (seen.has(id)) {
-          parsed.sink.at(nodeAt(parsed.doc, ['hosts', i]), ['hosts', i], `duplicate host id '${id}' (first at hosts[${seen.get(id)}])`);
-          continue;
-        }
-        seen.set(id, i);
+        if (!unique(id, ['hosts', i])) continue;
         const identityFile = entry.identityFile ?? d.identityFile;
-        hosts.push({
+        const name = entry.pattern ? id : (entry.name ?? id);
+        members.push({
           id,
-          name: entry.pattern ? id : (entry.name ?? id),
-          host,
-          port: entry.port ?? d.port ?? 22,
-          user: entry.user ?? d.user ?? os.userInfo().username,
-          ...(identityFile ? { identityFile: expandPath(identityFile, base) } : {}),
-          vars: { ...d.vars, ...entry.vars },
+          name,
+          host: {
+            id,
+            name,
+            host,
+            port: entry.port ?? d.port ?? 22,
+            user: entry.user ?? d.user ?? os.userInfo().username,
+            ...(identityFile ? { identityFile: expandPath(identityFile, base) } : {}),
+            vars: { ...d.vars, ...entry.vars },
+          },
         });
       }
     });
+    (data.students ?? []).forEach((entry, i) => {
+      if (unique(entry.id, ['students', i])) members.push({ id: entry.id, name: entry.name ?? entry.id });
+    });
     problems.push(...parsed.sink.problems);
-    if (!problems.length) return hosts;
+    if (!problems.length) return members;
   } else if (parsed) problems.push(...parsed.sink.problems);
-  throw new SpecError(problems, 'the hosts file', 'fix it and run grade batch again');
+  throw new SpecError(problems, what, 'fix it and run the command again');
+}
+
+/** The hosts of a class file, for grading over SSH; students without a host are not graded by batch. */
+export function loadHostsFile(file: string): BatchHost[] {
+  const hosts = loadClassFile(file, 'the hosts file').flatMap((m) => (m.host ? [m.host] : []));
+  if (!hosts.length) throw new SetupError(`${file} lists no hosts`, 'grade batch grades the entries under hosts: over SSH; add them');
+  return hosts;
 }
 
 /** The K-th of N contiguous slices (K from 1), so N jobs together grade every host once. */
