@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BatchProgress } from '../batch/batch-progress';
+import { BatchBoardSender } from '../board/batch-sender';
 import { writeClassReport } from '../batch/class-report';
 import { hostDir, hostIdsIn, readHostStatus } from '../batch/host-outcome';
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
@@ -29,6 +30,31 @@ export interface BatchCommandOptions {
   knownHosts?: string;
   acceptNew: boolean;
   registryUrl?: string;
+  /** Grade in rounds, one starting this many ms after the previous one started, until Ctrl-C. */
+  everyMs?: number;
+  /** Send each graded host's result to a live board, with the instructor secret. */
+  board?: { url: string; secret: string };
+}
+
+/** `--every 2m` → 120000; seconds, minutes or hours, at least 10 s. */
+export function parseInterval(text: string): number {
+  const m = /^(\d+)(s|m|h)$/.exec(text.trim());
+  const ms = Number(m?.[1]) * ({ s: 1000, m: 60_000, h: 3_600_000 } as const)[(m?.[2] ?? 's') as 's' | 'm' | 'h'];
+  if (!m || ms < 10_000) throw new SetupError(`bad --every "${text}"`, 'write it as 90s, 2m or 1h (at least 10s)');
+  return ms;
+}
+
+/** Resolves after ms, or at once when the signal aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal.addEventListener('abort', done);
+  });
 }
 
 /** `--shard 2/4` → { k: 2, n: 4 }. */
@@ -56,38 +82,54 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   }
   const catalog = loadExercises(opts.exercisesDir);
   const interruption = new Interruption(io, 'no new host starts; running ones stop and remove their probes. What is done is kept.');
-  const progress = new BatchProgress(io.stderr, hosts.length, io.env);
+  const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret) : undefined;
   try {
-    const summary = await runBatch(hosts, {
-      catalog,
-      exerciseIds: ids,
-      vars: opts.vars,
-      out: opts.out,
-      formats: opts.formats,
-      concurrency: opts.concurrency,
-      checkConcurrency: opts.checkConcurrency,
-      checkTimeoutMs: opts.timeoutSeconds * 1000,
-      connectTimeoutMs: opts.connectTimeoutSeconds * 1000,
-      hostTimeoutMs: opts.hostTimeoutSeconds * 1000,
-      resume: opts.resume,
-      security: { knownHosts: new KnownHosts(opts.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts')), acceptNew: opts.acceptNew },
-      registry: opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {},
-      signal: interruption.signal,
-      env: io.env,
-      onHostStart: () => progress.started(),
-      onHostEnd: (h, outcome) => progress.ended(h, outcome),
-    });
-    progress.finish();
-    // The class table covers the whole file, so a shard's or a resumed run's report shows what is known.
-    const { files } = writeClassReport(opts.out, opts.shard ? hosts : all);
-    io.stderr.write(`class report: ${files[0]}\n`);
-    if (interruption.happened) {
-      io.stderr.write(`interrupted: ${summary.graded + summary.errored} host(s) done this run, ${summary.interrupted} not; grade batch --resume goes on\n`);
-      return 130;
+    for (let round = 1; ; round++) {
+      const started = Date.now();
+      if (opts.everyMs) io.stderr.write(`round ${round} (${new Date(started).toLocaleTimeString('en-GB')})\n`);
+      const progress = new BatchProgress(io.stderr, hosts.length, io.env);
+      const summary = await runBatch(hosts, {
+        catalog,
+        exerciseIds: ids,
+        vars: opts.vars,
+        out: opts.out,
+        formats: opts.formats,
+        concurrency: opts.concurrency,
+        checkConcurrency: opts.checkConcurrency,
+        checkTimeoutMs: opts.timeoutSeconds * 1000,
+        connectTimeoutMs: opts.connectTimeoutSeconds * 1000,
+        hostTimeoutMs: opts.hostTimeoutSeconds * 1000,
+        // Later rounds grade everyone again: that is what a round is for.
+        resume: opts.resume && round === 1,
+        security: { knownHosts: new KnownHosts(opts.knownHosts ?? path.join(os.homedir(), '.ssh', 'known_hosts')), acceptNew: opts.acceptNew },
+        registry: opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {},
+        signal: interruption.signal,
+        env: io.env,
+        onHostStart: () => progress.started(),
+        onHostEnd: (h, outcome) => {
+          progress.ended(h, outcome);
+          if (board && typeof outcome === 'object' && outcome.state === 'graded') board.send(opts.out, h);
+        },
+      });
+      progress.finish();
+      // The class table covers the whole file, so a shard's or a resumed run's report shows what is known.
+      const { files } = writeClassReport(opts.out, opts.shard ? hosts : all);
+      io.stderr.write(`class report: ${files[0]}\n`);
+      if (board) io.stderr.write(`${await board.roundDone()}\n`);
+      if (interruption.happened) {
+        io.stderr.write(`interrupted: ${summary.graded + summary.errored} host(s) done this run, ${summary.interrupted} not; grade batch --resume goes on\n`);
+        return 130;
+      }
+      const status = summary.errored ? 1 : 0;
+      if (!opts.everyMs) return status;
+      const wait = opts.everyMs - (Date.now() - started);
+      io.stderr.write(`next round in ${Math.max(0, Math.round(wait / 1000))} s; Ctrl-C stops\n`);
+      await pause(wait, interruption.signal);
+      if (interruption.happened) return status;
     }
-    return summary.errored ? 1 : 0;
   } finally {
     interruption.dispose();
+    await board?.close();
   }
 }
 

@@ -1,3 +1,4 @@
+import { pushAfterRun, type StudentBoardLink } from '../board/push-after-run';
 import { readHistory, type History } from '../history/store';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
@@ -32,6 +33,8 @@ export interface GradeOptions {
   registryUrl?: string;
   /** Regrade after every change on the engine until Ctrl-C. */
   watch?: boolean;
+  /** From `grade init --board`: each finished run's result is sent to the live board. */
+  board?: StudentBoardLink;
 }
 
 /** Same statuses and points for every check: nothing worth a new history record. */
@@ -116,6 +119,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           if (terminal.isLive) io.stderr.write('\x1b[2J\x1b[H');
           const changed = !sameOutcome(previous, result);
           finishRun(result, finishOptions(current, changed), io, terminal);
+          if (changed && opts.board) await pushAfterRun(result, opts.board, io);
           if (changed && opts.historyFile) current = readHistory(opts.historyFile);
           previous = result;
           const why = changes.length ? `after ${[...new Set(changes)].slice(0, 3).join(', ')}${changes.length > 3 ? ', …' : ''}` : 'at start';
@@ -129,6 +133,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
     const result = await gradeOnce();
     if (interruption.happened) return interrupted();
     finishRun(result, finishOptions(history), io, terminal);
+    if (opts.board) await pushAfterRun(result, opts.board, io);
     return allRequiredPassed(result) ? 0 : 1;
   } finally {
     terminal.stop();

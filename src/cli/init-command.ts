@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
-import { SetupError } from '../errors';
+import { joinBoard } from '../board/board-client';
+import { errorMessage, SetupError } from '../errors';
 import { readUserConfig, writeUserConfig, type UserConfig } from '../config/user-config';
 import type { CliIo } from './io';
 
@@ -8,6 +9,9 @@ export interface InitOptions {
   studentId?: string;
   name?: string;
   dockerhubUser?: string;
+  /** `--board URL --join CODE`: join a live lab board (see joinBoardStep). */
+  board?: string;
+  joinCode?: string;
 }
 
 /** Docker Hub user names: 4–30 lowercase letters and digits. */
@@ -24,6 +28,7 @@ export function dockerHubUserProblem(user: string): string | undefined {
  */
 export async function initCommand(opts: InitOptions, io: CliIo): Promise<number> {
   const current = readUserConfig(opts.configFile) ?? {};
+  if (opts.board !== undefined || opts.joinCode !== undefined) return joinBoardStep(opts, current, io);
   let studentId = opts.studentId;
   let name = opts.name;
   let dockerhubUser = opts.dockerhubUser;
@@ -69,5 +74,38 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
   io.stderr.write(
     `wrote ${opts.configFile}: student ${config.student?.id ?? '-'} (${config.student?.name ?? '-'}), Docker Hub user ${config.vars?.dockerhub_user ?? '-'}\n`,
   );
+  return 0;
+}
+
+/**
+ * `grade init --board URL --join CODE`: trades the class's join code for this
+ * student's token and keeps it in the config; from then on every `grade` run
+ * sends its result to the board. Only the student id is needed (from
+ * --student-id or an earlier grade init); the other answers are kept.
+ */
+async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo): Promise<number> {
+  if (!opts.board || !opts.joinCode) throw new SetupError('--board and --join go together', 'grade init --board URL --join CODE (both from your instructor)');
+  let url: URL;
+  try {
+    url = new URL(opts.board);
+    if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
+  } catch {
+    throw new SetupError(`bad --board "${opts.board}"`, 'give the board address your instructor gave, e.g. http://10.0.0.5:8700');
+  }
+  const studentId = opts.studentId ?? current.student?.id;
+  if (!studentId) throw new SetupError('the board needs your student id', 'add --student-id ID (as the class file spells it)');
+  let joined: Awaited<ReturnType<typeof joinBoard>>;
+  try {
+    joined = await joinBoard(url.origin, opts.joinCode, studentId);
+  } catch (e) {
+    throw new SetupError(`could not join the board at ${url.origin}: ${errorMessage(e)}`, 'check the address, the join code and your student id with your instructor');
+  }
+  const config: UserConfig = {
+    ...current,
+    student: { ...current.student, id: joined.student.id, name: opts.name ?? current.student?.name ?? joined.student.name },
+    board: { url: url.origin, token: joined.token },
+  };
+  writeUserConfig(opts.configFile, config);
+  io.stderr.write(`joined the board at ${url.origin} as ${joined.student.id} (${joined.student.name}); every grade run now sends its result there (${opts.configFile})\n`);
   return 0;
 }

@@ -6,7 +6,11 @@ import { defaultExercisesDir, grader } from '../package-info';
 import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
 import { readUserConfig, userConfigLocation } from '../config/user-config';
-import { batchCommand, mergeCommand, parseShard } from './batch-command';
+import { instructorSecret } from '../board/board-auth';
+import { isPostgresUrl } from '../board/open-store';
+import { pushQueueDir } from '../board/push-queue';
+import { batchCommand, mergeCommand, parseInterval, parseShard } from './batch-command';
+import { boardCommand, DEFAULT_LISTEN, revokeCommand } from './board-command';
 import { gradeCommand } from './grade-command';
 import { initCommand } from './init-command';
 import { processIo, type CliIo } from './io';
@@ -38,6 +42,12 @@ function varsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let status = 0;
+  const dbOption = (db: string) => (isPostgresUrl(db) ? db : path.resolve(io.cwd, db));
+  /** grade batch --board: the instructor secret from the environment or a file, never from the command line. */
+  const batchBoard = (url: string, secretFile: string | undefined) => {
+    if (!secretFile && !io.env.GRADE_BOARD_SECRET) throw new SetupError('--board needs the instructor secret', 'set $GRADE_BOARD_SECRET or give --board-secret-file');
+    return { url, secret: instructorSecret(io.env, path.resolve(io.cwd, secretFile ?? ''), false).secret };
+  };
   const program = new Command('grade');
   program
     .description('Grade the hands-on exercises of the Docker course on this Docker host.')
@@ -83,6 +93,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(student.id || student.name ? { student } : {}),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
           ...(o.watch ? { watch: true } : {}),
+          ...(config.board ? { board: { ...config.board, queueDir: pushQueueDir(io.env, io.cwd) } } : {}),
         },
         io,
       );
@@ -133,6 +144,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--known-hosts <file>', 'OpenSSH known_hosts file checked for host keys (default ~/.ssh/known_hosts)')
     .option('--accept-new', 'record unknown host keys (trust on first use); a changed key is refused regardless')
     .option('--registry <url>', 'registry API that stands for Docker Hub')
+    .option('--every <interval>', 'grade in rounds, one every INTERVAL (e.g. 2m, 90s) until Ctrl-C')
+    .option('--board <url>', 'send each graded host\'s result to a live board (instructor secret from $GRADE_BOARD_SECRET or --board-secret-file)')
+    .option('--board-secret-file <file>', 'file holding the board\'s instructor secret (the one grade board made beside the class file)')
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
       status = await batchCommand(
         path.resolve(io.cwd, hostsFile),
@@ -153,6 +167,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.knownHosts ? { knownHosts: path.resolve(io.cwd, o.knownHosts as string) } : {}),
           acceptNew: Boolean(o.acceptNew),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
+          ...(o.every ? { everyMs: parseInterval(o.every as string) } : {}),
+          ...(o.board ? { board: batchBoard(o.board as string, o.boardSecretFile as string | undefined) } : {}),
         },
         io,
       );
@@ -221,13 +237,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--name <name>', 'your name, as reports show it')
     .option('--dockerhub-user <user>', 'your Docker Hub user name (lowercase)')
     .option('--config <file>', 'where to write (default: $GRADE_CONFIG, else the per-user config folder)')
-    .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string }) => {
+    .option('--board <url>', 'join the live lab board at this address (with --join); every grade run then sends its result there')
+    .option('--join <code>', 'the join code the instructor gave for the board')
+    .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string; board?: string; join?: string }) => {
       status = await initCommand(
         {
           configFile: userConfigLocation(o.config, io.env, io.cwd),
           ...(o.studentId !== undefined ? { studentId: o.studentId } : {}),
           ...(o.name !== undefined ? { name: o.name } : {}),
           ...(o.dockerhubUser !== undefined ? { dockerhubUser: o.dockerhubUser } : {}),
+          ...(o.board !== undefined ? { board: o.board } : {}),
+          ...(o.join !== undefined ? { joinCode: o.join } : {}),
         },
         io,
       );
@@ -252,7 +272,38 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       );
     });
 
-  for (const cmd of program.commands) {
+  const board = program
+    .command('board')
+    .description('serve the live lab board: the class grid, updated as results arrive from grade batch --board and students\' own runs')
+    .requiredOption('--class <file>', 'class file: the hosts file of grade batch, students: for those without a host (see README: Live lab board)')
+    .option('--listen <host:port>', 'address to serve on', DEFAULT_LISTEN)
+    .option('--db <file|url>', 'SQLite file, or postgres://… for several board instances (default: CLASS.board.sqlite beside the class file)')
+    .addOption(new Option('--stuck-minutes <n>', 'mark a student stuck when their exercise has not improved for this long').default(10).argParser(positiveInt('--stuck-minutes')))
+    .option('--secret-file <file>', 'instructor secret file, made when missing (default: CLASS.board-secret beside the class file; $GRADE_BOARD_SECRET wins)')
+    .option('--exercises <dir>', 'folder of exercise specs (the board\'s columns)', defaultExercisesDir)
+    .action(async (o: { class: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string }) => {
+      status = await boardCommand(
+        {
+          classFile: path.resolve(io.cwd, o.class),
+          listen: o.listen,
+          ...(o.db ? { db: dbOption(o.db) } : {}),
+          ...(o.secretFile ? { secretFile: path.resolve(io.cwd, o.secretFile) } : {}),
+          stuckMinutes: o.stuckMinutes,
+          exercisesDir: path.resolve(io.cwd, o.exercises),
+        },
+        io,
+      );
+    });
+  board
+    .command('revoke')
+    .description("revoke students' board tokens: their pushes are refused from now on (they join again to get a new one)")
+    .argument('<student...>', 'student ids from the class file')
+    .requiredOption('--class <file>', 'the class file')
+    .option('--db <file|url>', 'the board database (default: CLASS.board.sqlite beside the class file)')
+    .action(async (students: string[], o: { class: string; db?: string }) => {
+      status = await revokeCommand(students, { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}) }, io);
+    });
+  for (const cmd of [...program.commands, board.commands[0]!]) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   }
 

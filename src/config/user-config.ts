@@ -6,13 +6,17 @@ import { parse, stringify } from 'yaml';
 import { SetupError } from '../errors';
 
 /**
- * Who is being graded, written once by `grade init`: no secret ever goes here
- * (registry credentials come from the environment only).
+ * Who is being graded, written once by `grade init`. The one secret here is
+ * the live board's student token (it can only send this student's results;
+ * the file is readable by its owner only); registry credentials come from the
+ * environment only.
  */
 export interface UserConfig {
   student?: { id?: string; name?: string };
   /** Values for exercise variables, e.g. dockerhub_user. */
   vars?: Record<string, string>;
+  /** Written by `grade init --board URL --join CODE`: every `grade` run sends its result there. */
+  board?: { url: string; token: string };
 }
 
 const schema: JSONSchemaType<UserConfig> = {
@@ -26,6 +30,13 @@ const schema: JSONSchemaType<UserConfig> = {
       additionalProperties: false,
     },
     vars: { type: 'object', nullable: true, required: [], additionalProperties: { type: 'string' }, propertyNames: { pattern: '^[a-z][a-z0-9_]*$' } },
+    board: {
+      type: 'object',
+      nullable: true,
+      properties: { url: { type: 'string', pattern: '^https?://' }, token: { type: 'string', minLength: 1 } },
+      required: ['url', 'token'],
+      additionalProperties: false,
+    },
   },
   required: [],
   additionalProperties: false,
@@ -70,6 +81,6 @@ export function readUserConfig(file: string): UserConfig | undefined {
 export function writeUserConfig(file: string, config: UserConfig): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${stringify(config)}`);
+  writeFileSync(tmp, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${stringify(config)}`, { mode: 0o600 });
   renameSync(tmp, file);
 }

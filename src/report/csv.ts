@@ -7,7 +7,8 @@ import type { ReportInput } from './input';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function cell(value: string | number): string {
+/** One RFC 4180 field, safe from formula injection. */
+export function csvCell(value: string | number): string {
   if (typeof value === 'number') return String(value);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   // RFC 4180: quote a field holding a comma, a quote or a line break; double its quotes.
@@ -32,7 +33,7 @@ export function gradebookCsv(results: readonly GradeResult[]): string {
     rows.push([studentIdentifier(r), ...ids.map((id) => points.get(id) ?? ''), r.score.points]);
   }
   // RFC 4180 records end with CRLF.
-  return rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }
 
 export function renderCsv({ result }: ReportInput): string {

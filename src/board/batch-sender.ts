@@ -1,0 +1,42 @@
+import { readHostResult } from '../batch/host-outcome';
+import type { BatchHost } from '../batch/hosts-file';
+import { BoardClient } from './board-client';
+
+/** One SSH round's results sent to the board as hosts finish; the round waits for the last sends. */
+export class BatchBoardSender {
+  private readonly client: BoardClient;
+  private readonly sends: Promise<void>[] = [];
+  private sent = 0;
+  private failed: string[] = [];
+
+  constructor(url: string, instructorSecret: string) {
+    this.client = new BoardClient(url, instructorSecret);
+  }
+
+  /** A graded host's result, read from the batch folder where the round just wrote it. */
+  send(out: string, host: BatchHost): void {
+    const result = readHostResult(out, host.id);
+    if (!result) return;
+    // The same host and grading give the same key: a round sent twice is stored once.
+    const key = `batch:${host.id}:${result.startedAt}`;
+    this.sends.push(
+      this.client.push(result, key, AbortSignal.timeout(10_000)).then((o) => {
+        if (o.kind === 'stored' || o.kind === 'duplicate') this.sent++;
+        else this.failed.push(`${host.id} (${o.kind === 'refused' ? `${o.status}: ${o.message}` : o.message})`);
+      }),
+    );
+  }
+
+  /** Waits for this round's sends; the summary line for the terminal. */
+  async roundDone(): Promise<string> {
+    await Promise.all(this.sends.splice(0));
+    const line = `board: ${this.sent} result(s) sent${this.failed.length ? `, ${this.failed.length} not: ${this.failed.slice(0, 5).join(', ')}${this.failed.length > 5 ? ', …' : ''}` : ''}`;
+    this.sent = 0;
+    this.failed = [];
+    return line;
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+}

@@ -1,0 +1,82 @@
+import type { GradeResult } from '../result/types';
+
+/** Where a result came from: an SSH round of the instructor (verified) or the student's own run (self-reported). */
+export type ResultSource = 'batch' | 'self';
+
+export interface NewResult {
+  studentId: string;
+  source: ResultSource;
+  /** Chosen by the sender; a push retried with the same key is stored once. */
+  idempotencyKey: string;
+  /** ISO time on the board's clock. */
+  receivedAt: string;
+  result: GradeResult;
+}
+
+export interface StoredResult extends NewResult {
+  /** Order of arrival, assigned by the store. */
+  seq: number;
+}
+
+export interface TokenRecord {
+  studentId: string;
+  revoked: boolean;
+}
+
+/**
+ * Everything the board keeps, behind one small interface: SQLite for one
+ * board, PostgreSQL for several instances behind one address. Every result is
+ * kept (a student's history); tokens are stored as hashes only.
+ */
+export interface BoardStore {
+  /** The stored result, or 'duplicate' when this student already sent this key (nothing stored). */
+  addResult(r: NewResult): Promise<StoredResult | 'duplicate'>;
+  /** Results with seq > after, in seq order. */
+  resultsAfter(after: number): Promise<StoredResult[]>;
+  resultBySeq(seq: number): Promise<StoredResult | undefined>;
+  /** The stored value, or `value` stored now when there was none (first start, or the first of several instances). */
+  settingOrInit(key: string, value: string): Promise<string>;
+  addToken(hash: string, studentId: string, createdAt: string): Promise<void>;
+  token(hash: string): Promise<TokenRecord | undefined>;
+  /** Revokes every token of a student; returns how many were live. */
+  revokeTokens(studentId: string, at: string): Promise<number>;
+  /** Called with the seq of results other board instances stored (PostgreSQL only; one SQLite file has one board). */
+  watch(onResult: (seq: number) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The same three tables in both databases; only the key column's type differs. */
+export function boardTables(seqColumn: string): string[] {
+  return [
+    `CREATE TABLE IF NOT EXISTS results (
+       seq ${seqColumn},
+       student_id TEXT NOT NULL,
+       source TEXT NOT NULL,
+       idempotency_key TEXT NOT NULL,
+       received_at TEXT NOT NULL,
+       result TEXT NOT NULL,
+       UNIQUE (student_id, idempotency_key))`,
+    `CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, student_id TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT)`,
+    `CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  ];
+}
+
+export interface ResultRow {
+  seq: number | string;
+  student_id: string;
+  source: string;
+  idempotency_key: string;
+  received_at: string;
+  result: string;
+}
+
+export function resultFromRow(row: ResultRow): StoredResult {
+  return {
+    seq: Number(row.seq),
+    studentId: row.student_id,
+    source: row.source as ResultSource,
+    idempotencyKey: row.idempotency_key,
+    receivedAt: row.received_at,
+    result: JSON.parse(row.result) as GradeResult,
+  };
+}

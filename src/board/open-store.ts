@@ -1,0 +1,18 @@
+import { SetupError, errorMessage } from '../errors';
+import type { BoardStore } from './board-store';
+import { PostgresBoardStore } from './postgres-store';
+import { SqliteBoardStore } from './sqlite-store';
+
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//.test(db);
+}
+
+/** `--db postgres://…` opens PostgreSQL; anything else is a SQLite file. */
+export async function openBoardStore(db: string): Promise<BoardStore> {
+  try {
+    return isPostgresUrl(db) ? await PostgresBoardStore.open(db) : new SqliteBoardStore(db);
+  } catch (e) {
+    // The URL may hold a password: name only the kind of database.
+    throw new SetupError(`cannot open the board's ${isPostgresUrl(db) ? 'PostgreSQL database' : `database ${db}`}: ${errorMessage(e)}`, 'check --db');
+  }
+}

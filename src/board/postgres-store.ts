@@ -1,0 +1,94 @@
+import createDebug from 'debug';
+import pg from 'pg';
+import { boardTables, resultFromRow, type BoardStore, type NewResult, type ResultRow, type StoredResult, type TokenRecord } from './board-store';
+
+const debug = createDebug('grade:board');
+const CHANNEL = 'grade_board_results';
+
+/**
+ * For a course that runs several board instances behind one address: they
+ * share the tables, and each learns of the others' results by LISTEN/NOTIFY
+ * (sent on commit, so a notified result is always readable).
+ */
+export class PostgresBoardStore implements BoardStore {
+  private readonly pool: pg.Pool;
+  private listener: pg.Client | undefined;
+
+  private constructor(private readonly url: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: 8 });
+    this.pool.on('error', (e) => debug('idle PostgreSQL connection: %s', e.message));
+  }
+
+  static async open(url: string): Promise<PostgresBoardStore> {
+    const store = new PostgresBoardStore(url);
+    try {
+      // Several instances may start at once: one creates the tables, the others wait for its lock.
+      const client = await store.pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock(7015)');
+        for (const sql of boardTables('BIGSERIAL PRIMARY KEY')) await client.query(sql);
+        await client.query('SELECT pg_advisory_unlock(7015)');
+      } finally {
+        client.release();
+      }
+    } catch (e) {
+      await store.pool.end();
+      throw e;
+    }
+    return store;
+  }
+
+  async addResult(r: NewResult): Promise<StoredResult | 'duplicate'> {
+    const { rows } = await this.pool.query<{ seq: string }>(
+      `WITH ins AS (
+         INSERT INTO results (student_id, source, idempotency_key, received_at, result) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (student_id, idempotency_key) DO NOTHING RETURNING seq)
+       SELECT seq, pg_notify('${CHANNEL}', seq::text) FROM ins`,
+      [r.studentId, r.source, r.idempotencyKey, r.receivedAt, JSON.stringify(r.result)],
+    );
+    return rows[0] ? { ...r, seq: Number(rows[0].seq) } : 'duplicate';
+  }
+
+  async resultsAfter(after: number): Promise<StoredResult[]> {
+    return (await this.pool.query<ResultRow>('SELECT * FROM results WHERE seq > $1 ORDER BY seq', [after])).rows.map(resultFromRow);
+  }
+
+  async resultBySeq(seq: number): Promise<StoredResult | undefined> {
+    const row = (await this.pool.query<ResultRow>('SELECT * FROM results WHERE seq = $1', [seq])).rows[0];
+    return row && resultFromRow(row);
+  }
+
+  async settingOrInit(key: string, value: string): Promise<string> {
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+    return (await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])).rows[0]!.value;
+  }
+
+  async addToken(hash: string, studentId: string, createdAt: string): Promise<void> {
+    await this.pool.query('INSERT INTO tokens (hash, student_id, created_at) VALUES ($1, $2, $3)', [hash, studentId, createdAt]);
+  }
+
+  async token(hash: string): Promise<TokenRecord | undefined> {
+    const row = (await this.pool.query<{ student_id: string; revoked_at: string | null }>('SELECT student_id, revoked_at FROM tokens WHERE hash = $1', [hash]))
+      .rows[0];
+    return row && { studentId: row.student_id, revoked: row.revoked_at !== null };
+  }
+
+  async revokeTokens(studentId: string, at: string): Promise<number> {
+    return (await this.pool.query('UPDATE tokens SET revoked_at = $1 WHERE student_id = $2 AND revoked_at IS NULL', [at, studentId])).rowCount ?? 0;
+  }
+
+  async watch(onResult: (seq: number) => void): Promise<void> {
+    this.listener = new pg.Client({ connectionString: this.url });
+    this.listener.on('error', (e) => debug('PostgreSQL listener: %s', e.message));
+    this.listener.on('notification', (n) => {
+      if (n.channel === CHANNEL && n.payload) onResult(Number(n.payload));
+    });
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${CHANNEL}`);
+  }
+
+  async close(): Promise<void> {
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+}

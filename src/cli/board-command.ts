@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { instructorSecret } from '../board/board-auth';
+import type { BoardExercise } from '../board/board-state';
+import { BoardServer } from '../board/board-server';
+import { openBoardStore } from '../board/open-store';
+import { loadClassFile } from '../batch/hosts-file';
+import { SetupError } from '../errors';
+import { appliesIn } from '../spec/exercise';
+import { loadExercises } from '../spec/load';
+import type { CliIo } from './io';
+
+export interface BoardCommandOptions {
+  classFile: string;
+  /** host:port */
+  listen: string;
+  /** A SQLite file or a postgres:// URL; default: a SQLite file beside the class file. */
+  db?: string;
+  secretFile?: string;
+  stuckMinutes: number;
+  exercisesDir: string;
+}
+
+export const DEFAULT_LISTEN = '127.0.0.1:8700';
+
+/** `127.0.0.1:8700`, `[::1]:8700`, `0.0.0.0:8700`. */
+export function parseListen(text: string): { host: string; port: number } {
+  const m = /^(?:\[([0-9a-fA-F:]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(text.trim());
+  const port = Number(m?.[3]);
+  if (!m || port > 65535) throw new SetupError(`bad --listen "${text}"`, `write it as HOST:PORT, e.g. ${DEFAULT_LISTEN}`);
+  return { host: m[1] ?? m[2]!, port };
+}
+
+/** Beside the class file: `class.yaml` → `class.board.sqlite` and `class.board-secret`. */
+export function besideClassFile(classFile: string, suffix: string): string {
+  const { dir, name } = path.parse(classFile);
+  return path.join(dir, `${name}.${suffix}`);
+}
+
+export function boardExercises(exercisesDir: string): BoardExercise[] {
+  return loadExercises(exercisesDir).map((e) => ({
+    id: e.id,
+    title: e.title,
+    checks: e.checks.filter((c) => appliesIn(c, 'host')).map((c) => ({ id: c.id, title: c.title })),
+  }));
+}
+
+/** `grade board --class FILE`: serves the live lab board until Ctrl-C. */
+export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promise<number> {
+  const roster = loadClassFile(opts.classFile);
+  const exercises = boardExercises(opts.exercisesDir);
+  const { host, port } = parseListen(opts.listen);
+  const secretFile = opts.secretFile ?? besideClassFile(opts.classFile, 'board-secret');
+  const { secret, created } = instructorSecret(io.env, secretFile, true);
+  const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
+  let server: BoardServer | undefined;
+  try {
+    server = await BoardServer.create({ store, roster, exercises, secret, className: path.basename(opts.classFile), stuckMinutes: opts.stuckMinutes });
+    const url = await server.listen(host, port).catch((e: NodeJS.ErrnoException) => {
+      throw new SetupError(`cannot listen on ${opts.listen} (${e.code ?? e.message})`, 'choose another --listen');
+    });
+    io.stderr.write(
+      [
+        `board: ${url} — ${roster.length} students, ${exercises.length} exercises, stuck after ${opts.stuckMinutes} min`,
+        `instructor secret: ${io.env.GRADE_BOARD_SECRET ? '$GRADE_BOARD_SECRET' : `${created ? 'made a new one in ' : ''}${secretFile}`} (log in with it; grade batch --board sends with it)`,
+        `students join with: grade init --board ${url} --join ${server.joinCode}`,
+        'Ctrl-C stops the board; everything is kept',
+        '',
+      ].join('\n'),
+    );
+    await new Promise<void>((resolve) => {
+      const unsubscribe = io.onSignal(() => {
+        unsubscribe();
+        resolve();
+      });
+    });
+    io.stderr.write('board stopped\n');
+    return 0;
+  } finally {
+    await server?.close();
+    await store.close();
+  }
+}
+
+/** `grade board revoke STUDENT…`: the students' tokens stop working at once (the board reads them at every push). */
+export async function revokeCommand(studentIds: string[], opts: Pick<BoardCommandOptions, 'classFile' | 'db'>, io: CliIo): Promise<number> {
+  const roster = new Set(loadClassFile(opts.classFile).map((m) => m.id));
+  const unknown = studentIds.filter((id) => !roster.has(id));
+  if (unknown.length) throw new SetupError(`not in the class file: ${unknown.join(', ')}`, 'give student ids as the class file spells them');
+  const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
+  try {
+    for (const id of studentIds) {
+      const n = await store.revokeTokens(id, new Date().toISOString());
+      io.stderr.write(`${id}: ${n} token(s) revoked${n ? '; the student joins again with grade init --board URL --join CODE' : ''}\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
