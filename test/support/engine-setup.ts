@@ -19,6 +19,8 @@ export const TEST_PACKAGES: { file: string; pkg: string }[] = [
   // gitlab-ci-local copies the project with rsync before running a job.
   { file: '/usr/bin/rsync', pkg: 'rsync' },
   { file: '/usr/bin/git', pkg: 'git' },
+  // The live board's store tests run a private PostgreSQL cluster (test/support/postgres.ts).
+  { file: '/usr/bin/pg_ctlcluster', pkg: 'postgresql' },
 ];
 
 const log = (msg: string) => process.stderr.write(`[test setup] ${msg}\n`);
