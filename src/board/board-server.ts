@@ -161,6 +161,8 @@ export class BoardServer {
     const strict = new Ajv({ allErrors: false, strict: true });
 
     await app.register(rateLimit, { global: false });
+    // JSON for the API, a form for the login; nothing else is read (fastify would take text/plain as a string).
+    app.removeContentTypeParser('text/plain');
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
     });

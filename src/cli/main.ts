@@ -275,13 +275,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const board = program
     .command('board')
     .description('serve the live lab board: the class grid, updated as results arrive from grade batch --board and students\' own runs')
-    .requiredOption('--class <file>', 'class file: the hosts file of grade batch, students: for those without a host (see README: Live lab board)')
+    // Not requiredOption: commander would demand it of `grade board revoke` too, before revoke's own --class is read.
+    .option('--class <file>', 'class file: the hosts file of grade batch, students: for those without a host (see README: Live lab board)')
     .option('--listen <host:port>', 'address to serve on', DEFAULT_LISTEN)
     .option('--db <file|url>', 'SQLite file, or postgres://… for several board instances (default: CLASS.board.sqlite beside the class file)')
     .addOption(new Option('--stuck-minutes <n>', 'mark a student stuck when their exercise has not improved for this long').default(10).argParser(positiveInt('--stuck-minutes')))
     .option('--secret-file <file>', 'instructor secret file, made when missing (default: CLASS.board-secret beside the class file; $GRADE_BOARD_SECRET wins)')
     .option('--exercises <dir>', 'folder of exercise specs (the board\'s columns)', defaultExercisesDir)
-    .action(async (o: { class: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string }) => {
+    .action(async (o: { class?: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string }) => {
+      if (!o.class) throw new SetupError('grade board needs --class <file>', 'give the class file (see README: Live lab board)');
       status = await boardCommand(
         {
           classFile: path.resolve(io.cwd, o.class),

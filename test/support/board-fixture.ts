@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { request } from 'undici';
+import { loadClassFile } from '../../src/batch/hosts-file';
+import type { BoardLimits } from '../../src/board/board-server';
+import { BoardServer } from '../../src/board/board-server';
+import type { BoardStore } from '../../src/board/board-store';
+import { openBoardStore } from '../../src/board/open-store';
+import { boardExercises } from '../../src/cli/board-command';
+import { defaultExercisesDir } from '../../src/package-info';
+import { HOSTILE } from './grade-results';
+
+export const BOARD_SECRET = 'test-instructor-secret-0123456789';
+
+/** Three students: two with hosts (one with an HTML-hostile name), one who pushes from a laptop. */
+export const CLASS_YAML = `hosts:
+  - { id: s01, name: Alice Example, host: vm1.invalid }
+  - { id: s02, name: ${JSON.stringify(`${HOSTILE.script} ${HOSTILE.img}`)}, host: vm2.invalid }
+students:
+  - { id: s03, name: Carla Laptop }
+`;
+
+export interface TestBoard {
+  server: BoardServer;
+  store: BoardStore;
+  url: string;
+  dir: string;
+  classFile: string;
+  db: string;
+  /** Moves the board's clock (the stuck mark). */
+  advance(ms: number): void;
+  /** Stops the server and its store (a restart: start again with the same db). */
+  stop(): Promise<void>;
+  /** Stops and removes the folder. */
+  close(): Promise<void>;
+}
+
+/** A real board on a loopback port with a SQLite file (or the given db), as `grade board` starts it. */
+export async function startTestBoard(opts: { db?: string; dir?: string; limits?: Partial<BoardLimits>; stuckMinutes?: number } = {}): Promise<TestBoard> {
+  const dir = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'grade-board-'));
+  const classFile = path.join(dir, 'class.yaml');
+  writeFileSync(classFile, CLASS_YAML);
+  const db = opts.db ?? path.join(dir, 'class.board.sqlite');
+  const store = await openBoardStore(db);
+  let offset = 0;
+  const server = await BoardServer.create({
+    store,
+    roster: loadClassFile(classFile),
+    exercises: boardExercises(defaultExercisesDir),
+    secret: BOARD_SECRET,
+    className: 'class.yaml',
+    stuckMinutes: opts.stuckMinutes ?? 10,
+    clock: () => Date.now() + offset,
+    ...(opts.limits ? { limits: opts.limits } : {}),
+  });
+  const url = await server.listen('127.0.0.1', 0);
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await server.close();
+    await store.close();
+  };
+  return {
+    server,
+    store,
+    url,
+    dir,
+    classFile,
+    db,
+    advance: (ms) => (offset += ms),
+    stop,
+    close: async () => {
+      await stop();
+      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The instructor's session cookie, through the login form. */
+export async function instructorCookie(url: string): Promise<string> {
+  const res = await request(`${url}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ secret: BOARD_SECRET }).toString(),
+  });
+  await res.body.dump();
+  return String(res.headers['set-cookie']).split(';')[0]!;
+}
+
+export async function joinAs(url: string, code: string, studentId: string): Promise<string> {
+  const res = await request(`${url}/api/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, studentId }) });
+  const body = (await res.body.json()) as { token: string };
+  if (res.statusCode !== 201) throw new Error(`join: ${res.statusCode} ${JSON.stringify(body)}`);
+  return body.token;
+}
