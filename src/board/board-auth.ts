@@ -71,7 +71,8 @@ export function instructorSecret(env: NodeJS.ProcessEnv, secretFile: string, cre
     if (secret.length < 12) throw new SetupError(`the secret in ${secretFile} is too short`, 'use at least 12 characters');
     return { secret, created: false };
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e instanceof SetupError ? e : new SetupError(`cannot read ${secretFile}`, 'check its permissions');
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw e instanceof SetupError ? e : new SetupError(`cannot read ${secretFile}`, 'check its permissions');
     if (!create) throw new SetupError(`no instructor secret: $GRADE_BOARD_SECRET is unset and ${secretFile} does not exist`, 'set one of them');
   }
   const secret = randomBytes(18).toString('base64url');

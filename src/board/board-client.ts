@@ -4,10 +4,7 @@ import type { GradeResult } from '../result/types';
 
 /** What became of one push; a duplicate means the board had it already (a retry after a lost answer). */
 export type PushOutcome =
-  | { kind: 'stored' }
-  | { kind: 'duplicate' }
-  | { kind: 'refused'; status: number; message: string }
-  | { kind: 'unreachable'; message: string };
+  { kind: 'stored' } | { kind: 'duplicate' } | { kind: 'refused'; status: number; message: string } | { kind: 'unreachable'; message: string };
 
 /** A refusal that sending again will not change (the result is dropped); 429 and 5xx are worth another try. */
 export function isFinal(o: PushOutcome): boolean {
@@ -51,7 +48,12 @@ export class BoardClient {
 }
 
 /** `grade init --board URL --join CODE`: trades the class's join code for this student's own token. */
-export async function joinBoard(url: string, code: string, studentId: string, timeoutMs = 10_000): Promise<{ token: string; student: { id: string; name: string } }> {
+export async function joinBoard(
+  url: string,
+  code: string,
+  studentId: string,
+  timeoutMs = 10_000,
+): Promise<{ token: string; student: { id: string; name: string } }> {
   const res = await request(new URL('/api/join', url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -29,7 +29,9 @@ function studentRow(s: BoardStudent): string {
   const stuck = s.stuck
     ? `<span class="stuck-mark" title="${attr(`no improvement on ${s.stuck.exercise} since ${clock(s.stuck.since)}`)}">stuck ${s.stuck.minutes} min on ${text(s.stuck.exercise)}</span>`
     : '';
-  const last = s.lastAt ? `<small>${s.results} result(s), last ${text(clock(s.lastAt))}${s.lastSource === 'self' ? ' (self-reported)' : ''}</small>` : '<small>no result yet</small>';
+  const last = s.lastAt
+    ? `<small>${s.results} result(s), last ${text(clock(s.lastAt))}${s.lastSource === 'self' ? ' (self-reported)' : ''}</small>`
+    : '<small>no result yet</small>';
   return `<tr class="student${s.stuck ? ' stuck' : ''}" data-student="${attr(s.id)}"><th scope="row"><span class="name">${text(s.name)}</span> <code>${text(s.id)}</code>${stuck}<br>${last}</th>${s.cells.map(cellHtml).join('')}</tr>`;
 }
 

@@ -8,7 +8,12 @@ import { main } from '../cli/main';
 import { packageRoot } from '../package-info';
 import type { GradeResult } from '../result/types';
 
-const resultFor = (id: string, over: Partial<GradeResult> = {}): GradeResult => ({ ...mixedResult(), student: { id, name: id }, startedAt: new Date().toISOString(), ...over });
+const resultFor = (id: string, over: Partial<GradeResult> = {}): GradeResult => ({
+  ...mixedResult(),
+  student: { id, name: id },
+  startedAt: new Date().toISOString(),
+  ...over,
+});
 
 async function post(url: string, body: string | Buffer, headers: Record<string, string>) {
   const res = await request(`${url}/api/results`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -59,7 +64,11 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
       ['oversized body (600 KiB)', () => post(board.url, JSON.stringify({ ...resultFor('s01'), pad: 'x'.repeat(600 * 1024) }), auth(token, 'push-0002')), 413],
       ['malformed JSON', () => post(board.url, '{"schemaVersion": 1,', auth(token, 'push-0002')), 400],
       ['result failing the schema (no score)', () => post(board.url, JSON.stringify(noScore), auth(token, 'push-0002')), 422],
-      ['result failing the schema (status "passed")', () => post(board.url, good.replace('"status":"pass"', '"status":"passed"'), auth(token, 'push-0002')), 422],
+      [
+        'result failing the schema (status "passed")',
+        () => post(board.url, good.replace('"status":"pass"', '"status":"passed"'), auth(token, 'push-0002')),
+        422,
+      ],
       ['not JSON (text/plain)', () => post(board.url, good, { ...auth(token, 'push-0002'), 'content-type': 'text/plain' }), 415],
       ['no Idempotency-Key', () => post(board.url, good, { authorization: `Bearer ${token}` }), 400],
       ['replayed push (same Idempotency-Key)', () => post(board.url, good, auth(token)), 409],
@@ -85,18 +94,26 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
     board = await startTestBoard({ limits: { pushesPerMinute: 3 } });
     const [a, b] = [await joinAs(board.url, board.server.joinCode, 's01'), await joinAs(board.url, board.server.joinCode, 's03')];
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post(board.url, JSON.stringify(resultFor('s01')), { authorization: `Bearer ${a}`, 'idempotency-key': `rate-${i}-xx` })).status);
+    for (let i = 0; i < 4; i++)
+      statuses.push((await post(board.url, JSON.stringify(resultFor('s01')), { authorization: `Bearer ${a}`, 'idempotency-key': `rate-${i}-xx` })).status);
     expect(statuses).toEqual([201, 201, 201, 429]);
     expect((await post(board.url, JSON.stringify(resultFor('s03')), { authorization: `Bearer ${b}`, 'idempotency-key': 'rate-b-xx' })).status).toBe(201);
     // SSH rounds send a whole class at once with the instructor secret: not limited.
-    for (let i = 0; i < 5; i++) expect((await post(board.url, JSON.stringify(resultFor('s02')), { authorization: `Bearer ${BOARD_SECRET}`, 'idempotency-key': `batch-${i}-xx` })).status).toBe(201);
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await post(board.url, JSON.stringify(resultFor('s02')), { authorization: `Bearer ${BOARD_SECRET}`, 'idempotency-key': `batch-${i}-xx` })).status,
+      ).toBe(201);
     expect((await board.store.resultsAfter(0)).length).toBe(9);
   });
 
   test('the page, stream and exports are behind the instructor login (HttpOnly, SameSite=Strict cookie)', async () => {
     expect((await get(`${board.url}/`)).status).toBe(303);
     for (const p of ['/events', '/grades.csv', '/class.json']) expect([p, (await get(`${board.url}${p}`)).status]).toEqual([p, 401]);
-    const wrong = await request(`${board.url}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'secret=guess' });
+    const wrong = await request(`${board.url}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'secret=guess',
+    });
     expect([wrong.statusCode, await wrong.body.text()]).toEqual([401, expect.stringContaining('Wrong secret.')]);
     const login = await request(`${board.url}/login`, {
       method: 'POST',
@@ -109,7 +126,14 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     expect((await get(`${board.url}/`, cookie)).status).toBe(200);
     // A forged or tampered cookie is refused.
-    expect((await get(`${board.url}/`, cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))).status).toBe(303);
+    expect(
+      (
+        await get(
+          `${board.url}/`,
+          cookie.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        )
+      ).status,
+    ).toBe(303);
   });
 
   test('HTML-hostile student names are escaped; the CSP lets only the nonced script of the board run', async () => {
@@ -142,8 +166,15 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
     expect(text).toMatch(/^retry: 1000\n\nevent: board\ndata: \{"html":/);
     expect(text).not.toContain(HOSTILE.script);
     const sent = Date.now();
-    const r = resultFor('s01', { exercises: [exercise('web_server', [{ id: 'image', title: 'Image', kind: 'image.exists', status: 'pass', points: 12, maxPoints: 20, message: '', durationMs: 1 }])] });
-    expect((await post(board.url, JSON.stringify({ ...r, score: { points: 12, max: 20 } }), { authorization: `Bearer ${token}`, 'idempotency-key': 'live-0001' })).status).toBe(201);
+    const r = resultFor('s01', {
+      exercises: [
+        exercise('web_server', [{ id: 'image', title: 'Image', kind: 'image.exists', status: 'pass', points: 12, maxPoints: 20, message: '', durationMs: 1 }]),
+      ],
+    });
+    expect(
+      (await post(board.url, JSON.stringify({ ...r, score: { points: 12, max: 20 } }), { authorization: `Bearer ${token}`, 'idempotency-key': 'live-0001' }))
+        .status,
+    ).toBe(201);
     expect((await received) - sent).toBeLessThan(1000);
     events.body.destroy();
   });
@@ -162,7 +193,10 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
     expect(csv[2]!.startsWith('s02,<script>')).toBe(true);
     expect(csv[2]!.split(',').at(-1)).toBe('0');
     expect(csv[3]).toBe(`s03,Carla Laptop,${','.repeat(header.length - 5)},0,0`);
-    const json = JSON.parse((await get(`${board.url}/class.json`, cookie)).text) as { results: { studentId: string; source: string }[]; board: { students: unknown[] } };
+    const json = JSON.parse((await get(`${board.url}/class.json`, cookie)).text) as {
+      results: { studentId: string; source: string }[];
+      board: { students: unknown[] };
+    };
     expect(json.results.map((r) => [r.studentId, r.source])).toEqual([
       ['s01', 'self'],
       ['s02', 'batch'],

@@ -9,9 +9,25 @@ const roster = [
 ];
 const exercises = [
   { id: 'first_steps', title: 'First steps', checks: [{ id: 'ubuntu', title: 'ubuntu image' }] },
-  { id: 'web_server', title: 'Web server', checks: [{ id: 'image', title: 'Image' }, { id: 'page', title: 'Page' }] },
+  {
+    id: 'web_server',
+    title: 'Web server',
+    checks: [
+      { id: 'image', title: 'Image' },
+      { id: 'page', title: 'Page' },
+    ],
+  },
 ];
-const check = (id: string, pass: boolean): CheckResult => ({ id, title: id, kind: 'x', status: pass ? 'pass' : 'fail', points: pass ? 5 : 0, maxPoints: 5, message: '', durationMs: 1 });
+const check = (id: string, pass: boolean): CheckResult => ({
+  id,
+  title: id,
+  kind: 'x',
+  status: pass ? 'pass' : 'fail',
+  points: pass ? 5 : 0,
+  maxPoints: 5,
+  message: '',
+  durationMs: 1,
+});
 const T0 = Date.parse('2026-11-30T10:00:00.000Z');
 const min = 60_000;
 let seq = 0;
@@ -19,7 +35,12 @@ function stored(studentId: string, atMin: number, ex: [string, ...boolean[]][], 
   const at = T0 + atMin * min;
   const ids: Record<string, string[]> = { first_steps: ['ubuntu'], web_server: ['image', 'page'] };
   const result = gradeResult(
-    ex.map(([id, ...passes]) => exercise(id, passes.map((p, i) => check(ids[id]![i]!, p)))),
+    ex.map(([id, ...passes]) =>
+      exercise(
+        id,
+        passes.map((p, i) => check(ids[id]![i]!, p)),
+      ),
+    ),
     { student: { id: studentId }, startedAt: new Date(at - 1000).toISOString(), durationMs: 1000 },
   );
   return { seq: ++seq, studentId, source, idempotencyKey: `k${seq}`, receivedAt: new Date(at).toISOString(), result };
@@ -70,7 +91,12 @@ describe('board state', () => {
   test('per check, the share of the students whose latest result has it that pass it', () => {
     const s = new BoardState(roster, exercises);
     s.apply(stored('s01', 0, [['web_server', true, false]]));
-    s.apply(stored('s02', 0, [['web_server', true, true], ['first_steps', false]]));
+    s.apply(
+      stored('s02', 0, [
+        ['web_server', true, true],
+        ['first_steps', false],
+      ]),
+    );
     expect(s.view(T0, 10).checks.map((c) => [c.exercise, c.check, c.pass, c.of])).toEqual([
       ['first_steps', 'ubuntu', 0, 1],
       ['web_server', 'image', 2, 2],

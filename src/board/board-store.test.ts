@@ -7,9 +7,16 @@ import type { BoardStore, NewResult } from './board-store';
 import { openBoardStore } from './open-store';
 
 const result = (student: string, points: number) =>
-  gradeResult([exercise('web_server', [{ id: 'image', title: 'Image', kind: 'image.exists', status: points ? 'pass' : 'fail', points, maxPoints: 10, message: 'm', durationMs: 1 }])], {
-    student: { id: student, name: student },
-  });
+  gradeResult(
+    [
+      exercise('web_server', [
+        { id: 'image', title: 'Image', kind: 'image.exists', status: points ? 'pass' : 'fail', points, maxPoints: 10, message: 'm', durationMs: 1 },
+      ]),
+    ],
+    {
+      student: { id: student, name: student },
+    },
+  );
 
 const push = (studentId: string, key: string, points = 10): NewResult => ({
   studentId,

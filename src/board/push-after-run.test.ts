@@ -59,7 +59,8 @@ describe('a student run sends its result to the board (real board on loopback)',
   });
 
   test('a board that accepts the connection and never answers costs at most the short wait', async () => {
-    const silent = net.createServer(() => undefined).listen(0, '127.0.0.1');
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((s) => sockets.push(s)).listen(0, '127.0.0.1');
     await new Promise((r) => silent.once('listening', r));
     try {
       const t = terminal();
@@ -70,7 +71,7 @@ describe('a student run sends its result to the board (real board on loopback)',
       expect(took).toBeLessThan(PUSH_WAIT_MS + 300);
       expect(t.lines()).toEqual([expect.stringMatching(/^board: 1 queued — .* did not answer \(no answer in time\); sent on a later run$/)]);
     } finally {
-      silent.closeAllConnections?.();
+      for (const s of sockets) s.destroy();
       silent.close();
     }
   });
@@ -80,7 +81,10 @@ describe('a student run sends its result to the board (real board on loopback)',
     await pushAfterRun(result(), link, t.io);
     // The same queued file sent again (as if the first answer never arrived).
     const [stored] = await board.store.resultsAfter(0);
-    writeFileSync(path.join(link.queueDir, `000000000000001-${stored!.idempotencyKey}.json`), JSON.stringify({ key: stored!.idempotencyKey, result: stored!.result }));
+    writeFileSync(
+      path.join(link.queueDir, `000000000000001-${stored!.idempotencyKey}.json`),
+      JSON.stringify({ key: stored!.idempotencyKey, result: stored!.result }),
+    );
     const t2 = terminal();
     await pushAfterRun(result(), link, t2.io);
     expect(t2.lines()).toEqual([`board: result sent to ${board.url} (with 1 queued earlier)`]);

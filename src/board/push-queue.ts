@@ -37,7 +37,9 @@ export class PushQueue {
   pending(): QueuedPush[] {
     let names: string[];
     try {
-      names = readdirSync(this.dir).filter((n) => n.endsWith('.json')).sort();
+      names = readdirSync(this.dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort();
     } catch {
       return [];
     }

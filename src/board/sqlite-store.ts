@@ -49,7 +49,8 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async token(hash: string): Promise<TokenRecord | undefined> {
-    const row = this.db.prepare('SELECT student_id, revoked_at FROM tokens WHERE hash = ?').get(hash) as { student_id: string; revoked_at: string | null } | undefined;
+    const row = this.db.prepare('SELECT student_id, revoked_at FROM tokens WHERE hash = ?').get(hash) as
+      { student_id: string; revoked_at: string | null } | undefined;
     return row && { studentId: row.student_id, revoked: row.revoked_at !== null };
   }
 

@@ -98,7 +98,10 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo):
   try {
     joined = await joinBoard(url.origin, opts.joinCode, studentId);
   } catch (e) {
-    throw new SetupError(`could not join the board at ${url.origin}: ${errorMessage(e)}`, 'check the address, the join code and your student id with your instructor');
+    throw new SetupError(
+      `could not join the board at ${url.origin}: ${errorMessage(e)}`,
+      'check the address, the join code and your student id with your instructor',
+    );
   }
   const config: UserConfig = {
     ...current,
@@ -106,6 +109,8 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo):
     board: { url: url.origin, token: joined.token },
   };
   writeUserConfig(opts.configFile, config);
-  io.stderr.write(`joined the board at ${url.origin} as ${joined.student.id} (${joined.student.name}); every grade run now sends its result there (${opts.configFile})\n`);
+  io.stderr.write(
+    `joined the board at ${url.origin} as ${joined.student.id} (${joined.student.name}); every grade run now sends its result there (${opts.configFile})\n`,
+  );
   return 0;
 }

@@ -45,7 +45,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const dbOption = (db: string) => (isPostgresUrl(db) ? db : path.resolve(io.cwd, db));
   /** grade batch --board: the instructor secret from the environment or a file, never from the command line. */
   const batchBoard = (url: string, secretFile: string | undefined) => {
-    if (!secretFile && !io.env.GRADE_BOARD_SECRET) throw new SetupError('--board needs the instructor secret', 'set $GRADE_BOARD_SECRET or give --board-secret-file');
+    if (!secretFile && !io.env.GRADE_BOARD_SECRET)
+      throw new SetupError('--board needs the instructor secret', 'set $GRADE_BOARD_SECRET or give --board-secret-file');
     return { url, secret: instructorSecret(io.env, path.resolve(io.cwd, secretFile ?? ''), false).secret };
   };
   const program = new Command('grade');
@@ -145,8 +146,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--accept-new', 'record unknown host keys (trust on first use); a changed key is refused regardless')
     .option('--registry <url>', 'registry API that stands for Docker Hub')
     .option('--every <interval>', 'grade in rounds, one every INTERVAL (e.g. 2m, 90s) until Ctrl-C')
-    .option('--board <url>', 'send each graded host\'s result to a live board (instructor secret from $GRADE_BOARD_SECRET or --board-secret-file)')
-    .option('--board-secret-file <file>', 'file holding the board\'s instructor secret (the one grade board made beside the class file)')
+    .option('--board <url>', "send each graded host's result to a live board (instructor secret from $GRADE_BOARD_SECRET or --board-secret-file)")
+    .option('--board-secret-file <file>', "file holding the board's instructor secret (the one grade board made beside the class file)")
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
       status = await batchCommand(
         path.resolve(io.cwd, hostsFile),
@@ -274,14 +275,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   const board = program
     .command('board')
-    .description('serve the live lab board: the class grid, updated as results arrive from grade batch --board and students\' own runs')
+    .description("serve the live lab board: the class grid, updated as results arrive from grade batch --board and students' own runs")
     // Not requiredOption: commander would demand it of `grade board revoke` too, before revoke's own --class is read.
     .option('--class <file>', 'class file: the hosts file of grade batch, students: for those without a host (see README: Live lab board)')
     .option('--listen <host:port>', 'address to serve on', DEFAULT_LISTEN)
     .option('--db <file|url>', 'SQLite file, or postgres://… for several board instances (default: CLASS.board.sqlite beside the class file)')
-    .addOption(new Option('--stuck-minutes <n>', 'mark a student stuck when their exercise has not improved for this long').default(10).argParser(positiveInt('--stuck-minutes')))
+    .addOption(
+      new Option('--stuck-minutes <n>', 'mark a student stuck when their exercise has not improved for this long')
+        .default(10)
+        .argParser(positiveInt('--stuck-minutes')),
+    )
     .option('--secret-file <file>', 'instructor secret file, made when missing (default: CLASS.board-secret beside the class file; $GRADE_BOARD_SECRET wins)')
-    .option('--exercises <dir>', 'folder of exercise specs (the board\'s columns)', defaultExercisesDir)
+    .option('--exercises <dir>', "folder of exercise specs (the board's columns)", defaultExercisesDir)
     .action(async (o: { class?: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string }) => {
       if (!o.class) throw new SetupError('grade board needs --class <file>', 'give the class file (see README: Live lab board)');
       status = await boardCommand(

@@ -9,6 +9,9 @@ import type { BoardStore } from '../../src/board/board-store';
 import { openBoardStore } from '../../src/board/open-store';
 import { boardExercises } from '../../src/cli/board-command';
 import { defaultExercisesDir } from '../../src/package-info';
+import { exerciseScore, totalScore, type CheckResult, type GradeResult } from '../../src/result/types';
+import { appliesIn } from '../../src/spec/exercise';
+import { loadExercises } from '../../src/spec/load';
 import { HOSTILE } from './grade-results';
 
 export const BOARD_SECRET = 'test-instructor-secret-0123456789';
@@ -37,7 +40,9 @@ export interface TestBoard {
 }
 
 /** A real board on a loopback port with a SQLite file (or the given db), as `grade board` starts it. */
-export async function startTestBoard(opts: { db?: string; dir?: string; limits?: Partial<BoardLimits>; stuckMinutes?: number } = {}): Promise<TestBoard> {
+export async function startTestBoard(
+  opts: { db?: string; dir?: string; port?: number; limits?: Partial<BoardLimits>; stuckMinutes?: number } = {},
+): Promise<TestBoard> {
   const dir = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'grade-board-'));
   const classFile = path.join(dir, 'class.yaml');
   writeFileSync(classFile, CLASS_YAML);
@@ -54,7 +59,7 @@ export async function startTestBoard(opts: { db?: string; dir?: string; limits?:
     clock: () => Date.now() + offset,
     ...(opts.limits ? { limits: opts.limits } : {}),
   });
-  const url = await server.listen('127.0.0.1', 0);
+  const url = await server.listen('127.0.0.1', opts.port ?? 0);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -94,4 +99,42 @@ export async function joinAs(url: string, code: string, studentId: string): Prom
   const body = (await res.body.json()) as { token: string };
   if (res.statusCode !== 201) throw new Error(`join: ${res.statusCode} ${JSON.stringify(body)}`);
   return body.token;
+}
+
+/**
+ * A result as the grader would send it for the catalog's real exercises: per
+ * exercise, how many of its checks (in order) pass.
+ */
+export function catalogResult(studentId: string, passing: Record<string, number>): GradeResult {
+  const exercises = loadExercises(defaultExercisesDir)
+    .filter((e) => e.id in passing)
+    .map((e) => {
+      const checks: CheckResult[] = e.checks
+        .filter((c) => appliesIn(c, 'host'))
+        .map((c, i) => {
+          const pass = i < passing[e.id]!;
+          return {
+            id: c.id,
+            title: c.title,
+            kind: c.kind,
+            status: pass ? 'pass' : 'fail',
+            points: pass ? c.points : 0,
+            maxPoints: c.points,
+            ...(c.bonus ? { bonus: true } : {}),
+            message: '',
+            durationMs: 5,
+          };
+        });
+      return { id: e.id, title: e.title, slides: e.slides, score: exerciseScore(checks), checks };
+    });
+  return {
+    schemaVersion: 1,
+    grader: { name: 'grade', version: '0.1.0' },
+    target: { kind: 'local', endpoint: 'unix:///var/run/docker.sock', dockerVersion: '20.10.24' },
+    student: { id: studentId },
+    startedAt: new Date(Date.now() - 2000).toISOString(),
+    durationMs: 1500,
+    score: totalScore(exercises),
+    exercises,
+  };
 }

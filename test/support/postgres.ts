@@ -18,7 +18,7 @@ export interface PostgresCluster {
 function binDir(): string {
   const root = '/usr/lib/postgresql';
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
-  if (!versions.length) throw new Error("PostgreSQL is not installed: apt-get install -y postgresql (the test setup does it on Debian as root)");
+  if (!versions.length) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql (the test setup does it on Debian as root)');
   return path.join(root, versions.sort((a, b) => Number(b) - Number(a))[0]!, 'bin');
 }
 
@@ -37,7 +37,8 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const bin = binDir();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-pg-'));
   const asRoot = process.getuid?.() === 0;
-  const as = (cmd: string, args: string[]) => (asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args));
+  const as = (cmd: string, args: string[]) =>
+    asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args]) : run(path.join(bin, cmd), args);
   if (asRoot) {
     const { stdout } = await run('id', ['-u', 'postgres']);
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
@@ -46,7 +47,18 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const data = path.join(dir, 'data');
   const port = await freePort();
   await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  await as('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`, 'start']);
+  await as('pg_ctl', [
+    '-D',
+    data,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-t',
+    '60',
+    '-o',
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off`,
+    'start',
+  ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let n = 0;
   return {

@@ -1,0 +1,153 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { BOARD_SECRET, catalogResult, joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
+import { launchChromium, SCREENSHOTS } from '../../test/support/browser';
+import { BoardClient } from './board-client';
+
+/*
+ * The live board as the instructor sees it: Debian's Chromium (never a
+ * downloaded browser), the board's own CSP in force, results pushed by the
+ * same client students' runs and SSH rounds use.
+ */
+
+let browser: Browser;
+let board: TestBoard;
+beforeAll(async () => {
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  board = await startTestBoard({ stuckMinutes: 10 });
+});
+afterEach(() => board.close());
+
+interface Watched {
+  page: Page;
+  problems: string[];
+  foreign: string[];
+}
+
+async function openBoard(opts: { javaScriptEnabled?: boolean } = {}): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 900 }, javaScriptEnabled: opts.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const watched: Watched = { page, problems: [], foreign: [] };
+  page.on('console', (m) => m.type() === 'error' && watched.problems.push(m.text()));
+  page.on('pageerror', (e) => watched.problems.push(e.message));
+  page.on('dialog', (d) => {
+    watched.problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('request', (r) => !r.url().startsWith(board.url) && watched.foreign.push(r.url()));
+  await page.goto(board.url);
+  await page.fill('input[name=secret]', BOARD_SECRET);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('table.grid');
+  return watched;
+}
+
+const cell = (page: Page, student: string, column: number) => page.locator(`tr[data-student="${student}"] td`).nth(column);
+
+test('a pushed result appears within a second, without reload; hostile names stay text; nothing external', async () => {
+  const w = await openBoard();
+  await w.page.waitForSelector('#live.on');
+  const loadedAt = await w.page.evaluate(() => performance.timeOrigin);
+  const columns = await w.page.locator('table.grid thead th').allTextContents();
+  const webServer = columns.indexOf('web_server') - 1;
+
+  const token = await joinAs(board.url, board.server.joinCode, 's03');
+  const student = new BoardClient(board.url, token);
+  const instructor = new BoardClient(board.url, BOARD_SECRET);
+  try {
+    // An SSH round's results first (verified); it also warms the route up, so what is timed next is a push like any other.
+    expect(
+      await instructor.push(catalogResult('s01', { first_steps: 9, web_server: 2, volumes: 9, network_none: 9 }), 'round-1-s01', AbortSignal.timeout(5000)),
+    ).toEqual({ kind: 'stored' });
+    expect(await instructor.push(catalogResult('s02', { first_steps: 0, web_server: 1 }), 'round-1-s02', AbortSignal.timeout(5000))).toEqual({
+      kind: 'stored',
+    });
+    await cell(w.page, 's02', webServer).and(w.page.locator('.partial')).waitFor({ timeout: 1000 });
+    const sent = Date.now();
+    expect(await student.push(catalogResult('s03', { web_server: 99, first_steps: 1 }), 'browser-0001', AbortSignal.timeout(5000))).toEqual({ kind: 'stored' });
+    const pushedIn = Date.now() - sent;
+    await cell(w.page, 's03', webServer).and(w.page.locator('.full')).waitFor({ timeout: 2000 });
+    // When the page's script swapped the new grid in (the page's clock is this machine's): Playwright's polling is not counted.
+    const seenAfter = Number(await w.page.locator('#board').getAttribute('data-updated')) - sent;
+    expect(seenAfter).toBeLessThan(1000);
+    expect(await cell(w.page, 's03', webServer).getAttribute('class')).toBe('cell full self');
+    expect(await cell(w.page, 's03', webServer).textContent()).toMatch(/^(\d+)\/\1✓ \d\d:\d\d$/);
+
+    expect(await cell(w.page, 's01', webServer).getAttribute('class')).toBe('cell partial verified');
+    expect(await w.page.locator('tr[data-student="s02"] .name').textContent()).toBe('<script>alert(1)</script> <img src=x onerror=alert(2)>');
+    // Still the page first loaded: updates came over the event stream.
+    expect(await w.page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+    await w.page.screenshot({ path: path.join(SCREENSHOTS, 'board-live.png'), fullPage: true });
+    process.stderr.write(`board browser test: pushed result on the page ${seenAfter} ms after the push was sent (the push itself: ${pushedIn} ms)\n`);
+  } finally {
+    await student.close();
+    await instructor.close();
+  }
+  expect(w.problems).toEqual([]);
+  expect(w.foreign).toEqual([]);
+});
+
+test('the stuck mark appears once the current exercise has not improved for the threshold (injected clock)', async () => {
+  const w = await openBoard();
+  const instructor = new BoardClient(board.url, BOARD_SECRET);
+  try {
+    await instructor.push(catalogResult('s01', { web_server: 2 }), 'stuck-0001', AbortSignal.timeout(5000));
+    await instructor.push(catalogResult('s02', { web_server: 99 }), 'stuck-0002', AbortSignal.timeout(5000));
+    await w.page.locator('tr[data-student="s01"] td.partial').waitFor({ timeout: 1000 });
+    expect(await w.page.locator('.stuck-mark').count()).toBe(0);
+    board.advance(9 * 60_000);
+    await w.page.waitForTimeout(1500);
+    expect(await w.page.locator('.stuck-mark').count()).toBe(0);
+    board.advance(2 * 60_000);
+    const mark = w.page.locator('tr[data-student="s01"] .stuck-mark');
+    await mark.waitFor({ timeout: 2000 });
+    expect(await mark.textContent()).toBe('stuck 11 min on web_server');
+    // Full marks are never stuck; nor is a student with no result.
+    expect(await w.page.locator('.stuck-mark').count()).toBe(1);
+    await w.page.screenshot({ path: path.join(SCREENSHOTS, 'board-stuck.png'), fullPage: true });
+  } finally {
+    await instructor.close();
+  }
+  expect(w.problems).toEqual([]);
+});
+
+test('restarted board: the page reconnects by itself and shows what was stored before and after', async () => {
+  const w = await openBoard();
+  await w.page.waitForSelector('#live.on');
+  const instructor = new BoardClient(board.url, BOARD_SECRET);
+  await instructor.push(catalogResult('s01', { web_server: 1 }), 'restart-01', AbortSignal.timeout(5000));
+  await instructor.close();
+  const port = Number(new URL(board.url).port);
+  await board.stop();
+  await w.page.waitForSelector('#live.off', { timeout: 5000 });
+  board = await startTestBoard({ dir: board.dir, port });
+  await w.page.waitForSelector('#live.on', { timeout: 5000 });
+  const again = new BoardClient(board.url, BOARD_SECRET);
+  try {
+    await again.push(catalogResult('s02', { web_server: 1 }), 'restart-02', AbortSignal.timeout(5000));
+    await w.page.locator('tr[data-student="s02"] td.partial').waitFor({ timeout: 1000 });
+    expect(await w.page.locator('tr[data-student="s01"] td.partial').count()).toBe(1);
+  } finally {
+    await again.close();
+  }
+});
+
+test('without scripts the page still shows the grid and reloads itself', async () => {
+  const instructor = new BoardClient(board.url, BOARD_SECRET);
+  await instructor.push(catalogResult('s01', { web_server: 1, first_steps: 9 }), 'noscript-1', AbortSignal.timeout(5000));
+  await instructor.close();
+  const w = await openBoard({ javaScriptEnabled: false });
+  expect(await w.page.locator('tr[data-student="s01"] td.full').count()).toBe(1);
+  expect(await w.page.locator('#live').textContent()).toBe('live updates need scripts: this page reloads every 10 s');
+  const reloaded = w.page.waitForEvent('load', { timeout: 15_000 });
+  await reloaded;
+  await w.page.screenshot({ path: path.join(SCREENSHOTS, 'board-noscript.png'), fullPage: true });
+  expect(w.problems).toEqual([]);
+}, 30_000);
