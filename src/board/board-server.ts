@@ -131,7 +131,11 @@ export class BoardServer {
     return this.state.view(this.clock(), this.opts.stuckMinutes);
   }
 
-  /** Coalesces changes: the page gets at most twenty updates a second, each within 50 ms of a change. */
+  /**
+   * Coalesces changes: at most five page updates a second, each within 200 ms
+   * of the change (rendering a 300-student grid costs tens of ms; a class
+   * pushing 60 results a second must not pay it 60 times).
+   */
   private changed(): void {
     if (this.pending || !this.streams.size) return;
     this.pending = setTimeout(() => {
@@ -141,7 +145,7 @@ export class BoardServer {
       this.lastSent = html;
       const event = `event: board\ndata: ${JSON.stringify({ html })}\n\n`;
       for (const s of this.streams) s.write(event);
-    }, 50);
+    }, 200);
   }
 
   private isInstructor(req: FastifyRequest): boolean {

@@ -175,18 +175,21 @@ export class BoardState {
         cells,
       };
     });
-    const checks: CheckShare[] = this.exercises.flatMap((ex) =>
-      ex.checks.map((c) => {
-        let pass = 0;
-        let of = 0;
-        for (const p of this.progress.values()) {
-          const status = p.exercises.get(ex.id)?.latest.checks.find((x) => x.id === c.id)?.status;
-          if (status === undefined) continue;
-          of++;
-          if (status === 'pass') pass++;
+    // Per check: pass and seen counts over every student's latest result of its exercise, in one pass.
+    const tally = new Map<string, { pass: number; of: number }>();
+    for (const p of this.progress.values()) {
+      for (const [exId, e] of p.exercises) {
+        for (const c of e.latest.checks) {
+          const key = `${exId}\u0000${c.id}`;
+          const t = tally.get(key) ?? { pass: 0, of: 0 };
+          t.of++;
+          if (c.status === 'pass') t.pass++;
+          tally.set(key, t);
         }
-        return { exercise: ex.id, check: c.id, title: c.title, pass, of };
-      }),
+      }
+    }
+    const checks: CheckShare[] = this.exercises.flatMap((ex) =>
+      ex.checks.map((c) => ({ exercise: ex.id, check: c.id, title: c.title, ...(tally.get(`${ex.id}\u0000${c.id}`) ?? { pass: 0, of: 0 }) })),
     );
     return {
       generatedAt: new Date(now).toISOString(),
