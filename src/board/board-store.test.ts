@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gradeResult, exercise } from '../../test/support/grade-results';
+import { joinAs, startTestBoard } from '../../test/support/board-fixture';
+import { exercise, gradeResult, mixedResult } from '../../test/support/grade-results';
 import { startPostgres, type PostgresCluster } from '../../test/support/postgres';
+import { BoardClient } from './board-client';
 import type { BoardStore, NewResult } from './board-store';
 import { openBoardStore } from './open-store';
 
@@ -113,6 +115,29 @@ test('PostgreSQL: a board instance learns of the results another instance stored
   } finally {
     await first.close();
     await second.close();
+  }
+});
+
+test('two board instances on one PostgreSQL database: a push to one shows on the other, stored once', async () => {
+  const url = await pg.database('instances');
+  const [a, b] = [await startTestBoard({ db: url }), await startTestBoard({ db: url })];
+  try {
+    expect(b.server.joinCode).toBe(a.server.joinCode);
+    const token = await joinAs(a.url, a.server.joinCode, 's01');
+    const client = new BoardClient(b.url, token);
+    const r = { ...mixedResult(), student: { id: 's01' } };
+    expect(await client.push(r, 'instance-0001', AbortSignal.timeout(5000))).toEqual({ kind: 'stored' });
+    // The retry reaches the other instance: still stored once.
+    const other = new BoardClient(a.url, token);
+    expect(await other.push(r, 'instance-0001', AbortSignal.timeout(5000))).toEqual({ kind: 'duplicate' });
+    await Promise.all([client.close(), other.close()]);
+    const deadline = Date.now() + 5000;
+    while (a.server.view().summary.results === 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
+    expect(a.server.view().students[0]).toEqual(b.server.view().students[0]);
+    expect(a.server.view().summary.results).toBe(1);
+  } finally {
+    await a.close();
+    await b.close();
   }
 });
 

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { request } from 'undici';
+import { CLASS_YAML } from '../../test/support/board-fixture';
+import { memoryIo } from '../../test/support/memory-io';
+import { parseInterval } from './batch-command';
+import { parseListen } from './board-command';
+import { main } from './main';
+
+describe('grade board', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'grade-board-cli-'));
+    writeFileSync(path.join(dir, 'class.yaml'), CLASS_YAML);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('serves until Ctrl-C: a secret file made beside the class file (owner only), the join code printed, data kept', async () => {
+    const { io, out } = memoryIo(dir);
+    let stop: (() => void) | undefined;
+    io.onSignal = (handler) => {
+      stop = () => handler('SIGINT');
+      return () => undefined;
+    };
+    const running = main(['board', '--class', 'class.yaml', '--listen', '127.0.0.1:0'], io);
+    const deadline = Date.now() + 20_000;
+    while (!/board: (http:\S+)/.test(out.stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const url = /board: (http:\S+)/.exec(out.stderr)![1]!;
+    const health = await request(`${url}/healthz`);
+    expect([health.statusCode, await health.body.json()]).toEqual([200, { ok: true }]);
+    expect(out.stderr).toMatch(/instructor secret: made a new one in .*class\.board-secret/);
+    expect(out.stderr).toMatch(/students join with: grade init --board http:\/\/127\.0\.0\.1:\d+ --join [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n/);
+    expect((statSync(path.join(dir, 'class.board-secret')).mode & 0o777).toString(8)).toBe('600');
+    stop!();
+    expect(await running).toBe(0);
+    expect(statSync(path.join(dir, 'class.board.sqlite')).size).toBeGreaterThan(0);
+  });
+
+  test('usage errors exit 2 with one line', async () => {
+    const { io, out } = memoryIo(dir);
+    expect(await main(['board'], io)).toBe(2);
+    expect(out.stderr).toBe('grade: grade board needs --class <file> — give the class file (see README: Live lab board)\n');
+    expect(await main(['board', 'revoke', 'nobody', '--class', 'class.yaml'], io)).toBe(2);
+    expect(out.stderr).toContain('not in the class file: nobody');
+    expect(await main(['batch', 'class.yaml', '--board', 'http://127.0.0.1:1'], { ...io, env: { ...io.env, GRADE_BOARD_SECRET: '' } })).toBe(2);
+    expect(out.stderr).toContain('--board needs the instructor secret');
+  });
+
+  test('--listen and --every parse what the README shows, and refuse the rest', () => {
+    expect(parseListen('127.0.0.1:8700')).toEqual({ host: '127.0.0.1', port: 8700 });
+    expect(parseListen('[::1]:8700')).toEqual({ host: '::1', port: 8700 });
+    expect(() => parseListen('8700')).toThrow(/bad --listen/);
+    expect(() => parseListen('x:70000')).toThrow(/bad --listen/);
+    expect([parseInterval('90s'), parseInterval('2m'), parseInterval('1h')]).toEqual([90_000, 120_000, 3_600_000]);
+    expect(() => parseInterval('5s')).toThrow(/at least 10s/);
+    expect(() => parseInterval('2 minutes')).toThrow(/bad --every/);
+  });
+});
