@@ -27,7 +27,7 @@ function pageSummary(body: string): string {
   return text ? `"${text.length > 120 ? `${text.slice(0, 117)}...` : text}"` : 'an empty page';
 }
 
-export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'content'>({
+export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redirectAway' | 'content'>({
   meta: {
     kind: 'http.get',
     description: 'An HTTP GET on a port published by the graded host answers with the expected status and content.',
@@ -49,6 +49,7 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
       ok: 'GET {{url}} answered {{status}}{{with}}',
       unreachable: 'Nothing answers at {{url}} ({{reason}})',
       status: 'GET {{url}} answered {{actual}}, expected {{expected}}',
+      redirectAway: 'GET {{url}} answered {{actual}}, a redirect to {{location}} on another host or port, which grade does not follow; expected {{expected}}',
       content: 'GET {{url}} answered {{status}} with {{summary}}, which lacks {{wanted}}',
     },
   },
@@ -67,8 +68,18 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
       }
       throw e;
     }
-    const actual = { status: res.status, url: res.url, redirects: res.chain.slice(1), page: pageSummary(res.body) };
+    const actual = {
+      status: res.status,
+      url: res.url,
+      redirects: res.chain.slice(1),
+      ...(res.offHostLocation ? { location: res.offHostLocation, notFollowed: 'another host or port' } : {}),
+      page: pageSummary(res.body),
+    };
     const evidence = { expected, actual, command };
+    if (res.status !== expectedStatus && res.offHostLocation) {
+      const data = { url: res.url, actual: res.status, location: res.offHostLocation, expected: expectedStatus };
+      return { status: 'fail', messageId: 'redirectAway', data, evidence };
+    }
     if (res.status !== expectedStatus) {
       return { status: 'fail', messageId: 'status', data: { url: res.url, actual: res.status, expected: expectedStatus }, evidence };
     }
