@@ -102,3 +102,9 @@ describe('ids derived from a pattern', () => {
     expect(problems('hosts:\n  - pattern: vm{1..100000}.example.org\n')).toEqual(['2:14 hosts[0].pattern: the pattern gives more than 1000 hosts']);
   });
 });
+
+test('a pattern holds one range: two would multiply past any cap', () => {
+  expect(problems('hosts:\n  - pattern: vm{1..999}-{1..999}.example.org\n')).toEqual([
+    '2:14 hosts[0].pattern: must match pattern "^[^{}]*\\{\\d+\\.\\.\\d+\\}[^{}]*$"',
+  ]);
+});

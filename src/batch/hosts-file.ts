@@ -68,7 +68,8 @@ const schema: JSONSchemaType<HostsFileData> = {
           id: { type: 'string', pattern: HOST_ID, nullable: true },
           name: { type: 'string', minLength: 1, nullable: true },
           host: { type: 'string', minLength: 1, nullable: true },
-          pattern: { type: 'string', pattern: '\\{\\d+\\.\\.\\d+\\}', nullable: true },
+          // One range, so the count of hosts is the range's, which braces caps.
+          pattern: { type: 'string', pattern: '^[^{}]*\\{\\d+\\.\\.\\d+\\}[^{}]*$', nullable: true },
         },
         required: [],
         additionalProperties: false,
