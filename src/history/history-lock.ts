@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import { unguessableSibling } from '../files/replace-file';
 
@@ -31,20 +31,38 @@ function processGone(pid: number): boolean {
   }
 }
 
-/** Whether the lock at `lock` was left by a grader that is no longer running. */
-function isStale(lock: string): boolean {
+/** The content of the lock at `lock` if it was left by a grader that is no longer running. */
+function staleLock(lock: string): string | undefined {
   let text: string;
   let ageMs: number;
   try {
     text = readFileSync(lock, 'utf8');
     ageMs = Date.now() - statSync(lock).mtimeMs;
   } catch {
-    return false; // gone already: the next attempt takes it
+    return undefined; // gone already: the next attempt takes it
   }
-  if (ageMs > STALE_AFTER_MS) return true;
+  if (ageMs > STALE_AFTER_MS) return text;
   const m = /^(\d+)@(.*)\n$/.exec(text);
   // Written in one call right after creation: an empty or partial lock this young is being written.
-  return m !== null && m[2] === os.hostname() && processGone(Number(m[1]));
+  return m !== null && m[2] === os.hostname() && processGone(Number(m[1])) ? text : undefined;
+}
+
+/** Removes a stale lock; of several graders that find it stale, one moves it aside, the others find it gone. */
+function breakLock(lock: string, staleText: string): void {
+  const aside = unguessableSibling(lock, 'old');
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return; // another grader broke it first
+  }
+  try {
+    // Another grader may have broken it and taken a new lock between our look and our move: give that one back.
+    if (readFileSync(aside, 'utf8') !== staleText) linkSync(aside, lock);
+  } catch {
+    // a third grader holds it now: nothing to give back to
+  } finally {
+    rmSync(aside, { force: true });
+  }
 }
 
 export class HistoryLockedError extends Error {
@@ -79,15 +97,9 @@ export function withHistoryLock<T>(file: string, fn: () => T, waitMs = 10_000): 
         rmSync(lock, { force: true });
       }
     }
-    if (isStale(lock)) {
-      // Moved aside first: of several graders that find it stale, one moves it, the others find it gone.
-      const aside = unguessableSibling(lock, 'old');
-      try {
-        renameSync(lock, aside);
-        rmSync(aside, { force: true });
-      } catch {
-        // another grader broke it first
-      }
+    const staleText = staleLock(lock);
+    if (staleText !== undefined) {
+      breakLock(lock, staleText);
       continue;
     }
     if (Date.now() >= deadline) {
