@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mixedResult } from '../../test/support/grade-results';
@@ -89,6 +89,12 @@ describe('files grade writes in a shared folder', () => {
     }
     expect(hostIdsIn(out)).toEqual(['alice']);
     expect(readdirSync(path.join(out, 'hosts')).filter((d) => d.startsWith('alice.'))).toHaveLength(1); // only the planted link is left
+  });
+
+  test('replaceFile creates a secret with its mode from the start', () => {
+    const file = path.join(outDir(), 'secret');
+    replaceFile(file, 'token\n', 0o600);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   test('replaceFile leaves no temporary file behind when it cannot finish', () => {

@@ -12,9 +12,10 @@ export function unguessableSibling(target: string, kind: 'tmp' | 'old' = 'tmp'):
  * already has that name, a symlink included, is never opened or followed), then
  * renamed over `target` (which replaces a symlink there, never writes through it).
  */
-export function replaceFile(target: string, data: string | Buffer): void {
+export function replaceFile(target: string, data: string | Buffer, mode = 0o666): void {
   const tmp = unguessableSibling(target);
-  const fd = openSync(tmp, 'wx');
+  // The mode (less the umask) is set at creation: a secret is never readable by others, not even for a moment.
+  const fd = openSync(tmp, 'wx', mode);
   try {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
     for (let off = 0; off < buf.length;) off += writeSync(fd, buf, off, buf.length - off);
