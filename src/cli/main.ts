@@ -14,6 +14,7 @@ import { listCommand } from './list-command';
 import { reportCommand } from './report-command';
 import { repoCommand } from './repo-command';
 import { validateCommand } from './validate-command';
+import { terminalText } from '../report/terminal-text';
 
 function positiveInt(name: string) {
   return (v: string) => {
@@ -271,7 +272,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SetupError) {
-      io.stderr.write(`grade: ${e.line()}\n`);
+      io.stderr.write(`grade: ${terminalText(e.line())}\n`);
       return 2;
     }
     throw e;
@@ -286,7 +287,7 @@ export function run(): void {
     },
     (e: unknown) => {
       // Not an expected failure: this is a bug in grade, so the stack helps.
-      process.stderr.write(`grade: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`grade: internal error: ${terminalText(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       process.exitCode = 2;
     },
   );
