@@ -1,5 +1,6 @@
 import { readHostResult } from '../batch/host-outcome';
 import type { BatchHost } from '../batch/hosts-file';
+import { terminalLine } from '../report/terminal-text';
 import { BoardClient } from './board-client';
 
 /** One SSH round's results sent to the board as hosts finish; the round waits for the last sends. */
@@ -33,7 +34,7 @@ export class BatchBoardSender {
     const line = `board: ${this.sent} result(s) sent${this.failed.length ? `, ${this.failed.length} not: ${this.failed.slice(0, 5).join(', ')}${this.failed.length > 5 ? ', …' : ''}` : ''}`;
     this.sent = 0;
     this.failed = [];
-    return line;
+    return terminalLine(line);
   }
 
   close(): Promise<void> {

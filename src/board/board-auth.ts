@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../errors';
+import { replaceFile } from '../files/replace-file';
 
 /** The instructor's login lasts a lab day; after that, the login form again. */
 export const SESSION_MS = 12 * 3600_000;
@@ -77,7 +78,6 @@ export function instructorSecret(env: NodeJS.ProcessEnv, secretFile: string, cre
   }
   const secret = randomBytes(18).toString('base64url');
   mkdirSync(path.dirname(secretFile), { recursive: true });
-  writeFileSync(secretFile, `${secret}\n`, { mode: 0o600 });
-  chmodSync(secretFile, 0o600);
+  replaceFile(secretFile, `${secret}\n`, 0o600);
   return { secret, created: true };
 }

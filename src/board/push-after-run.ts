@@ -1,4 +1,5 @@
 import type { CliIo } from '../cli/io';
+import { terminalLine } from '../report/terminal-text';
 import type { GradeResult } from '../result/types';
 import { BoardClient, isFinal } from './board-client';
 import { PushQueue } from './push-queue';
@@ -56,5 +57,6 @@ export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, 
   } finally {
     await client.close().catch(() => undefined);
   }
-  io.stderr.write(`${line}\n`);
+  // The board's answers are text from elsewhere: no escape sequence reaches the student's terminal.
+  io.stderr.write(`${terminalLine(line)}\n`);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { replaceFile } from '../files/replace-file';
 import { historyLocation } from '../history/location';
 import type { GradeResult } from '../result/types';
 
@@ -27,9 +28,7 @@ export class PushQueue {
     mkdirSync(this.dir, { recursive: true });
     const key = randomUUID();
     const file = path.join(this.dir, `${Date.now().toString().padStart(15, '0')}-${key}.json`);
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ key, result }));
-    renameSync(tmp, file);
+    replaceFile(file, JSON.stringify({ key, result }));
     return { file, key, result };
   }
 

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { joinBoard } from '../board/board-client';
+import { terminalLine } from '../report/terminal-text';
 import { errorMessage, SetupError } from '../errors';
 import { readUserConfig, writeUserConfig, type UserConfig } from '../config/user-config';
 import type { CliIo } from './io';
@@ -99,7 +100,7 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo):
     joined = await joinBoard(url.origin, opts.joinCode, studentId);
   } catch (e) {
     throw new SetupError(
-      `could not join the board at ${url.origin}: ${errorMessage(e)}`,
+      `could not join the board at ${url.origin}: ${terminalLine(errorMessage(e))}`,
       'check the address, the join code and your student id with your instructor',
     );
   }
@@ -110,7 +111,7 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo):
   };
   writeUserConfig(opts.configFile, config);
   io.stderr.write(
-    `joined the board at ${url.origin} as ${joined.student.id} (${joined.student.name}); every grade run now sends its result there (${opts.configFile})\n`,
+    `joined the board at ${url.origin} as ${terminalLine(`${joined.student.id} (${joined.student.name})`)}; every grade run now sends its result there (${opts.configFile})\n`,
   );
   return 0;
 }
