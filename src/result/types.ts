@@ -50,6 +50,14 @@ export interface StudentInfo {
   name?: string;
 }
 
+/** An exercise left out of a run, and why (e.g. a variable it needs was not given). */
+export interface NotGradedExercise {
+  id: string;
+  title: string;
+  /** One line, in the run's language: what is missing and how to give it. */
+  reason: string;
+}
+
 export interface GradeResult {
   schemaVersion: 1;
   grader: { name: string; version: string };
@@ -59,6 +67,8 @@ export interface GradeResult {
   durationMs: number;
   score: Score;
   exercises: ExerciseResult[];
+  /** Exercises a grade-everything run left out; absent when none was (optional: schemaVersion 1 still reads older results). */
+  notGraded?: NotGradedExercise[];
 }
 
 /** A bonus worth no points: feedback only (grade repo's best-practice findings). Reports call it advice. */

@@ -3,6 +3,8 @@ import addFormats from 'ajv-formats';
 import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
 import { SetupError } from '../errors';
+import { message, type Lang } from '../messages/catalog';
+import type { NotGradedExercise } from '../result/types';
 import { appliesIn, type CheckSpec, type Exercise, type GradingMode } from '../spec/exercise';
 import { referencedVariables, substituteVariables } from '../spec/variables';
 
@@ -39,9 +41,21 @@ function paramValidator(kind: CheckKind<unknown, string>): ValidateFunction {
   return v;
 }
 
-export function variableAdvice(exercise: Exercise, missing: string[]): string {
+export function variableAdvice(exercise: Exercise, missing: string[], lang: Lang = 'en'): string {
   const decl = exercise.variables ?? {};
-  return `pass ${missing.map((m) => `--var ${m}=${decl[m]?.example ?? 'VALUE'}`).join(' ')}, set ${missing.map((m) => `GRADE_VAR_${m.toUpperCase()}`).join(', ')}, or run grade init`;
+  return message(lang, 'runner.variableAdvice', {
+    options: missing.map((m) => `--var ${m}=${decl[m]?.example ?? 'VALUE'}`).join(' '),
+    env: missing.map((m) => `GRADE_VAR_${m.toUpperCase()}`).join(', '),
+  });
+}
+
+/** The plan's left-out exercises as the result records them: which, and what to give so they are graded. */
+export function notGradedExercises(plan: Plan, lang: Lang = 'en'): NotGradedExercise[] {
+  return plan.notGraded.map(({ exercise, missing }) => ({
+    id: exercise.id,
+    title: exercise.title,
+    reason: message(lang, 'runner.needsVariables', { variables: missing.join(', '), advice: variableAdvice(exercise, missing, lang) }),
+  }));
 }
 
 /**

@@ -8,7 +8,8 @@ import { grader } from '../package-info';
 import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry-access';
 import type { OpenTarget } from '../target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
-import type { Plan, PlannedCheck } from './plan';
+import { message, type Lang } from '../messages/catalog';
+import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from './semaphore';
 
 const debug = createDebug('grade:runner');
@@ -31,7 +32,12 @@ export interface RunOptions {
   registry?: RegistryAccessOptions;
   /** The label value of this run's probes (default: a fresh UUID). */
   probeRunId?: string;
+  /** Language of the messages written into the result (default English). */
+  lang?: Lang;
 }
+
+/** A check that ran past its time limit: told apart so the report can say "wait and grade again". */
+class CheckTimeoutError extends Error {}
 
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
@@ -62,7 +68,7 @@ async function evaluateWithTimeout(
   const timedOut = new Promise<never>((_, reject) => {
     handle = setTimeout(() => {
       timer.abort();
-      reject(new Error(`the check did not finish within ${timeoutMs / 1000} s`));
+      reject(new CheckTimeoutError(String(timeoutMs / 1000)));
     }, timeoutMs);
   });
   let onAbort: (() => void) | undefined;
@@ -98,6 +104,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
   const ctx = { engine: view, http: target.http, registry, ...(target.repo ? { repo: target.repo } : {}) };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
+  const lang = options.lang ?? 'en';
 
   const runCheck = async (check: PlannedCheck, deps: Promise<CheckResult>[]): Promise<CheckResult> => {
     const depResults = await Promise.all(deps);
@@ -108,7 +115,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
         ...base,
         status: 'skip',
         points: 0,
-        message: `Skipped: needs ${blocked.map((b) => `"${b.title}" (${b.status})`).join(', ')}`,
+        message: message(lang, 'runner.skipped', { needs: blocked.map((b) => `"${b.title}" (${b.status})`).join(', ') }),
         durationMs: 0,
       };
       hooks.onCheckEnd?.(check, result);
@@ -119,7 +126,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
       hooks.onCheckStart?.(check);
       let result: CheckResult;
       if (options.signal?.aborted) {
-        result = { ...base, status: 'error', points: 0, message: 'Not run: grading was interrupted', durationMs: 0 };
+        result = { ...base, status: 'error', points: 0, message: message(lang, 'runner.interrupted'), messageId: 'grader.interrupted', durationMs: 0 };
       } else {
         try {
           const v = await evaluateWithTimeout(check, ctx, options.signal, check.spec.timeoutMs ?? options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
@@ -134,7 +141,16 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
           };
         } catch (e) {
           debug('check %s/%s threw: %O', check.exercise.id, check.spec.id, e);
-          result = { ...base, status: 'error', points: 0, message: `The grader could not decide: ${errorMessage(e)}`, durationMs: Date.now() - t0 };
+          const timedOut = e instanceof CheckTimeoutError;
+          const reason = timedOut ? message(lang, 'runner.timeout', { seconds: e.message }) : errorMessage(e);
+          result = {
+            ...base,
+            status: 'error',
+            points: 0,
+            message: message(lang, 'runner.undecided', { reason }),
+            messageId: timedOut ? 'grader.timeout' : 'grader.undecided',
+            durationMs: Date.now() - t0,
+          };
         }
       }
       hooks.onCheckEnd?.(check, result);
@@ -184,5 +200,6 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     durationMs: Date.now() - started,
     score: totalScore(exercises),
     exercises,
+    ...(plan.notGraded.length ? { notGraded: notGradedExercises(plan, lang) } : {}),
   };
 }
