@@ -2,7 +2,9 @@ import { styleText } from 'node:util';
 import type { PlannedCheck } from '../runner/plan';
 import type { RunHooks } from '../runner/run';
 import { isAdvice, type CheckResult, type CheckStatus, type GradeResult } from '../result/types';
+import type { Lang } from '../messages/catalog';
 import { scoreRatio, type ExerciseHistory } from './input';
+import { recapLines } from './terminal-recap';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -44,6 +46,7 @@ export class TerminalReporter implements RunHooks {
   constructor(
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
     env: NodeJS.ProcessEnv = process.env,
+    private readonly lang: Lang = 'en',
   ) {
     this.color = useColor(out, env);
     this.live = Boolean(out.isTTY) && env.TERM !== 'dumb';
@@ -118,6 +121,7 @@ export class TerminalReporter implements RunHooks {
       }
       for (const c of ex.checks) lines.push(...this.checkLines(c));
     }
+    lines.push(...recapLines(result, (style, text) => this.paint(style, text), this.lang));
     const t = result.score;
     lines.push(
       '',
