@@ -77,3 +77,14 @@ export function hostIdsIn(out: string): string[] {
     return [];
   }
 }
+
+/**
+ * Which of two outcomes of one host a merge keeps: a graded outcome over an
+ * error whatever their order (a later round that could not reach the VM says
+ * nothing about the work graded before), otherwise the more recent one.
+ */
+export function preferredOutcome(ours: HostStatus | undefined, theirs: HostStatus): 'ours' | 'theirs' {
+  if (!ours) return 'theirs';
+  if (ours.state !== theirs.state) return ours.state === 'graded' ? 'ours' : 'theirs';
+  return Date.parse(ours.startedAt) >= Date.parse(theirs.startedAt) ? 'ours' : 'theirs';
+}

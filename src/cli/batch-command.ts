@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { BatchProgress } from '../batch/batch-progress';
 import { writeClassReport } from '../batch/class-report';
-import { hostDir, hostIdsIn, readHostStatus } from '../batch/host-outcome';
+import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus } from '../batch/host-outcome';
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
 import { runBatch } from '../batch/run-batch';
 import { SetupError } from '../errors';
@@ -91,10 +91,18 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   }
 }
 
+/** "s03: kept the graded outcome of … over a later error (…) in …": a merge says when it did not take the latest. */
+function keptOverLaterError(kept: HostStatus, later: HostStatus, shard?: string): string | undefined {
+  if (kept.state !== 'graded' || later.state !== 'error' || Date.parse(later.startedAt) <= Date.parse(kept.startedAt)) return undefined;
+  return `${kept.id}: kept the graded outcome of ${kept.startedAt} over a later error of ${later.startedAt}${shard ? ` in ${shard}` : ''} (${later.error ?? 'no reason given'})\n`;
+}
+
 /**
  * `grade merge OUT SHARD…`: one class report from the folders of several
  * shards (e.g. GitLab CI parallel jobs' artifacts). A host present in several
- * keeps its most recent outcome.
+ * keeps its latest graded outcome — a later error (the VM was off for a
+ * re-run) never hides work already graded, and the merge says so — else its
+ * latest outcome.
  */
 export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo): number {
   mkdirSync(out, { recursive: true });
@@ -104,7 +112,15 @@ export function mergeCommand(out: string, shards: string[], hostsFile: string | 
     for (const id of hostIdsIn(shard)) {
       const theirs = readHostStatus(shard, id)!;
       const ours = readHostStatus(out, id);
-      if (ours && Date.parse(ours.startedAt) >= Date.parse(theirs.startedAt)) continue;
+      if (preferredOutcome(ours, theirs) === 'ours') {
+        const note = keptOverLaterError(ours!, theirs, shard);
+        if (note) io.stderr.write(note);
+        continue;
+      }
+      if (ours) {
+        const note = keptOverLaterError(theirs, ours);
+        if (note) io.stderr.write(note);
+      }
       rmSync(hostDir(out, id), { recursive: true, force: true });
       cpSync(hostDir(shard, id), hostDir(out, id), { recursive: true });
       copied++;

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { translator, type Lang, type Translate } from '../messages/catalog';
+import { translator, type Translate } from '../messages/catalog';
 import { templatesDir } from '../package-info';
 import { isAdvice, type CheckResult, type ExerciseResult, type GradeResult, type Score } from '../result/types';
 import { attemptsChart, type AttemptsChart } from './attempts-chart';
 import { errorAdvice } from './error-advice';
 import type { ExerciseHistory, ReportInput } from './input';
 import { localTime } from './local-time';
+import { registerMessageHelpers, type LocalizedView } from './message-helpers';
 import { checkAnchor, nextSteps } from './next-steps';
 
 interface CheckView extends CheckResult {
@@ -40,9 +41,7 @@ interface NextStepView {
   slide?: string;
 }
 
-interface ReportView extends Omit<GradeResult, 'exercises'> {
-  lang: Lang;
-  timeZone?: string;
+interface ReportView extends Omit<GradeResult, 'exercises'>, LocalizedView {
   studentLabel?: string;
   graderLabel: string;
   exercises: ExerciseView[];
@@ -52,8 +51,6 @@ interface ReportView extends Omit<GradeResult, 'exercises'> {
 
 let compiled: Handlebars.TemplateDelegate<ReportView> | undefined;
 
-/** The rendering's language and zone, as helpers find them on the root of the view. */
-const rootOf = (options: Handlebars.HelperOptions) => (options.data as { root: Pick<ReportView, 'lang' | 'timeZone'> }).root;
 
 /**
  * Handlebars escapes every `{{value}}` (& < > " ' ` =); the templates never use
@@ -64,9 +61,7 @@ const rootOf = (options: Handlebars.HelperOptions) => (options.data as { root: P
 function template(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
   const hb = Handlebars.create();
-  hb.registerHelper('t', (id: Parameters<Translate>[0], options: Handlebars.HelperOptions) =>
-    translator(rootOf(options).lang)(id, options.hash as Record<string, string>),
-  );
+  registerMessageHelpers(hb);
   hb.registerHelper('json', (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v, null, 2)));
   hb.registerHelper('has', (obj: object | undefined, key: string) => obj !== undefined && obj !== null && key in obj);
   hb.registerHelper('ifEq', function (this: unknown, a: unknown, b: unknown, options: Handlebars.HelperOptions) {
@@ -74,7 +69,6 @@ function template(): NonNullable<typeof compiled> {
   });
   hb.registerHelper('percent', (s: Score) => (s.max ? Math.round((100 * s.points) / s.max) : 0));
   hb.registerHelper('seconds', (ms: number) => (ms / 1000).toFixed(1));
-  hb.registerHelper('time', (iso: string, options: Handlebars.HelperOptions) => localTime(iso, rootOf(options).lang, rootOf(options).timeZone));
   hb.registerPartial('evidence', readFileSync(path.join(templatesDir, 'evidence.hbs'), 'utf8'));
   // preventIndent: an indented partial call must not indent the lines inside its <pre>.
   compiled = hb.compile(readFileSync(path.join(templatesDir, 'report.hbs'), 'utf8'), { preventIndent: true });
