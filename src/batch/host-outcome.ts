@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Lang } from '../messages/catalog';
 import { reporters, type ReportFormat } from '../report/index';
 import type { GradeResult, Score } from '../result/types';
 
@@ -33,14 +34,15 @@ export function hostDir(out: string, id: string): string {
  * built beside it, then renamed into place. An interrupted batch leaves each
  * host either done or not there — never half a host.
  */
-export function writeHostOutcome(out: string, status: HostStatus, result: GradeResult | undefined, formats: readonly ReportFormat[]): void {
+export function writeHostOutcome(out: string, status: HostStatus, result: GradeResult | undefined, formats: readonly ReportFormat[], lang?: Lang): void {
   const dir = hostDir(out, status.id);
   mkdirSync(hostsDir(out), { recursive: true });
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(tmp);
   if (result) {
     // The JSON result is always kept: the class report and --report-only read it.
-    for (const f of new Set<ReportFormat>([...formats, 'json'])) writeFileSync(path.join(tmp, reporters[f].file), reporters[f].render({ result }));
+    for (const f of new Set<ReportFormat>([...formats, 'json']))
+      writeFileSync(path.join(tmp, reporters[f].file), reporters[f].render({ result, ...(lang ? { lang } : {}) }));
   }
   writeFileSync(path.join(tmp, STATUS), `${JSON.stringify(status, null, 2)}\n`);
   if (existsSync(dir)) {

@@ -7,6 +7,7 @@ import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus }
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
 import { runBatch } from '../batch/run-batch';
 import { SetupError } from '../errors';
+import type { Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { loadExercises } from '../spec/load';
 import { KnownHosts } from '../ssh/known-hosts';
@@ -29,6 +30,7 @@ export interface BatchCommandOptions {
   knownHosts?: string;
   acceptNew: boolean;
   registryUrl?: string;
+  lang?: Lang;
 }
 
 /** `--shard 2/4` → { k: 2, n: 4 }. */
@@ -50,7 +52,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   const hosts: BatchHost[] = opts.shard ? shardOf(all, opts.shard.k, opts.shard.n) : all;
   mkdirSync(opts.out, { recursive: true });
   if (opts.reportOnly) {
-    const { files, report } = writeClassReport(opts.out, hosts);
+    const { files, report } = writeClassReport(opts.out, hosts, { ...(opts.lang ? { lang: opts.lang } : {}) });
     io.stderr.write(`class report from ${report.summary.graded + report.summary.errored} host outcome(s): ${files.join(', ')}\n`);
     return report.summary.errored ? 1 : 0;
   }
@@ -74,12 +76,13 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
       registry: opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {},
       signal: interruption.signal,
       env: io.env,
+      ...(opts.lang ? { lang: opts.lang } : {}),
       onHostStart: () => progress.started(),
       onHostEnd: (h, outcome) => progress.ended(h, outcome),
     });
     progress.finish();
     // The class table covers the whole file, so a shard's or a resumed run's report shows what is known.
-    const { files } = writeClassReport(opts.out, opts.shard ? hosts : all);
+    const { files } = writeClassReport(opts.out, opts.shard ? hosts : all, { ...(opts.lang ? { lang: opts.lang } : {}) });
     io.stderr.write(`class report: ${files[0]}\n`);
     if (interruption.happened) {
       io.stderr.write(`interrupted: ${summary.graded + summary.errored} host(s) done this run, ${summary.interrupted} not; grade batch --resume goes on\n`);
@@ -104,7 +107,7 @@ function keptOverLaterError(kept: HostStatus, later: HostStatus, shard?: string)
  * re-run) never hides work already graded, and the merge says so — else its
  * latest outcome.
  */
-export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo): number {
+export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo, lang?: Lang): number {
   mkdirSync(out, { recursive: true });
   let copied = 0;
   for (const shard of shards) {
@@ -126,7 +129,7 @@ export function mergeCommand(out: string, shards: string[], hostsFile: string | 
       copied++;
     }
   }
-  const { files, report } = writeClassReport(out, hostsFile ? loadHostsFile(hostsFile) : undefined);
+  const { files, report } = writeClassReport(out, hostsFile ? loadHostsFile(hostsFile) : undefined, { ...(lang ? { lang } : {}) });
   io.stderr.write(`merged ${copied} host outcome(s) from ${shards.length} shard(s): ${files.join(', ')}\n`);
   return report.summary.errored ? 1 : 0;
 }

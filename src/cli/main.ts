@@ -14,6 +14,9 @@ import { listCommand } from './list-command';
 import { reportCommand } from './report-command';
 import { repoCommand } from './repo-command';
 import { validateCommand } from './validate-command';
+import { resolveLanguage } from '../messages/language';
+
+const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
 
 function positiveInt(name: string) {
   return (v: string) => {
@@ -58,6 +61,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--registry <url>', 'registry API that stands for Docker Hub, e.g. a course registry (default https://registry-1.docker.io)')
     .option('--config <file>', 'per-user config written by grade init (default: $GRADE_CONFIG, else the per-user config folder)')
     .option('--watch', 'grade again after every change on the engine (containers, images, networks, volumes) until Ctrl-C')
+    .option('--lang <code>', LANG_HELP)
     .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
@@ -83,6 +87,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(student.id || student.name ? { student } : {}),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
           ...(o.watch ? { watch: true } : {}),
+          lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
         io,
       );
@@ -133,6 +138,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--known-hosts <file>', 'OpenSSH known_hosts file checked for host keys (default ~/.ssh/known_hosts)')
     .option('--accept-new', 'record unknown host keys (trust on first use); a changed key is refused regardless')
     .option('--registry <url>', 'registry API that stands for Docker Hub')
+    .option('--lang <code>', LANG_HELP)
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
       status = await batchCommand(
         path.resolve(io.cwd, hostsFile),
@@ -153,6 +159,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.knownHosts ? { knownHosts: path.resolve(io.cwd, o.knownHosts as string) } : {}),
           acceptNew: Boolean(o.acceptNew),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
+          lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
         io,
       );
@@ -179,6 +186,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
     .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
+    .option('--lang <code>', LANG_HELP)
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
       status = await repoCommand(
         path.resolve(io.cwd, dir),
@@ -194,6 +202,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           timeoutSeconds: o.timeout as number,
           passMark: o.passMark as number,
           ...(o.student ? { student: { id: o.student as string } } : {}),
+          lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
         io,
       );
@@ -205,12 +214,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('<out>', 'folder for the merged class report')
     .argument('<shard...>', "the shards' --out folders")
     .option('--hosts <file>', 'the hosts file, to list students in its order (and those no shard graded)')
-    .action((out: string, shards: string[], o: { hosts?: string }) => {
+    .option('--lang <code>', LANG_HELP)
+    .action((out: string, shards: string[], o: { hosts?: string; lang?: string }) => {
       status = mergeCommand(
         path.resolve(io.cwd, out),
         shards.map((s) => path.resolve(io.cwd, s)),
         o.hosts ? path.resolve(io.cwd, o.hosts) : undefined,
         io,
+        resolveLanguage(o.lang, io.env),
       );
     });
 
@@ -240,13 +251,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--history <file>', 'attempt history to read (default: $GRADE_HISTORY, else the per-user state folder)')
     .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
     .option('--out <dir>', 'folder for the report files', 'reports')
-    .action((ids: string[], o: { history?: string; format: string; out: string }) => {
+    .option('--lang <code>', LANG_HELP)
+    .action((ids: string[], o: { history?: string; format: string; out: string; lang?: string }) => {
       status = reportCommand(
         ids,
         {
           historyFile: historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
           out: path.resolve(io.cwd, o.out),
           formats: parseFormats(o.format),
+          lang: resolveLanguage(o.lang, io.env),
         },
         io,
       );

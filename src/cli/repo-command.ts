@@ -1,4 +1,5 @@
 import { gradeRepository } from '../runner/grade-repository';
+import type { Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { grader } from '../package-info';
@@ -21,6 +22,7 @@ export interface RepoCommandOptions {
   /** Percentage of the points at or above which the run passes (exit 0). */
   passMark: number;
   student?: StudentInfo;
+  lang?: Lang;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface RepoCommandOptions {
  */
 export async function repoCommand(dir: string, ids: string[], opts: RepoCommandOptions, io: CliIo): Promise<number> {
   const catalog = loadExercises(opts.exercisesDir);
-  const terminal = new TerminalReporter(io.stderr, io.env);
+  const terminal = new TerminalReporter(io.stderr, io.env, opts.lang);
   const interruption = new Interruption(io, 'stopping, removing what grade repo started…');
   try {
     let headerShown = false;
@@ -46,6 +48,7 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       signal: interruption.signal,
       hooks: terminal,
       ...(opts.student ? { student: opts.student } : {}),
+      ...(opts.lang ? { lang: opts.lang } : {}),
       onPhase: (exercise, phase) => {
         if (phase === 'staging') {
           if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${dir}\n`);
@@ -62,7 +65,12 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       io.stderr.write('grading interrupted; no report written\n');
       return interruption.exitStatus;
     }
-    finishRun(result, { out: opts.out, reports: true, formats: opts.formats, json: Boolean(opts.json) }, io, terminal);
+    finishRun(
+      result,
+      { out: opts.out, reports: true, formats: opts.formats, json: Boolean(opts.json), ...(opts.lang ? { lang: opts.lang } : {}) },
+      io,
+      terminal,
+    );
     const percent = result.score.max ? (100 * result.score.points) / result.score.max : 100;
     const verdict = percent >= opts.passMark ? 'passes' : 'is below';
     io.stderr.write(`${result.score.points}/${result.score.max} points (${Math.floor(percent)}%) ${verdict} the pass mark of ${opts.passMark}%\n`);

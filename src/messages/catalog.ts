@@ -67,6 +67,7 @@ const en = {
   'terminal.next': 'Next step:',
   'terminal.allDone': 'Every check passed.',
   'terminal.progress': '{{done}}/{{total}} checks',
+  'terminal.notGraded': 'not graded: {{id}} {{reason}}',
   // Why a check could not be decided, and what to do (the student is not to blame)
   'advice.engineDown': 'The grader could not reach Docker. Start the engine (sudo systemctl start docker), check that docker ps answers, then grade again.',
   'advice.permission': 'The grader may not use Docker. Add yourself to the docker group (sudo usermod -aG docker $USER), log in again, then grade again.',
@@ -84,7 +85,7 @@ const en = {
   'runner.interrupted': 'Not run: grading was interrupted',
   'runner.timeout': 'the check did not finish within {{seconds}} s',
   'runner.undecided': 'The grader could not decide: {{reason}}',
-  'runner.needsVariables': 'needs {{variables}}: {{advice}}',
+  'runner.needsVariables': 'needs {{variables}} — {{advice}}',
   'runner.variableAdvice': 'pass {{options}}, set {{env}}, or run grade init',
   // Class report
   'class.title': 'Class report: {{graded}} of {{hosts}} graded',
@@ -176,6 +177,7 @@ const it: Record<MessageId, string> = {
   'terminal.next': 'Prossimo passo:',
   'terminal.allDone': 'Tutti i controlli sono superati.',
   'terminal.progress': '{{done}}/{{total}} controlli',
+  'terminal.notGraded': 'non valutato: {{id}} {{reason}}',
   'advice.engineDown':
     'Il valutatore non riesce a raggiungere Docker. Avvia il motore (sudo systemctl start docker), controlla che docker ps risponda, poi valuta di nuovo.',
   'advice.permission':
@@ -194,7 +196,7 @@ const it: Record<MessageId, string> = {
   'runner.interrupted': 'Non eseguito: la valutazione è stata interrotta',
   'runner.timeout': 'il controllo non è finito entro {{seconds}} s',
   'runner.undecided': 'Il valutatore non è riuscito a decidere: {{reason}}',
-  'runner.needsVariables': 'richiede {{variables}}: {{advice}}',
+  'runner.needsVariables': 'richiede {{variables}} — {{advice}}',
   'runner.variableAdvice': 'usa {{options}}, imposta {{env}}, oppure esegui grade init',
   'class.title': 'Rapporto della classe: {{graded}} su {{hosts}} valutati',
   'class.heading': 'Rapporto della classe',

@@ -157,7 +157,7 @@ function teachingResult(): GradeResult {
       {
         id: 'docker_hub_push',
         title: 'Push your image to Docker Hub',
-        reason: 'needs dockerhub_user: pass --var dockerhub_user=alice, set GRADE_VAR_DOCKERHUB_USER, or run grade init',
+        reason: 'needs dockerhub_user — pass --var dockerhub_user=alice, set GRADE_VAR_DOCKERHUB_USER, or run grade init',
       },
     ],
   };

@@ -37,6 +37,7 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
     selected.map((e) => e.id),
     o.vars,
     'repo',
+    o.lang,
   );
   // The engine before anything else: "no engine" is one line, not a half-started run.
   await (await new LocalTarget(o.hostFlag, o.env).open()).close();

@@ -12,10 +12,10 @@ describe('exercises left out of a grade-everything run', () => {
     expect(en).toEqual({
       id: 'docker_hub_push',
       title: catalog.find((e) => e.id === 'docker_hub_push')!.title,
-      reason: expect.stringMatching(/^needs dockerhub_user: pass --var dockerhub_user=\S+, set GRADE_VAR_DOCKERHUB_USER, or run grade init$/),
+      reason: expect.stringMatching(/^needs dockerhub_user — pass --var dockerhub_user=\S+, set GRADE_VAR_DOCKERHUB_USER, or run grade init$/),
     });
     expect(notGradedExercises(plan, 'it')[0]!.reason).toMatch(
-      /^richiede dockerhub_user: usa --var dockerhub_user=\S+, imposta GRADE_VAR_DOCKERHUB_USER, oppure esegui grade init$/,
+      /^richiede dockerhub_user — usa --var dockerhub_user=\S+, imposta GRADE_VAR_DOCKERHUB_USER, oppure esegui grade init$/,
     );
   });
 

@@ -9,6 +9,7 @@ import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry
 import type { OpenTarget } from '../target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
 import { message, type Lang } from '../messages/catalog';
+import { kindMessageTemplate } from '../messages/kind-messages';
 import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from './semaphore';
 
@@ -134,7 +135,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
             ...base,
             status: v.status,
             points: v.status === 'pass' ? check.spec.points : 0,
-            message: renderMessage(check.kind.meta.messages[v.messageId] ?? v.messageId, v.data),
+            message: renderMessage(kindMessageTemplate(check.kind.meta, v.messageId, lang) ?? v.messageId, v.data),
             messageId: v.messageId,
             ...(v.evidence ? { evidence: v.evidence } : {}),
             durationMs: Date.now() - t0,
