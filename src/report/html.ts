@@ -51,7 +51,6 @@ interface ReportView extends Omit<GradeResult, 'exercises'>, LocalizedView {
 
 let compiled: Handlebars.TemplateDelegate<ReportView> | undefined;
 
-
 /**
  * Handlebars escapes every `{{value}}` (& < > " ' ` =); the templates never use
  * the unescaped `{{{ }}}` form, so container names, labels, command output and
