@@ -185,6 +185,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
+    .addOption(
+      new Option('--step-timeout <seconds>', 'time limit of each repository step: docker build, compose up, compose down')
+        .default(600)
+        .argParser(positiveInt('--step-timeout')),
+    )
     .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
     .option('--lang <code>', LANG_HELP)
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
@@ -200,6 +205,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           exercisesDir: path.resolve(io.cwd, o.exercises as string),
           concurrency: o.concurrency as number,
           timeoutSeconds: o.timeout as number,
+          stepTimeoutSeconds: o.stepTimeout as number,
           passMark: o.passMark as number,
           ...(o.student ? { student: { id: o.student as string } } : {}),
           lang: resolveLanguage(o.lang as string | undefined, io.env),

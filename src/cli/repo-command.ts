@@ -19,10 +19,17 @@ export interface RepoCommandOptions {
   exercisesDir: string;
   concurrency: number;
   timeoutSeconds: number;
+  /** Time limit of each repository step (build, compose up, down). */
+  stepTimeoutSeconds?: number;
   /** Percentage of the points at or above which the run passes (exit 0). */
   passMark: number;
   student?: StudentInfo;
   lang?: Lang;
+}
+
+/** GRADE_EXERCISES="web_server wordpress_compose" (spaces or commas): what every repository of the course must hold. */
+function courseExercises(env: NodeJS.ProcessEnv): string[] {
+  return (env.GRADE_EXERCISES ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
 /**
@@ -39,13 +46,16 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
     const result = await gradeRepository({
       dir,
       catalog,
-      ids,
+      // The course's list (the student CI template's GRADE_EXERCISES) when none are named.
+      ids: ids.length ? ids : courseExercises(io.env),
       vars: opts.vars,
       ...(opts.host ? { hostFlag: opts.host } : {}),
       env: io.env,
       concurrency: opts.concurrency,
       checkTimeoutMs: opts.timeoutSeconds * 1000,
+      ...(opts.stepTimeoutSeconds ? { stepTimeoutMs: opts.stepTimeoutSeconds * 1000 } : {}),
       signal: interruption.signal,
+      hurry: interruption.secondSignal('no more waiting: force-removing what grade repo started…'),
       hooks: terminal,
       ...(opts.student ? { student: opts.student } : {}),
       ...(opts.lang ? { lang: opts.lang } : {}),
@@ -60,6 +70,9 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
         if (phase === 'cleaning') terminal.stop();
       },
       onWarning: (m) => io.stderr.write(`grade: ${m}\n`),
+      onNotGraded: (skipped) => {
+        for (const n of skipped) io.stderr.write(`not graded: ${n.id} — ${n.reason}\n`);
+      },
     });
     if (!result || interruption.happened) {
       io.stderr.write('grading interrupted; no report written\n');

@@ -88,10 +88,13 @@ const en = {
   'advice.noProbeImage':
     'The grader reads a volume through an image already on the host. Start a container that uses the volume, as the slide shows, then grade again.',
   'advice.notRepo': 'This check reads a repository: it runs under grade repo (in CI) only.',
+  'advice.environment':
+    'The grading machine could not produce this state (a limit of the grader, not your mistake). Tell your instructor; the message says what was missing.',
   'advice.unknown': 'The grader could not decide this check; it is not your mistake. Grade again; if it happens again, show this report to your instructor.',
   // Runner
   'runner.skipped': 'Skipped: needs {{needs}}',
   'runner.interrupted': 'Not run: grading was interrupted',
+  'runner.cannotGradeState': 'Not graded: {{reason}}',
   'runner.timeout': 'the check did not finish within {{seconds}} s',
   'runner.undecided': 'The grader could not decide: {{reason}}',
   'runner.needsVariables': 'needs {{variables}} — {{advice}}',
@@ -207,10 +210,13 @@ const it: Record<MessageId, string> = {
   'advice.noProbeImage':
     'Il valutatore legge un volume con un’immagine già presente sull’host. Avvia un container che usa il volume, come mostra la slide, poi valuta di nuovo.',
   'advice.notRepo': 'Questo controllo legge un repository: si esegue solo con grade repo (in CI).',
+  'advice.environment':
+    'La macchina del valutatore non ha potuto produrre questo stato (un limite del valutatore, non un tuo errore). Avvisa il docente; il messaggio dice cosa mancava.',
   'advice.unknown':
     'Il valutatore non è riuscito a decidere questo controllo; non è un tuo errore. Valuta di nuovo; se succede ancora, mostra questo rapporto al docente.',
   'runner.skipped': 'Saltato: richiede {{needs}}',
   'runner.interrupted': 'Non eseguito: la valutazione è stata interrotta',
+  'runner.cannotGradeState': 'Non valutato: {{reason}}',
   'runner.timeout': 'il controllo non è finito entro {{seconds}} s',
   'runner.undecided': 'Il valutatore non è riuscito a decidere: {{reason}}',
   'runner.needsVariables': 'richiede {{variables}} — {{advice}}',

@@ -7,9 +7,9 @@ import { kindMessageTemplate } from './kind-messages';
 
 describe('check messages and exercise texts in the run language', () => {
   test('a kind message in Italian, with the same data; English by default and for an unknown id', () => {
-    const meta = checkKinds['image.exists']!.meta;
-    expect(renderMessage(kindMessageTemplate(meta, 'missing', 'it')!, { image: 'web_server' })).toBe('Su questo host Docker non c’è l’immagine web_server');
-    expect(renderMessage(kindMessageTemplate(meta, 'missing', 'en')!, { image: 'web_server' })).toBe('There is no image web_server on this Docker host');
+    const meta = checkKinds['network.exists']!.meta;
+    expect(renderMessage(kindMessageTemplate(meta, 'missing', 'it')!, { name: 'my-bridge' })).toBe('Non c’è la rete my-bridge');
+    expect(renderMessage(kindMessageTemplate(meta, 'missing', 'en')!, { name: 'my-bridge' })).toBe('There is no network my-bridge');
     expect(kindMessageTemplate(meta, 'noSuchId', 'it')).toBeUndefined();
   });
 

@@ -29,12 +29,12 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
   },
   'compose.project': {
     ok: 'Il progetto compose {{project}} esegue {{services}}{{extra}}',
-    noProject: 'Nessun progetto compose con i servizi {{services}} su questo host',
+    noProject: 'Nessun progetto compose con i servizi {{services}} {{where}}',
     incomplete: 'Progetto compose {{project}}: {{problems}}',
   },
   'container.config': {
     ok: '{{name}} è {{state}} come previsto',
-    notFound: 'Su questo host non c’è {{what}}',
+    notFound: 'Non c’è {{what}} {{where}}',
     mismatch: '{{name}} {{problems}}',
     noneFits: 'Nessun {{what}} va bene ({{count}} candidati): {{problems}}',
   },
@@ -42,7 +42,9 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
     ok: '{{name}} ha scritto {{count}} righe che corrispondono, la più recente {{age}} s fa: {{last}}',
     notFound: 'Non c’è {{what}}',
     tooFew: '{{name}} ha scritto {{count}} righe che corrispondono a /{{pattern}}/ (almeno {{min}} attese); ultime righe: {{last}}',
+    okStopped: '{{name}} è stato fermato; fino ad allora ha scritto {{count}} righe che corrispondono, la più recente {{age}} s prima dello stop: {{last}}',
     stale: 'La riga più recente nel log di {{name}} ha {{age}} s: ha smesso di scrivere',
+    staleStopped: '{{name}} è stato fermato, e la riga più recente nel suo log è di {{age}} s prima: aveva già smesso di scrivere',
   },
   'container.stats': {
     ok: 'docker stats riporta {{reading}} per {{name}}',
@@ -73,9 +75,9 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
     ...NOT_REPO,
   },
   'http.get': {
-    ok: 'GET {{url}} ha risposto {{status}}{{with}}',
-    unreachable: 'Nessuno risponde a {{url}} ({{reason}})',
-    status: 'GET {{url}} ha risposto {{actual}}, atteso {{expected}}',
+    ok: 'GET {{url}} ha risposto {{status}}{{with}}{{waited}}',
+    unreachable: 'Nessuno risponde a {{url}} ({{reason}}){{waited}}',
+    status: 'GET {{url}} ha risposto {{actual}}, atteso {{expected}}{{waited}}',
     content: 'GET {{url}} ha risposto {{status}} con {{summary}}, in cui manca {{wanted}}',
   },
   'image.config': {
@@ -92,13 +94,13 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
   },
   'image.exists': {
     found: 'L’immagine {{image}} esiste ({{id}})',
-    missing: 'Su questo host Docker non c’è l’immagine {{image}}',
+    missing: 'Non c’è l’immagine {{image}} {{where}}',
   },
   'image.history': {
     ok: 'La history di {{image}} mostra {{what}}',
     missing: 'Non c’è l’immagine {{image}}',
     noOwnRows: 'La history di {{image}} non ha passi suoi sopra {{base}}',
-    wrongOrigin: '{{image}} è stata creata con {{actual}}, non con {{expected}}',
+    wrongOrigin: '{{image}} è stata creata con {{actual}}, non con {{expected}}: {{seen}}',
     missingSteps: 'La history di {{image}} non mostra {{steps}}',
     tooMany: 'La history di {{image}} ha {{count}} {{label}} (al massimo {{max}})',
   },
@@ -117,7 +119,8 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
   },
   'network.interfaces': {
     ok: 'Dentro {{name}} c’è solo {{interfaces}}',
-    notRunning: 'Non c’è {{what}} in esecuzione: la sua rete si vede solo mentre è in esecuzione',
+    okFromLog: '{{name}} è terminato; l’ip address show che ha stampato elenca solo {{interfaces}}',
+    notRunning: 'Non c’è {{what}} in esecuzione, né uno terminato dopo aver mostrato le sue interfacce (ip address show)',
     extra: '{{name}} ha anche {{extra}} (interfacce: {{interfaces}})',
     noProbe: 'Impossibile guardare dentro {{name}}: {{reason}}',
   },

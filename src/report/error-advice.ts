@@ -5,6 +5,7 @@ import type { CheckResult } from '../result/types';
 const BY_MESSAGE_ID: Readonly<Record<string, MessageId>> = {
   'grader.timeout': 'advice.timeout',
   'grader.interrupted': 'advice.interrupted',
+  'grader.cannotGradeState': 'advice.environment',
   rateLimited: 'advice.rateLimited',
   unavailable: 'advice.registryDown',
   noProbe: 'advice.probe',

@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import type { CheckResult, ExerciseResult, GradeResult, NotGradedExercise, Score } from './types';
+import type { CheckResult, ExerciseResult, GradeResult, Score } from './types';
 
 const score: JSONSchemaType<Score> = {
   type: 'object',
@@ -54,13 +54,6 @@ const exercise: JSONSchemaType<ExerciseResult> = {
   additionalProperties: false,
 };
 
-const notGraded: JSONSchemaType<NotGradedExercise> = {
-  type: 'object',
-  properties: { id: { type: 'string' }, title: { type: 'string' }, reason: { type: 'string' } },
-  required: ['id', 'title', 'reason'],
-  additionalProperties: false,
-};
-
 /** JSON Schema of `grade --json` output. `schemas/grade-result.schema.json` is written from this (npm run schemas). */
 export const gradeResultSchema: JSONSchemaType<GradeResult> = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -97,7 +90,16 @@ export const gradeResultSchema: JSONSchemaType<GradeResult> = {
     durationMs: { type: 'number', minimum: 0 },
     score,
     exercises: { type: 'array', items: exercise },
-    notGraded: { type: 'array', nullable: true, items: notGraded },
+    notGraded: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, title: { type: 'string' }, reason: { type: 'string' } },
+        required: ['id', 'title', 'reason'],
+        additionalProperties: false,
+      },
+    },
   },
   required: ['schemaVersion', 'grader', 'target', 'startedAt', 'durationMs', 'score', 'exercises'],
   additionalProperties: false,

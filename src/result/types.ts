@@ -50,11 +50,10 @@ export interface StudentInfo {
   name?: string;
 }
 
-/** An exercise left out of a run, and why (e.g. a variable it needs was not given). */
-export interface NotGradedExercise {
+/** An exercise that was asked for or looked for, but not graded in this run, and why. */
+export interface NotGraded {
   id: string;
   title: string;
-  /** One line, in the run's language: what is missing and how to give it. */
   reason: string;
 }
 
@@ -67,8 +66,8 @@ export interface GradeResult {
   durationMs: number;
   score: Score;
   exercises: ExerciseResult[];
-  /** Exercises a grade-everything run left out; absent when none was (optional: schemaVersion 1 still reads older results). */
-  notGraded?: NotGradedExercise[];
+  /** Exercises left out of this run and why (a missing --var, files the repository does not have). */
+  notGraded?: NotGraded[];
 }
 
 /** A bonus worth no points: feedback only (grade repo's best-practice findings). Reports call it advice. */

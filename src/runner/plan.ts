@@ -4,7 +4,7 @@ import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
 import { SetupError } from '../errors';
 import { message, type Lang } from '../messages/catalog';
-import type { NotGradedExercise } from '../result/types';
+import type { NotGraded } from '../result/types';
 import { localizeExercise } from '../spec/localize';
 import { appliesIn, type CheckSpec, type Exercise, type GradingMode } from '../spec/exercise';
 import { referencedVariables, substituteVariables } from '../spec/variables';
@@ -51,7 +51,7 @@ export function variableAdvice(exercise: Exercise, missing: string[], lang: Lang
 }
 
 /** The plan's left-out exercises as the result records them: which, and what to give so they are graded. */
-export function notGradedExercises(plan: Plan, lang: Lang = 'en'): NotGradedExercise[] {
+export function notGradedExercises(plan: Plan, lang: Lang = 'en'): NotGraded[] {
   return plan.notGraded.map(({ exercise, missing }) => ({
     id: exercise.id,
     title: exercise.title,

@@ -6,6 +6,7 @@ import { ProbeRunner } from '../docker/probes';
 import { errorMessage } from '../errors';
 import { grader } from '../package-info';
 import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry-access';
+import { appliesIn } from '../spec/exercise';
 import type { OpenTarget } from '../target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
 import { message, type Lang } from '../messages/catalog';
@@ -59,7 +60,7 @@ function baseResult(check: PlannedCheck): Omit<CheckResult, 'status' | 'points' 
 
 async function evaluateWithTimeout(
   check: PlannedCheck,
-  ctx: Omit<CheckContext, 'signal'>,
+  ctx: Omit<CheckContext, 'signal' | 'deadline'>,
   runSignal: AbortSignal | undefined,
   timeoutMs: number,
 ): Promise<Verdict> {
@@ -79,7 +80,8 @@ async function evaluateWithTimeout(
     runSignal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal }), timedOut, interrupted]);
+    const deadline = Date.now() + timeoutMs;
+    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal, deadline }), timedOut, interrupted]);
   } finally {
     clearTimeout(handle);
     if (onAbort) runSignal?.removeEventListener('abort', onAbort);
@@ -102,7 +104,13 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     ...(target.containerScope ? { containerScope: target.containerScope } : {}),
   });
   const registry = new RegistryAccess(options.registry ?? {}, { os: target.info.os, architecture: target.info.arch });
-  const ctx = { engine: view, http: target.http, registry, ...(target.repo ? { repo: target.repo } : {}) };
+  const ctx = {
+    engine: view,
+    http: target.http,
+    registry,
+    ...(target.repo ? { repo: target.repo } : {}),
+    ...(target.stagedAt !== undefined ? { stagedAt: target.stagedAt } : {}),
+  };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
   const lang = options.lang ?? 'en';
@@ -128,6 +136,16 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
       let result: CheckResult;
       if (options.signal?.aborted) {
         result = { ...base, status: 'error', points: 0, message: message(lang, 'runner.interrupted'), messageId: 'grader.interrupted', durationMs: 0 };
+      } else if (target.cannotGradeState && appliesIn(check.spec, 'host')) {
+        // The state these checks look at could not be produced here: the grader's limit, never the student's.
+        result = {
+          ...base,
+          status: 'error',
+          points: 0,
+          message: message(lang, 'runner.cannotGradeState', { reason: target.cannotGradeState }),
+          messageId: 'grader.cannotGradeState',
+          durationMs: 0,
+        };
       } else {
         try {
           const v = await evaluateWithTimeout(check, ctx, options.signal, check.spec.timeoutMs ?? options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
