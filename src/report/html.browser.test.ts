@@ -163,6 +163,53 @@ function teachingResult(): GradeResult {
   };
 }
 
+/** The same run graded with --lang it: titles, hints and messages as the Italian exercise texts and kind messages give them. */
+function italianResult(): GradeResult {
+  const result = teachingResult();
+  const texts: Record<string, Partial<Record<'title' | 'message' | 'hint' | 'messageId', string>>> = {
+    image: { title: 'L’immagine web_server esiste', message: 'L’immagine web_server esiste (sha256:3f1c…)' },
+    page: {
+      title: 'http://localhost:8080/ mostra il saluto',
+      message: 'GET http://localhost:8080/ ha risposto 200 con "It works!", in cui manca "Hello from a web server"',
+      hint: 'Il container è in esecuzione ma la pagina non è quella della slide. Controlla con curl http://localhost:8080/ e docker logs web_server.',
+    },
+    cmd: { title: 'L’immagine espone la porta 80 e avvia apache in primo piano', message: 'Saltato: richiede "L’immagine web_server esiste" (fail)' },
+    stats: {
+      title: 'docker stats risponde',
+      message: 'Il valutatore non è riuscito a decidere: il controllo non è finito entro 30 s',
+      messageId: 'grader.timeout',
+    },
+    second: { title: 'Un secondo web_server sulla porta 8081 dell’host', message: 'web_server-2 è running come previsto' },
+    bridge: { title: 'Il bridge definito da te, my-bridge, esiste', message: 'La rete my-bridge esiste (driver bridge)' },
+    isolated: {
+      title: 'test1 non raggiunge test3 (bridge diversi)',
+      message: 'test1 raggiunge test3 all’indirizzo 172.18.0.3: sono sulla stessa rete',
+      hint: 'Tieni test1 solo su bridge e test3 solo su my-bridge: docker network disconnect my-bridge test1 (oppure docker network disconnect bridge test3).',
+    },
+    two: {
+      title: 'Un container collegato a due bridge',
+      message: 'Nessun container va bene (3 candidati)',
+      hint: 'docker run -itd --name test4 alpine, poi docker network connect my-bridge test4',
+    },
+  };
+  const titles: Record<string, string> = {
+    web_server: 'Un’immagine di web server costruita da un Dockerfile',
+    bridge_isolation: 'Container su bridge diversi non possono parlarsi',
+  };
+  for (const e of result.exercises) {
+    e.title = titles[e.id] ?? e.title;
+    for (const c of e.checks) Object.assign(c, texts[c.id] ?? {});
+  }
+  result.notGraded = [
+    {
+      id: 'docker_hub_push',
+      title: 'Carica ubuntu_with_ping nel tuo repository su Docker Hub',
+      reason: 'richiede dockerhub_user — usa --var dockerhub_user=alice, imposta GRADE_VAR_DOCKERHUB_USER, oppure esegui grade init',
+    },
+  ];
+  return result;
+}
+
 describe('HTML report that teaches, in Chromium', () => {
   const layouts = [
     { width: 1280, colorScheme: 'light' },
@@ -213,12 +260,14 @@ describe('HTML report that teaches, in Chromium', () => {
   });
 
   test('Italian report: labels, status words and dates in Italian', async () => {
-    const { page, consoleErrors } = await open(teachingResult(), earlierAttempts, { width: 1280, lang: 'it' });
+    const { page, consoleErrors } = await open(italianResult(), earlierAttempts, { width: 1280, lang: 'it' });
     try {
       expect(await page.locator('html').getAttribute('lang')).toBe('it');
       expect(await page.locator('#h-next-steps').innerText()).toBe('Prossimi passi');
       expect(await page.locator('#check-bridge_isolation-two .status').innerText()).toBe('NON OTTENUTO');
       expect(await page.locator('#ex-web_server table.attempts tbody tr').first().innerText()).toBe('26 nov 2026, 11:05 CET\t80/100');
+      // The runner's message id gives the advice, whatever the language of the message.
+      expect(await page.locator('#check-web_server-stats .advice').innerText()).toContain('Aspetta un minuto e valuta di nuovo: grade web_server.');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'grade-report-it.png'), fullPage: true });
       expect(consoleErrors).toEqual([]);
     } finally {
