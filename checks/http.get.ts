@@ -91,7 +91,7 @@ async function getWhileStarting(
 const waitedText = (waitedMs: number, starting: string | undefined) =>
   starting && waitedMs >= 1_000 ? ` (after waiting ${(waitedMs / 1000).toFixed(1)} s: ${starting})` : '';
 
-export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'content'>({
+export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redirectAway' | 'content'>({
   meta: {
     kind: 'http.get',
     description: 'An HTTP GET on a port published by the graded host answers with the expected status and content.',
@@ -113,6 +113,8 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
       ok: 'GET {{url}} answered {{status}}{{with}}{{waited}}',
       unreachable: 'Nothing answers at {{url}} ({{reason}}){{waited}}',
       status: 'GET {{url}} answered {{actual}}, expected {{expected}}{{waited}}',
+      redirectAway:
+        'GET {{url}} answered {{actual}}, a redirect to {{location}} on another host or port, which grade does not follow; expected {{expected}}{{waited}}',
       content: 'GET {{url}} answered {{status}} with {{summary}}, which lacks {{wanted}}',
     },
   },
@@ -140,8 +142,19 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
       };
     }
     const { res } = attempt;
-    const actual = { status: res.status, url: res.url, redirects: res.chain.slice(1), page: pageSummary(res.body), ...waitEvidence };
+    const actual = {
+      status: res.status,
+      url: res.url,
+      redirects: res.chain.slice(1),
+      ...(res.offHostLocation ? { location: res.offHostLocation, notFollowed: 'another host or port' } : {}),
+      page: pageSummary(res.body),
+      ...waitEvidence,
+    };
     const evidence = { expected, actual, command };
+    if (res.status !== expectedStatus && res.offHostLocation) {
+      const data = { url: res.url, actual: res.status, location: res.offHostLocation, expected: expectedStatus, waited };
+      return { status: 'fail', messageId: 'redirectAway', data, evidence };
+    }
     if (res.status !== expectedStatus) {
       return { status: 'fail', messageId: 'status', data: { url: res.url, actual: res.status, expected: expectedStatus, waited }, evidence };
     }

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { grader, templatesDir } from '../package-info';
@@ -9,6 +9,7 @@ import { registerMessageHelpers } from '../report/message-helpers';
 import type { GradeResult, Score } from '../result/types';
 import { classAggregates, type ExerciseAggregate } from './class-aggregates';
 import type { BatchHost } from './hosts-file';
+import { replaceFile } from '../files/replace-file';
 import { hostIdsIn, readHostResult, readHostStatus } from './host-outcome';
 
 export interface ClassCell {
@@ -122,12 +123,6 @@ export function renderClassHtml(report: ClassReport, options: ClassReportOptions
   });
 }
 
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
-
 /** index.html, class.json and grades.csv in the batch folder. */
 export function writeClassReport(out: string, hosts?: readonly BatchHost[], options: ClassReportOptions = {}): { files: string[]; report: ClassReport } {
   const { report, results } = buildClassReport(out, hosts);
@@ -136,6 +131,6 @@ export function writeClassReport(out: string, hosts?: readonly BatchHost[], opti
     [path.join(out, 'class.json'), `${JSON.stringify(report, null, 2)}\n`],
     [path.join(out, 'grades.csv'), gradebookCsv(results)],
   ] as const;
-  for (const [file, text] of files) writeAtomically(file, text);
+  for (const [file, text] of files) replaceFile(file, text);
   return { files: files.map(([f]) => f), report };
 }

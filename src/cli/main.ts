@@ -14,6 +14,7 @@ import { listCommand } from './list-command';
 import { reportCommand } from './report-command';
 import { repoCommand } from './repo-command';
 import { validateCommand } from './validate-command';
+import { terminalText } from '../report/terminal-text';
 import { resolveLanguage } from '../messages/language';
 
 const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
@@ -284,7 +285,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SetupError) {
-      io.stderr.write(`grade: ${e.line()}\n`);
+      io.stderr.write(`grade: ${terminalText(e.line())}\n`);
       return 2;
     }
     throw e;
@@ -299,7 +300,7 @@ export function run(): void {
     },
     (e: unknown) => {
       // Not an expected failure: this is a bug in grade, so the stack helps.
-      process.stderr.write(`grade: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`grade: internal error: ${terminalText(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       process.exitCode = 2;
     },
   );

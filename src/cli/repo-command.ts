@@ -9,6 +9,7 @@ import { loadExercises } from '../spec/load';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { terminalLine, terminalText } from '../report/terminal-text';
 
 export interface RepoCommandOptions {
   json?: boolean;
@@ -61,7 +62,7 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       ...(opts.lang ? { lang: opts.lang } : {}),
       onPhase: (exercise, phase) => {
         if (phase === 'staging') {
-          if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${dir}\n`);
+          if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${terminalLine(dir)}\n`);
           headerShown = true;
           const what = [exercise.repo?.build && 'build', exercise.repo?.run && 'run', exercise.repo?.compose && 'compose up'].filter(Boolean).join(', ');
           io.stderr.write(`${exercise.id}: ${what || 'reading files'}…\n`);
@@ -69,9 +70,9 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
         if (phase === 'grading') terminal.start(exercise.checks.filter((c) => appliesIn(c, 'repo')).length);
         if (phase === 'cleaning') terminal.stop();
       },
-      onWarning: (m) => io.stderr.write(`grade: ${m}\n`),
+      onWarning: (m) => io.stderr.write(`grade: ${terminalText(m)}\n`),
       onNotGraded: (skipped) => {
-        for (const n of skipped) io.stderr.write(`not graded: ${n.id} — ${n.reason}\n`);
+        for (const n of skipped) io.stderr.write(`not graded: ${n.id} — ${terminalText(n.reason)}\n`);
       },
     });
     if (!result || interruption.happened) {

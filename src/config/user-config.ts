@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type JSONSchemaType } from 'ajv';
 import { parse, stringify } from 'yaml';
 import { SetupError } from '../errors';
+import { replaceFile } from '../files/replace-file';
 
 /**
  * Who is being graded, written once by `grade init`: no secret ever goes here
@@ -66,10 +67,8 @@ export function readUserConfig(file: string): UserConfig | undefined {
   return data as UserConfig;
 }
 
-/** Atomic: written to a temporary file beside it, then renamed over it. */
+/** Atomic: written to a new temporary file beside it, then renamed over it. */
 export function writeUserConfig(file: string, config: UserConfig): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${stringify(config)}`);
-  renameSync(tmp, file);
+  replaceFile(file, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${stringify(config)}`);
 }

@@ -78,6 +78,7 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
     ok: 'GET {{url}} ha risposto {{status}}{{with}}{{waited}}',
     unreachable: 'Nessuno risponde a {{url}} ({{reason}}){{waited}}',
     status: 'GET {{url}} ha risposto {{actual}}, atteso {{expected}}{{waited}}',
+    redirectAway: 'GET {{url}} ha risposto {{actual}}, un redirect a {{location}} su un altro host o porta, che grade non segue; atteso {{expected}}{{waited}}',
     content: 'GET {{url}} ha risposto {{status}} con {{summary}}, in cui manca {{wanted}}',
   },
   'image.config': {

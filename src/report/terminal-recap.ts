@@ -2,6 +2,7 @@ import { translator, type Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
 import { errorAdvice } from './error-advice';
 import { nextSteps } from './next-steps';
+import { terminalLine } from './terminal-text';
 
 type Paint = (style: 'bold' | 'green' | 'red' | 'cyan' | 'dim', text: string) => string;
 
@@ -23,7 +24,9 @@ export function recapLines(result: GradeResult, paint: Paint, lang: Lang = 'en')
   if (!first) return [...lines, paint('green', t('terminal.allDone'))];
   const { exercise, check } = first;
   const what = check.status === 'error' ? t(errorAdvice(check), { exercise: exercise.id }) : check.hint?.trim();
-  lines.push(`${paint('bold', t('terminal.next'))} ${check.title} (${exercise.id}, ${check.maxPoints})`);
-  if (what) lines.push(`  ${paint('cyan', '→')} ${what.replace(/\n/g, '\n    ')}`);
+  // Titles and hints carry --var values, so they are cleaned like any text from outside.
+  lines.push(`${paint('bold', t('terminal.next'))} ${terminalLine(check.title)} (${exercise.id}, ${check.maxPoints})`);
+  // One line, indented like the hints under the checks: text from outside never starts a line of its own.
+  if (what) lines.push(`${' '.repeat(13)}${paint('cyan', '→')} ${terminalLine(what)}`);
   return lines;
 }
