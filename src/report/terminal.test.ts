@@ -69,6 +69,7 @@ describe('terminal recap', () => {
     new TerminalReporter(out, { NO_COLOR: '1' }, 'it').summary(mixedResult(), []);
     expect(text).toContain('Riepilogo\n');
     expect(text).toContain('Prossimo passo: test1 cannot reach test3 (bridge_isolation, 30)');
+    expect(text).toContain('\nTotale 35/110 in 4.3 s\n');
   });
 });
 
