@@ -136,12 +136,15 @@ export async function startSilentServer(): Promise<{ port: number; stop: () => P
 
 /**
  * Relays `docker system dial-stdio` until the grader asks for more than the
- * handshake (`_ping`, `version`, `info`), then freezes: nothing more goes
- * either way and the channel stays open. The fault fires on the first real
- * question on every connection, however many connections the grader opens.
+ * handshake (`_ping`, `version`, `info`); then, given `freeze`, nothing more
+ * goes either way and the channel stays open; given `drop`, the whole SSH
+ * connection is killed (its sshd process is this relay's parent). The fault
+ * fires on the first real question, however many connections the grader opens
+ * and however slow the machine is.
  */
-const FREEZING_RELAY = `
+const FAULTY_RELAY = `
 const { spawn } = require('node:child_process');
+const mode = process.argv[2];
 const real = spawn('/usr/bin/docker', ['system', 'dial-stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
 let frozen = false;
 const handshake = /^(GET|HEAD) (\\/v[\\d.]+)?\\/(_ping|version|info)[ ?]/;
@@ -150,7 +153,8 @@ process.stdin.on('data', (chunk) => {
   for (const line of chunk.toString('latin1').split('\\r\\n')) {
     if (/^[A-Z]+ \\S+ HTTP\\/1\\.[01]$/.test(line) && !handshake.test(line)) frozen = true;
   }
-  if (!frozen) real.stdin.write(chunk);
+  if (!frozen) return real.stdin.write(chunk);
+  if (mode === 'drop') process.kill(process.ppid, 'SIGKILL');
 });
 real.stdout.on('data', (chunk) => { if (!frozen) process.stdout.write(chunk); });
 setTimeout(() => process.exit(0), 120000);
@@ -160,19 +164,15 @@ setTimeout(() => process.exit(0), 120000);
  * `docker` wrappers put first on a VM's PATH to inject faults into
  * `docker system dial-stdio` (every other docker command passes through):
  * `hang` answers the connection handshake, then never again;
- * `drop` kills the whole SSH connection a moment after grading begins.
+ * `drop` kills the whole SSH connection when grading asks its first question.
  */
 export function faultyDocker(kind: 'hang' | 'drop'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `grade-docker-${kind}-`));
   chmodSync(dir, 0o755);
-  const relay = path.join(dir, 'freezing-relay.js');
-  writeFileSync(relay, FREEZING_RELAY);
+  const relay = path.join(dir, 'faulty-relay.js');
+  writeFileSync(relay, FAULTY_RELAY);
   chmodSync(relay, 0o644);
-  const body =
-    kind === 'hang'
-      ? `exec ${process.execPath} ${relay}`
-      : // $PPID is this connection's sshd process: killing it drops the connection.
-        `(sleep 1; kill -9 $PPID) >/dev/null 2>&1 &`;
+  const body = `exec ${process.execPath} ${relay} ${kind === 'hang' ? 'freeze' : 'drop'}`;
   writeFileSync(path.join(dir, 'docker'), `#!/bin/sh\nif [ "$1 $2" = "system dial-stdio" ]; then\n  ${body}\nfi\nexec /usr/bin/docker "$@"\n`);
   chmodSync(path.join(dir, 'docker'), 0o755);
   return dir;
