@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { grader, templatesDir } from '../package-info';
+import type { Lang } from '../messages/catalog';
 import { gradebookCsv } from '../report/csv';
 import { reporters } from '../report/index';
+import { registerMessageHelpers } from '../report/message-helpers';
 import type { GradeResult, Score } from '../result/types';
+import { classAggregates, type ExerciseAggregate } from './class-aggregates';
 import type { BatchHost } from './hosts-file';
 import { replaceFile } from '../files/replace-file';
 import { hostIdsIn, readHostResult, readHostStatus } from './host-outcome';
@@ -39,6 +42,14 @@ export interface ClassReport {
   exercises: { id: string; title: string }[];
   students: ClassStudent[];
   summary: { hosts: number; graded: number; errored: number; pending: number };
+  /** Per exercise: score histogram, and per check the share who passed and the most common failure. */
+  aggregates: ExerciseAggregate[];
+}
+
+/** How the class report is written: the language of its own words and the zone of its times. */
+export interface ClassReportOptions {
+  lang?: Lang;
+  timeZone?: string;
 }
 
 /**
@@ -66,35 +77,57 @@ export function buildClassReport(out: string, hosts?: readonly BatchHost[]): { r
     return { id, name, endpoint, state: 'graded', score: result.score, report: `hosts/${id}/${reporters.html.file}`, cells };
   });
   const count = (s: ClassStudent['state']) => students.filter((x) => x.state === s).length;
+  const results = rows.flatMap((r) => (r.status?.state === 'graded' && r.result ? [r.result] : []));
+  const exerciseList = [...exercises].map(([id, title]) => ({ id, title }));
   return {
     report: {
       schemaVersion: 1,
       generatedAt: new Date().toISOString(),
       graderVersion: grader.version,
-      exercises: [...exercises].map(([id, title]) => ({ id, title })),
+      exercises: exerciseList,
       students,
       summary: { hosts: students.length, graded: count('graded'), errored: count('error'), pending: count('pending') },
+      aggregates: classAggregates(results, exerciseList),
     },
-    results: rows.flatMap((r) => (r.status?.state === 'graded' && r.result ? [r.result] : [])),
+    results,
   };
 }
 
 let template: Handlebars.TemplateDelegate | undefined;
 
-export function renderClassHtml(report: ClassReport): string {
+/** Bars are drawn as a share of the widest one, so a class of 30 and one of 200 read alike. */
+function histogramView(a: ExerciseAggregate) {
+  const most = Math.max(1, ...a.histogram.map((b) => b.count));
+  return a.histogram.map((b) => ({ ...b, width: Math.round((100 * b.count) / most) }));
+}
+
+export function renderClassHtml(report: ClassReport, options: ClassReportOptions = {}): string {
   if (!template) {
     const hb = Handlebars.create();
-    hb.registerHelper('formatDate', (iso: string) => new Date(iso).toUTCString());
+    registerMessageHelpers(hb);
+    hb.registerHelper('percent', (share: number) => Math.round(100 * share));
+    hb.registerHelper('isNumber', (v: unknown) => typeof v === 'number');
+    hb.registerHelper('ifState', function (this: unknown, a: unknown, b: unknown, options: Handlebars.HelperOptions) {
+      return a === b ? options.fn(this) : options.inverse(this);
+    });
     template = hb.compile(readFileSync(path.join(templatesDir, 'class.hbs'), 'utf8'), { preventIndent: true });
   }
-  return template({ ...report, problems: report.students.filter((s) => s.state === 'error') });
+  return template({
+    ...report,
+    lang: options.lang ?? 'en',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    // A student known only by id is named once, not "s01 s01".
+    students: report.students.map((s) => ({ ...s, showId: s.name !== s.id })),
+    problems: report.students.filter((s) => s.state === 'error').map((s) => ({ ...s, showId: s.name !== s.id })),
+    aggregates: report.aggregates.map((a) => ({ ...a, bars: histogramView(a), checks: a.checks.map((c) => ({ ...c, decided: c.graded - c.errored })) })),
+  });
 }
 
 /** index.html, class.json and grades.csv in the batch folder. */
-export function writeClassReport(out: string, hosts?: readonly BatchHost[]): { files: string[]; report: ClassReport } {
+export function writeClassReport(out: string, hosts?: readonly BatchHost[], options: ClassReportOptions = {}): { files: string[]; report: ClassReport } {
   const { report, results } = buildClassReport(out, hosts);
   const files = [
-    [path.join(out, 'index.html'), renderClassHtml(report)],
+    [path.join(out, 'index.html'), renderClassHtml(report, options)],
     [path.join(out, 'class.json'), `${JSON.stringify(report, null, 2)}\n`],
     [path.join(out, 'grades.csv'), gradebookCsv(results)],
   ] as const;

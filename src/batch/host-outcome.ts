@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Lang } from '../messages/catalog';
 import { unguessableSibling } from '../files/replace-file';
 import { reporters, type ReportFormat } from '../report/index';
 import type { GradeResult, Score } from '../result/types';
@@ -34,7 +35,7 @@ export function hostDir(out: string, id: string): string {
  * built beside it, then renamed into place. An interrupted batch leaves each
  * host either done or not there — never half a host.
  */
-export function writeHostOutcome(out: string, status: HostStatus, result: GradeResult | undefined, formats: readonly ReportFormat[]): void {
+export function writeHostOutcome(out: string, status: HostStatus, result: GradeResult | undefined, formats: readonly ReportFormat[], lang?: Lang): void {
   const dir = hostDir(out, status.id);
   mkdirSync(hostsDir(out), { recursive: true });
   // mkdir is exclusive and never follows a symlink; the unguessable name means no one can have put anything there.
@@ -42,7 +43,8 @@ export function writeHostOutcome(out: string, status: HostStatus, result: GradeR
   mkdirSync(tmp);
   if (result) {
     // The JSON result is always kept: the class report and --report-only read it.
-    for (const f of new Set<ReportFormat>([...formats, 'json'])) writeFileSync(path.join(tmp, reporters[f].file), reporters[f].render({ result }));
+    for (const f of new Set<ReportFormat>([...formats, 'json']))
+      writeFileSync(path.join(tmp, reporters[f].file), reporters[f].render({ result, ...(lang ? { lang } : {}) }));
   }
   writeFileSync(path.join(tmp, STATUS), `${JSON.stringify(status, null, 2)}\n`);
   if (existsSync(dir)) {
@@ -78,4 +80,15 @@ export function hostIdsIn(out: string): string[] {
   } catch {
     return [];
   }
+}
+
+/**
+ * Which of two outcomes of one host a merge keeps: a graded outcome over an
+ * error whatever their order (a later round that could not reach the VM says
+ * nothing about the work graded before), otherwise the more recent one.
+ */
+export function preferredOutcome(ours: HostStatus | undefined, theirs: HostStatus): 'ours' | 'theirs' {
+  if (!ours) return 'theirs';
+  if (ours.state !== theirs.state) return ours.state === 'graded' ? 'ours' : 'theirs';
+  return Date.parse(ours.startedAt) >= Date.parse(theirs.startedAt) ? 'ours' : 'theirs';
 }

@@ -3,6 +3,7 @@ import createDebug from 'debug';
 import { PROBE_RUN_LABEL } from '../docker/probes';
 import { errorMessage, SetupError } from '../errors';
 import type { RegistryAccessOptions } from '../registry/registry-access';
+import type { Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { planGrading } from '../runner/plan';
 import { withOpenTarget } from '../runner/open-target';
@@ -38,6 +39,8 @@ export interface BatchOptions {
   /** Aborted by Ctrl-C: no new host starts, running ones stop and remove their probes. */
   signal: AbortSignal;
   env: NodeJS.ProcessEnv;
+  /** Language of the messages in results and reports (default English). */
+  lang?: Lang;
   onHostStart?(host: BatchHost): void;
   onHostEnd?(host: BatchHost, status: HostStatus | 'skipped' | 'interrupted'): void;
 }
@@ -89,7 +92,7 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
     const hostSignal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.hostTimeoutMs)]);
     const overtime = () => `grading did not finish within ${opts.hostTimeoutMs / 1000} s`;
     try {
-      const plan = planGrading(opts.catalog, opts.exerciseIds, { ...opts.vars, ...host.vars });
+      const plan = planGrading(opts.catalog, opts.exerciseIds, { ...opts.vars, ...host.vars }, 'host', opts.lang);
       return await withOpenTarget(
         target,
         async (open) => {
@@ -100,6 +103,7 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
             student: { id: host.id, name: host.name },
             registry: opts.registry,
             probeRunId,
+            ...(opts.lang ? { lang: opts.lang } : {}),
           });
           if (opts.signal.aborted) return 'interrupted';
           const lost = open.lostReason();
@@ -107,7 +111,7 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
             await removeProbesBySsh(endpoint, opts.security, probeRunId, opts.connectTimeoutMs, opts.env);
             return failed(lost ? `the connection dropped while grading (${lost})` : overtime());
           }
-          writeHostOutcome(opts.out, { ...base, state: 'graded', score: result.score, durationMs: Date.now() - started }, result, opts.formats);
+          writeHostOutcome(opts.out, { ...base, state: 'graded', score: result.score, durationMs: Date.now() - started }, result, opts.formats, opts.lang);
           return readHostStatus(opts.out, host.id)!;
         },
         { signal: hostSignal, abortReason: () => new HostError(overtime()), onCloseError: (e) => debug('closing %s: %s', host.id, e.message) },

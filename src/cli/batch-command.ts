@@ -4,10 +4,11 @@ import path from 'node:path';
 import { BatchProgress } from '../batch/batch-progress';
 import { BatchBoardSender } from '../board/batch-sender';
 import { writeClassReport } from '../batch/class-report';
-import { hostDir, hostIdsIn, readHostStatus } from '../batch/host-outcome';
+import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus } from '../batch/host-outcome';
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
 import { runBatch } from '../batch/run-batch';
 import { SetupError } from '../errors';
+import type { Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { loadExercises } from '../spec/load';
 import { KnownHosts } from '../ssh/known-hosts';
@@ -30,6 +31,7 @@ export interface BatchCommandOptions {
   knownHosts?: string;
   acceptNew: boolean;
   registryUrl?: string;
+  lang?: Lang;
   /** Grade in rounds, one starting this many ms after the previous one started, until Ctrl-C. */
   everyMs?: number;
   /** Send each graded host's result to a live board, with the instructor secret. */
@@ -76,7 +78,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   const hosts: BatchHost[] = opts.shard ? shardOf(all, opts.shard.k, opts.shard.n) : all;
   mkdirSync(opts.out, { recursive: true });
   if (opts.reportOnly) {
-    const { files, report } = writeClassReport(opts.out, hosts);
+    const { files, report } = writeClassReport(opts.out, hosts, { ...(opts.lang ? { lang: opts.lang } : {}) });
     io.stderr.write(`class report from ${report.summary.graded + report.summary.errored} host outcome(s): ${files.join(', ')}\n`);
     return report.summary.errored ? 1 : 0;
   }
@@ -105,6 +107,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
         registry: opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {},
         signal: interruption.signal,
         env: io.env,
+        ...(opts.lang ? { lang: opts.lang } : {}),
         onHostStart: () => progress.started(),
         onHostEnd: (h, outcome) => {
           progress.ended(h, outcome);
@@ -113,7 +116,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
       });
       progress.finish();
       // The class table covers the whole file, so a shard's or a resumed run's report shows what is known.
-      const { files } = writeClassReport(opts.out, opts.shard ? hosts : all);
+      const { files } = writeClassReport(opts.out, opts.shard ? hosts : all, { ...(opts.lang ? { lang: opts.lang } : {}) });
       io.stderr.write(`class report: ${files[0]}\n`);
       if (board) io.stderr.write(`${await board.roundDone()}\n`);
       if (interruption.happened) {
@@ -133,12 +136,20 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   }
 }
 
+/** "s03: kept the graded outcome of … over a later error (…) in …": a merge says when it did not take the latest. */
+function keptOverLaterError(kept: HostStatus, later: HostStatus, shard?: string): string | undefined {
+  if (kept.state !== 'graded' || later.state !== 'error' || Date.parse(later.startedAt) <= Date.parse(kept.startedAt)) return undefined;
+  return `${kept.id}: kept the graded outcome of ${kept.startedAt} over a later error of ${later.startedAt}${shard ? ` in ${shard}` : ''} (${later.error ?? 'no reason given'})\n`;
+}
+
 /**
  * `grade merge OUT SHARD…`: one class report from the folders of several
  * shards (e.g. GitLab CI parallel jobs' artifacts). A host present in several
- * keeps its most recent outcome.
+ * keeps its latest graded outcome — a later error (the VM was off for a
+ * re-run) never hides work already graded, and the merge says so — else its
+ * latest outcome.
  */
-export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo): number {
+export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo, lang?: Lang): number {
   mkdirSync(out, { recursive: true });
   let copied = 0;
   for (const shard of shards) {
@@ -146,13 +157,21 @@ export function mergeCommand(out: string, shards: string[], hostsFile: string | 
     for (const id of hostIdsIn(shard)) {
       const theirs = readHostStatus(shard, id)!;
       const ours = readHostStatus(out, id);
-      if (ours && Date.parse(ours.startedAt) >= Date.parse(theirs.startedAt)) continue;
+      if (preferredOutcome(ours, theirs) === 'ours') {
+        const note = keptOverLaterError(ours!, theirs, shard);
+        if (note) io.stderr.write(note);
+        continue;
+      }
+      if (ours) {
+        const note = keptOverLaterError(theirs, ours);
+        if (note) io.stderr.write(note);
+      }
       rmSync(hostDir(out, id), { recursive: true, force: true });
       cpSync(hostDir(shard, id), hostDir(out, id), { recursive: true });
       copied++;
     }
   }
-  const { files, report } = writeClassReport(out, hostsFile ? loadHostsFile(hostsFile) : undefined);
+  const { files, report } = writeClassReport(out, hostsFile ? loadHostsFile(hostsFile) : undefined, { ...(lang ? { lang } : {}) });
   io.stderr.write(`merged ${copied} host outcome(s) from ${shards.length} shard(s): ${files.join(', ')}\n`);
   return report.summary.errored ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { appendToHistory, type History } from '../history/store';
 import { writeReports, type ReportFormat } from '../report/index';
 import { renderJson } from '../report/json';
 import type { TerminalReporter } from '../report/terminal';
+import type { Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
 import type { CliIo } from './io';
 import { terminalText } from '../report/terminal-text';
@@ -17,6 +18,8 @@ export interface FinishOptions {
   history?: History;
   /** Append this run to the history (default true); watch mode appends only runs that changed. */
   append?: boolean;
+  /** Language of the reports' own words (default English). */
+  lang?: Lang;
 }
 
 /**
@@ -27,7 +30,9 @@ export interface FinishOptions {
  */
 export function finishRun(result: GradeResult, opts: FinishOptions, io: Pick<CliIo, 'stdout' | 'stderr'>, terminal: Pick<TerminalReporter, 'summary'>): void {
   const history = opts.history ? historyFor(result, opts.history.records) : undefined;
-  const files = opts.reports ? writeReports({ result, ...(history ? { history } : {}) }, opts.out, opts.formats) : [];
+  const files = opts.reports
+    ? writeReports({ result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats)
+    : [];
   terminal.summary(result, files, history);
   if (opts.json) io.stdout.write(renderJson(result));
   if (!opts.history || opts.append === false) return;

@@ -1,5 +1,7 @@
 import { pushAfterRun, type StudentBoardLink } from '../board/push-after-run';
 import { readHistory, type History } from '../history/store';
+import type { Lang } from '../messages/catalog';
+import { message } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { allRequiredPassed, type GradeResult, type StudentInfo } from '../result/types';
@@ -7,7 +9,7 @@ import { watchLoop } from '../watch/watch-loop';
 import { ProbeRunner } from '../docker/probes';
 import { grader } from '../package-info';
 import { withOpenTarget } from '../runner/open-target';
-import { planGrading, variableAdvice, type Plan } from '../runner/plan';
+import { notGradedExercises, planGrading, type Plan } from '../runner/plan';
 import { runPlan } from '../runner/run';
 import { loadExercises } from '../spec/load';
 import { LocalTarget } from '../target/local/local-target';
@@ -36,6 +38,8 @@ export interface GradeOptions {
   watch?: boolean;
   /** From `grade init --board`: each finished run's result is sent to the live board. */
   board?: StudentBoardLink;
+  /** Language of messages, reports and the terminal (default English). */
+  lang?: Lang;
 }
 
 /** Same statuses and points for every check: nothing worth a new history record. */
@@ -58,22 +62,21 @@ function registryCredentials(env: NodeJS.ProcessEnv) {
 /** `grade [EXERCISE…]`: grade the local (or --host) engine. Returns the exit status. */
 export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo): Promise<number> {
   const catalog = loadExercises(opts.exercisesDir);
-  const plan = planGrading(catalog, ids, opts.vars);
+  const plan = planGrading(catalog, ids, opts.vars, 'host', opts.lang);
   // Before connecting: a damaged history stops us before the student waits for a whole grading.
   const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
   return withOpenTarget(new LocalTarget(opts.host, io.env), (target) => gradeOpenTarget(plan, target, history, opts, io));
 }
 
 async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
-  const terminal = new TerminalReporter(io.stderr, io.env);
+  const lang = opts.lang ?? 'en';
+  const terminal = new TerminalReporter(io.stderr, io.env, lang);
   const interruption = new Interruption(io, 'stopping, removing probe containers…');
   try {
     // Probes left by an earlier grade that was killed outright are ours to remove.
     await ProbeRunner.sweepStale(target.engine).catch(() => 0);
     terminal.header({ endpoint: target.endpoint, dockerVersion: target.info.version }, grader.version);
-    for (const { exercise, missing } of plan.notGraded) {
-      io.stderr.write(`not graded: ${exercise.id} needs ${missing.join(', ')} — ${variableAdvice(exercise, missing)}\n`);
-    }
+    for (const { id, reason } of notGradedExercises(plan, lang)) io.stderr.write(`${message(lang, 'terminal.notGraded', { id, reason })}\n`);
     const checkCount = plan.exercises.reduce((n, e) => n + e.checks.length, 0);
     const gradeOnce = async () => {
       terminal.start(checkCount);
@@ -84,6 +87,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           signal: interruption.signal,
           hooks: terminal,
           ...(opts.student ? { student: opts.student } : {}),
+          lang,
           registry: {
             ...(opts.registryUrl ? { dockerHubUrl: opts.registryUrl } : {}),
             ...(registryCredentials(io.env) ? { credentials: registryCredentials(io.env)! } : {}),
@@ -99,6 +103,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
       formats: opts.formats,
       json: Boolean(opts.json),
       append,
+      lang,
       ...(h ? { history: h } : {}),
     });
     const interrupted = () => {

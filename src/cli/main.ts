@@ -19,6 +19,9 @@ import { reportCommand } from './report-command';
 import { repoCommand } from './repo-command';
 import { validateCommand } from './validate-command';
 import { terminalText } from '../report/terminal-text';
+import { resolveLanguage } from '../messages/language';
+
+const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
 
 function positiveInt(name: string) {
   return (v: string) => {
@@ -70,6 +73,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--registry <url>', 'registry API that stands for Docker Hub, e.g. a course registry (default https://registry-1.docker.io)')
     .option('--config <file>', 'per-user config written by grade init (default: $GRADE_CONFIG, else the per-user config folder)')
     .option('--watch', 'grade again after every change on the engine (containers, images, networks, volumes) until Ctrl-C')
+    .option('--lang <code>', LANG_HELP)
     .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
@@ -96,6 +100,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
           ...(o.watch ? { watch: true } : {}),
           ...(config.board ? { board: { ...config.board, queueDir: pushQueueDir(io.env, io.cwd) } } : {}),
+          lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
         io,
       );
@@ -149,6 +154,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--every <interval>', 'grade in rounds, one every INTERVAL (e.g. 2m, 90s) until Ctrl-C')
     .option('--board <url>', "send each graded host's result to a live board (instructor secret from $GRADE_BOARD_SECRET or --board-secret-file)")
     .option('--board-secret-file <file>', "file holding the board's instructor secret (the one grade board made beside the class file)")
+    .option('--lang <code>', LANG_HELP)
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
       status = await batchCommand(
         path.resolve(io.cwd, hostsFile),
@@ -171,6 +177,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
           ...(o.every ? { everyMs: parseInterval(o.every as string) } : {}),
           ...(o.board ? { board: batchBoard(o.board as string, o.boardSecretFile as string | undefined) } : {}),
+          lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
         io,
       );
@@ -202,6 +209,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         .argParser(positiveInt('--step-timeout')),
     )
     .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
+    .option('--lang <code>', LANG_HELP)
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
       status = await repoCommand(
         path.resolve(io.cwd, dir),
@@ -218,6 +226,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           stepTimeoutSeconds: o.stepTimeout as number,
           passMark: o.passMark as number,
           ...(o.student ? { student: { id: o.student as string } } : {}),
+          lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
         io,
       );
@@ -229,12 +238,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('<out>', 'folder for the merged class report')
     .argument('<shard...>', "the shards' --out folders")
     .option('--hosts <file>', 'the hosts file, to list students in its order (and those no shard graded)')
-    .action((out: string, shards: string[], o: { hosts?: string }) => {
+    .option('--lang <code>', LANG_HELP)
+    .action((out: string, shards: string[], o: { hosts?: string; lang?: string }) => {
       status = mergeCommand(
         path.resolve(io.cwd, out),
         shards.map((s) => path.resolve(io.cwd, s)),
         o.hosts ? path.resolve(io.cwd, o.hosts) : undefined,
         io,
+        resolveLanguage(o.lang, io.env),
       );
     });
 
@@ -268,13 +279,15 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--history <file>', 'attempt history to read (default: $GRADE_HISTORY, else the per-user state folder)')
     .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
     .option('--out <dir>', 'folder for the report files', 'reports')
-    .action((ids: string[], o: { history?: string; format: string; out: string }) => {
+    .option('--lang <code>', LANG_HELP)
+    .action((ids: string[], o: { history?: string; format: string; out: string; lang?: string }) => {
       status = reportCommand(
         ids,
         {
           historyFile: historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
           out: path.resolve(io.cwd, o.out),
           formats: parseFormats(o.format),
+          lang: resolveLanguage(o.lang, io.env),
         },
         io,
       );

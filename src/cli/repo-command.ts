@@ -1,4 +1,5 @@
 import { gradeRepository } from '../runner/grade-repository';
+import type { Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { grader } from '../package-info';
@@ -24,6 +25,7 @@ export interface RepoCommandOptions {
   /** Percentage of the points at or above which the run passes (exit 0). */
   passMark: number;
   student?: StudentInfo;
+  lang?: Lang;
 }
 
 /** GRADE_EXERCISES="web_server wordpress_compose" (spaces or commas): what every repository of the course must hold. */
@@ -38,7 +40,7 @@ function courseExercises(env: NodeJS.ProcessEnv): string[] {
  */
 export async function repoCommand(dir: string, ids: string[], opts: RepoCommandOptions, io: CliIo): Promise<number> {
   const catalog = loadExercises(opts.exercisesDir);
-  const terminal = new TerminalReporter(io.stderr, io.env);
+  const terminal = new TerminalReporter(io.stderr, io.env, opts.lang);
   const interruption = new Interruption(io, 'stopping, removing what grade repo started…');
   try {
     let headerShown = false;
@@ -57,6 +59,7 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       hurry: interruption.secondSignal('no more waiting: force-removing what grade repo started…'),
       hooks: terminal,
       ...(opts.student ? { student: opts.student } : {}),
+      ...(opts.lang ? { lang: opts.lang } : {}),
       onPhase: (exercise, phase) => {
         if (phase === 'staging') {
           if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${terminalLine(dir)}\n`);
@@ -76,7 +79,12 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       io.stderr.write('grading interrupted; no report written\n');
       return interruption.exitStatus;
     }
-    finishRun(result, { out: opts.out, reports: true, formats: opts.formats, json: Boolean(opts.json) }, io, terminal);
+    finishRun(
+      result,
+      { out: opts.out, reports: true, formats: opts.formats, json: Boolean(opts.json), ...(opts.lang ? { lang: opts.lang } : {}) },
+      io,
+      terminal,
+    );
     const percent = result.score.max ? (100 * result.score.points) / result.score.max : 100;
     const verdict = percent >= opts.passMark ? 'passes' : 'is below';
     io.stderr.write(`${result.score.points}/${result.score.max} points (${Math.floor(percent)}%) ${verdict} the pass mark of ${opts.passMark}%\n`);

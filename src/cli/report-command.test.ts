@@ -40,6 +40,26 @@ describe('grade report', () => {
     expect(existsSync(path.join(dir, 'out', 'grade-result.json'))).toBe(false);
   });
 
+  test('in Italian: from --lang, else from the locale; an unknown --lang is one line, exit 2', async () => {
+    seedHistory();
+    const viaOption = memoryIo(dir, { LANG: 'en_US.UTF-8' });
+    expect(await main(['report', '--history', historyFile, '--out', 'it1', '--lang', 'it'], viaOption.io)).toBe(0);
+    expect(readFileSync(path.join(dir, 'it1', 'grade-report.html'), 'utf8')).toContain('<html lang="it">');
+    expect(viaOption.out.stderr).toContain('Riepilogo');
+
+    const viaLocale = memoryIo(dir, { LC_ALL: 'it_IT.UTF-8' });
+    expect(await main(['report', '--history', historyFile, '--out', 'it2'], viaLocale.io)).toBe(0);
+    expect(readFileSync(path.join(dir, 'it2', 'grade-report.html'), 'utf8')).toContain('Prossimi passi');
+
+    const english = memoryIo(dir, {});
+    expect(await main(['report', '--history', historyFile, '--out', 'en'], english.io)).toBe(0);
+    expect(readFileSync(path.join(dir, 'en', 'grade-report.html'), 'utf8')).toContain('<html lang="en">');
+
+    const bad = memoryIo(dir);
+    expect(await main(['report', '--history', historyFile, '--lang', 'fr'], bad.io)).toBe(2);
+    expectOneLine(bad.out, /^grade: unknown language "fr" for --lang — known languages: en, it$/);
+  });
+
   test('$GRADE_HISTORY names the file; exercise ids narrow the report', async () => {
     seedHistory();
     const { io, out } = memoryIo(dir, { GRADE_HISTORY: historyFile });

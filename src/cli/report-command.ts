@@ -3,12 +3,14 @@ import { reportFromHistory } from '../history/attempts';
 import { readHistory } from '../history/store';
 import { writeReports, type ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
+import type { Lang } from '../messages/catalog';
 import type { CliIo } from './io';
 
 export interface ReportOptions {
   historyFile: string;
   out: string;
   formats: readonly ReportFormat[];
+  lang?: Lang;
 }
 
 /** `grade report [EXERCISE…]`: the reports again, from the history alone (no engine is contacted). */
@@ -19,7 +21,7 @@ export function reportCommand(ids: string[], opts: ReportOptions, io: CliIo): nu
     io.stderr.write(`grade: history ${opts.historyFile}: ignoring an unfinished last record (${h.tornBytes} bytes) left by an interrupted run\n`);
   }
   const input = reportFromHistory(h.records, ids, opts.historyFile);
-  const files = writeReports(input, opts.out, opts.formats);
-  new TerminalReporter(io.stderr, io.env).summary(input.result, files, input.history);
+  const files = writeReports({ ...input, ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats);
+  new TerminalReporter(io.stderr, io.env, opts.lang).summary(input.result, files, input.history);
   return 0;
 }

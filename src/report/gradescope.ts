@@ -1,3 +1,4 @@
+import { message, type Lang } from '../messages/catalog';
 import type { CheckResult, ExerciseResult } from '../result/types';
 import { checkText } from './check-text';
 import type { ReportInput } from './input';
@@ -29,21 +30,21 @@ export interface GradescopeTest {
  * is ours, not Gradescope's sum of the tests, so an exercise's bonus still
  * never lifts it above its maximum (the same rule as every other report).
  */
-function test(e: ExerciseResult, ei: number, c: CheckResult, ci: number): GradescopeTest {
+function test(e: ExerciseResult, ei: number, c: CheckResult, ci: number, lang: Lang): GradescopeTest {
   return {
     score: c.points,
     max_score: c.bonus ? 0 : c.maxPoints,
     name: `${e.id} › ${c.title}${c.bonus ? ' (bonus)' : ''}`,
     number: `${ei + 1}.${ci + 1}`,
     // `error` means the grader could not decide; the student should not read it as their failure.
-    output: c.status === 'error' ? `The grader could not decide this check: ${checkText(c)}` : checkText(c),
+    output: c.status === 'error' ? message(lang, 'text.undecided', { text: checkText(c, e.id, lang) }) : checkText(c, e.id, lang),
     tags: [e.id, c.kind, ...(c.bonus ? ['bonus'] : [])],
     visibility: 'visible',
     status: c.status === 'pass' ? 'passed' : 'failed',
   };
 }
 
-export function renderGradescope({ result }: ReportInput): string {
+export function renderGradescope({ result, lang = 'en' }: ReportInput): string {
   const doc: GradescopeResults = {
     score: result.score.points,
     max_score: result.score.max,
@@ -54,7 +55,7 @@ export function renderGradescope({ result }: ReportInput): string {
       `Total: ${result.score.points}/${result.score.max}`,
     ].join('\n'),
     visibility: 'visible',
-    tests: result.exercises.flatMap((e, ei) => e.checks.map((c, ci) => test(e, ei, c, ci))),
+    tests: result.exercises.flatMap((e, ei) => e.checks.map((c, ci) => test(e, ei, c, ci, lang))),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

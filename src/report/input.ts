@@ -1,3 +1,4 @@
+import type { Lang } from '../messages/catalog';
 import type { GradeResult, Score } from '../result/types';
 
 /** One grading of one exercise, as the history remembers it. */
@@ -26,6 +27,10 @@ export interface ReportInput {
   result: GradeResult;
   /** By exercise id; absent when history is off (`--no-history`). */
   history?: ReadonlyMap<string, ExerciseHistory>;
+  /** Language of the report's own words (default English); the result's messages are in the language they were graded in. */
+  lang?: Lang;
+  /** IANA zone for the times shown (default: this machine's). */
+  timeZone?: string;
 }
 
 /** Scores compare as fractions, so an exercise whose spec changed its maximum still ranks sensibly. */

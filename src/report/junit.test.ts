@@ -116,3 +116,15 @@ describe('escapeXml', () => {
     expect(escapeXml('🐳 \ufffd \ud83d\udc33')).toBe('🐳 \ufffd 🐳');
   });
 });
+
+describe('JUnit bodies that teach', () => {
+  test('an undecided check says what to do about it; in Italian with --lang it', () => {
+    const en = renderJunit({ result: mixedResult() });
+    expect(en).toContain('What to do now: The check took too long, often because the engine was busy. Wait a minute and grade again: grade web_server.');
+    expect(en).toContain('message="bonus not earned: message of two"');
+    const it = renderJunit({ result: mixedResult(), lang: 'it' });
+    expect(it).toContain('Cosa fare: docker run -d -p 8080:80 web_server');
+    expect(it).toContain('Cosa fare adesso: Il controllo ha impiegato troppo tempo');
+    expect(it).toContain('message="bonus non ottenuto: message of two"');
+  });
+});

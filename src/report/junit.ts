@@ -1,3 +1,4 @@
+import { message, type Lang } from '../messages/catalog';
 import { isAdvice, type CheckResult, type ExerciseResult } from '../result/types';
 import { checkText } from './check-text';
 import type { ReportInput } from './input';
@@ -22,7 +23,7 @@ function outcome(c: CheckResult): 'pass' | 'failure' | 'error' | 'skipped' {
   return 'failure';
 }
 
-function testcase(exercise: ExerciseResult, c: CheckResult, name: string): string {
+function testcase(exercise: ExerciseResult, c: CheckResult, name: string, lang: Lang): string {
   const open = `    <testcase${attrs({ classname: exercise.id, name, time: seconds(c.durationMs) })}>`;
   const points = `      <system-out>${escapeXml(`Points: ${c.points}/${c.maxPoints}${c.bonus ? ' (bonus)' : ''}`)}</system-out>`;
   const o = outcome(c);
@@ -30,8 +31,10 @@ function testcase(exercise: ExerciseResult, c: CheckResult, name: string): strin
     o === 'pass'
       ? []
       : o === 'skipped'
-        ? [`      <skipped${attrs({ message: c.bonus && c.status === 'fail' ? `${isAdvice(c) ? 'advice' : 'bonus not earned'}: ${c.message}` : c.message })}/>`]
-        : [`      <${o}${attrs({ message: c.message, type: c.kind })}>${escapeXml(checkText(c))}</${o}>`];
+        ? [
+            `      <skipped${attrs({ message: c.bonus && c.status === 'fail' ? message(lang, isAdvice(c) ? 'text.advice' : 'text.bonusNotEarned', { message: c.message }) : c.message })}/>`,
+          ]
+        : [`      <${o}${attrs({ message: c.message, type: c.kind })}>${escapeXml(checkText(c, exercise.id, lang))}</${o}>`];
   return [open, ...inner, points, '    </testcase>'].join('\n');
 }
 
@@ -54,13 +57,15 @@ function counts(checks: readonly CheckResult[]) {
 }
 
 /** JUnit XML for GitLab's test report widget: one suite per exercise, one case per check. */
-export function renderJunit({ result }: ReportInput): string {
+export function renderJunit({ result, lang = 'en' }: ReportInput): string {
   const suites = result.exercises.map((e) => {
     const names = caseNames(e.checks);
     const time = seconds(e.checks.reduce((s, c) => s + c.durationMs, 0));
-    return [`  <testsuite${attrs({ name: e.id, ...counts(e.checks), time })}>`, ...e.checks.map((c, i) => testcase(e, c, names[i]!)), '  </testsuite>'].join(
-      '\n',
-    );
+    return [
+      `  <testsuite${attrs({ name: e.id, ...counts(e.checks), time })}>`,
+      ...e.checks.map((c, i) => testcase(e, c, names[i]!, lang)),
+      '  </testsuite>',
+    ].join('\n');
   });
   // Left out of the run: shown, so a merge request says which exercise was not graded and why.
   const notGraded = (result.notGraded ?? []).map((n) =>

@@ -32,6 +32,47 @@ describe('terminal summary with history', () => {
   });
 });
 
+describe('terminal recap', () => {
+  test('a line per exercise with ✔/✘ and points, then the single most valuable next step with its hint', () => {
+    const text = summaryText(mixedResult(), []);
+    const lines = text.split('\n');
+    const recap = lines.indexOf('Recap');
+    expect(lines.slice(recap + 1, recap + 5)).toEqual([
+      '  ✘ web_server          20/65',
+      '  ✘ bridge_isolation    15/45',
+      'Next step: test1 cannot reach test3 (bridge_isolation, 30)',
+      '             → docker network disconnect bridge test3',
+    ]);
+    expect(recap).toBeLessThan(lines.findIndex((l) => l.startsWith('Total')));
+  });
+
+  test('an undecided check as the next step says what to do about it', () => {
+    const result = mixedResult();
+    result.exercises = [result.exercises[0]!];
+    result.exercises[0]!.checks = result.exercises[0]!.checks.filter((c) => c.id !== 'page');
+    const text = summaryText(result, []);
+    expect(text).toContain(
+      'Next step: docker stats answers (web_server, 15)\n             → The check took too long, often because the engine was busy. Wait a minute and grade again: grade web_server.',
+    );
+  });
+
+  test('all passed: ✔ and no next step', () => {
+    const text = summaryText(attempt('2026-11-27T12:00:00.000Z', { web_server: 100 }), []);
+    expect(text).toContain('Recap\n  ✔ web_server  100/100\nEvery check passed.');
+    expect(text).not.toContain('Next step');
+  });
+
+  test('in Italian', () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString()));
+    new TerminalReporter(out, { NO_COLOR: '1' }, 'it').summary(mixedResult(), []);
+    expect(text).toContain('Riepilogo\n');
+    expect(text).toContain('Prossimo passo: test1 cannot reach test3 (bridge_isolation, 30)');
+    expect(text).toContain('\nTotale 35/110 in 4.3 s\n');
+  });
+});
+
 /** What a container log, a page or an engine error can carry to forge a line or reach the clipboard. */
 const OSC52 = '\x1b]52;c;cm0gLXJmIH4K\x07';
 const FORGE = '\r\x1b[2K  ✔   10/10  Image web_server exists';

@@ -2,8 +2,10 @@ import { styleText } from 'node:util';
 import type { PlannedCheck } from '../runner/plan';
 import type { RunHooks } from '../runner/run';
 import { isAdvice, type CheckResult, type CheckStatus, type GradeResult } from '../result/types';
+import { message, type Lang } from '../messages/catalog';
 import { scoreRatio, type ExerciseHistory } from './input';
 import { terminalLine, terminalText } from './terminal-text';
+import { recapLines } from './terminal-recap';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -45,6 +47,7 @@ export class TerminalReporter implements RunHooks {
   constructor(
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
     env: NodeJS.ProcessEnv = process.env,
+    private readonly lang: Lang = 'en',
   ) {
     this.color = useColor(out, env);
     this.live = Boolean(out.isTTY) && env.TERM !== 'dumb';
@@ -61,7 +64,7 @@ export class TerminalReporter implements RunHooks {
   }
 
   header(target: { endpoint: string; dockerVersion: string }, graderVersion: string): void {
-    const line = terminalLine(`grade ${graderVersion} · Docker ${target.dockerVersion} at ${target.endpoint}`);
+    const line = terminalLine(message(this.lang, 'terminal.header', { version: graderVersion, docker: target.dockerVersion, endpoint: target.endpoint }));
     this.out.write(this.paint('dim', `${line}\n`));
   }
 
@@ -82,7 +85,7 @@ export class TerminalReporter implements RunHooks {
   private drawProgress(): void {
     const current = [...this.running.values()][0] ?? '';
     const width = (this.out as { columns?: number }).columns ?? 80;
-    const line = `${SPINNER[this.frame++ % SPINNER.length]} ${this.done}/${this.total} checks · ${current}`;
+    const line = `${SPINNER[this.frame++ % SPINNER.length]} ${message(this.lang, 'terminal.progress', { done: this.done, total: this.total })} · ${current}`;
     this.out.write(`\r\x1b[2K${this.paint('dim', line.slice(0, width - 1))}`);
   }
 
@@ -119,16 +122,22 @@ export class TerminalReporter implements RunHooks {
       const best = history?.get(ex.id)?.best;
       // Only when it tells the student something: an earlier attempt did better than this one.
       if (best && scoreRatio(best.score) > scoreRatio(ex.score)) {
-        lines.push(this.paint('yellow', `  best so far: ${best.score.points}/${best.score.max} on ${shortDate(best.startedAt)}`));
+        lines.push(
+          this.paint(
+            'yellow',
+            `  ${message(this.lang, 'terminal.bestSoFar', { score: `${best.score.points}/${best.score.max}`, when: shortDate(best.startedAt) })}`,
+          ),
+        );
       }
       for (const c of ex.checks) lines.push(...this.checkLines(c));
     }
+    lines.push(...recapLines(result, (style, text) => this.paint(style, text), this.lang));
     const t = result.score;
     lines.push(
       '',
-      `${this.paint('bold', 'Total')} ${this.paint(t.points === t.max ? 'green' : 'red', `${t.points}/${t.max}`)} in ${(result.durationMs / 1000).toFixed(1)} s`,
+      `${this.paint('bold', message(this.lang, 'terminal.total'))} ${this.paint(t.points === t.max ? 'green' : 'red', `${t.points}/${t.max}`)} ${message(this.lang, 'terminal.totalIn', { seconds: (result.durationMs / 1000).toFixed(1) })}`,
     );
-    for (const f of reportFiles) lines.push(this.paint('dim', `report: ${terminalLine(f)}`));
+    for (const f of reportFiles) lines.push(this.paint('dim', message(this.lang, 'terminal.report', { file: terminalLine(f) })));
     this.out.write(`${lines.join('\n')}\n`);
   }
 }

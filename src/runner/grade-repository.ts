@@ -45,6 +45,7 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
     selected.map((e) => e.id),
     o.vars,
     'repo',
+    o.lang,
   );
   // The engine before anything else: "no engine" is one line, not a half-started run.
   // What an earlier grade repo left when it was killed outright is its to remove.

@@ -3,6 +3,9 @@ import addFormats from 'ajv-formats';
 import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
 import { SetupError } from '../errors';
+import { message, type Lang } from '../messages/catalog';
+import type { NotGraded } from '../result/types';
+import { localizeExercise } from '../spec/localize';
 import { appliesIn, type CheckSpec, type Exercise, type GradingMode } from '../spec/exercise';
 import { referencedVariables, substituteVariables } from '../spec/variables';
 
@@ -39,9 +42,21 @@ function paramValidator(kind: CheckKind<unknown, string>): ValidateFunction {
   return v;
 }
 
-export function variableAdvice(exercise: Exercise, missing: string[]): string {
+export function variableAdvice(exercise: Exercise, missing: string[], lang: Lang = 'en'): string {
   const decl = exercise.variables ?? {};
-  return `pass ${missing.map((m) => `--var ${m}=${decl[m]?.example ?? 'VALUE'}`).join(' ')}, set ${missing.map((m) => `GRADE_VAR_${m.toUpperCase()}`).join(', ')}, or run grade init`;
+  return message(lang, 'runner.variableAdvice', {
+    options: missing.map((m) => `--var ${m}=${decl[m]?.example ?? 'VALUE'}`).join(' '),
+    env: missing.map((m) => `GRADE_VAR_${m.toUpperCase()}`).join(', '),
+  });
+}
+
+/** The plan's left-out exercises as the result records them: which, and what to give so they are graded. */
+export function notGradedExercises(plan: Plan, lang: Lang = 'en'): NotGraded[] {
+  return plan.notGraded.map(({ exercise, missing }) => ({
+    id: exercise.id,
+    title: exercise.title,
+    reason: message(lang, 'runner.needsVariables', { variables: missing.join(', '), advice: variableAdvice(exercise, missing, lang) }),
+  }));
 }
 
 /**
@@ -51,7 +66,13 @@ export function variableAdvice(exercise: Exercise, missing: string[]): string {
  * whose variables are missing instead (a student who has not given a Docker
  * Hub user still gets the rest graded).
  */
-export function planGrading(catalog: readonly Exercise[], ids: readonly string[], vars: Readonly<Record<string, string>>, mode: GradingMode = 'host'): Plan {
+export function planGrading(
+  catalog: readonly Exercise[],
+  ids: readonly string[],
+  vars: Readonly<Record<string, string>>,
+  mode: GradingMode = 'host',
+  lang: Lang = 'en',
+): Plan {
   const known = new Map(catalog.map((e) => [e.id, e]));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) {
@@ -60,11 +81,10 @@ export function planGrading(catalog: readonly Exercise[], ids: readonly string[]
       `\`grade list\` shows them; known ids: ${[...known.keys()].join(', ')}`,
     );
   }
-  // Only the checks that run in this mode (grading a host, or a repository).
-  const selected = (ids.length ? [...new Set(ids)].map((id) => known.get(id)!) : [...catalog]).map((e) => ({
-    ...e,
-    checks: e.checks.filter((c) => appliesIn(c, mode)),
-  }));
+  // Only the checks that run in this mode, with the texts a student reads in their language.
+  const selected = (ids.length ? [...new Set(ids)].map((id) => known.get(id)!) : [...catalog]).map((e) =>
+    localizeExercise({ ...e, checks: e.checks.filter((c) => appliesIn(c, mode)) }, lang),
+  );
   const missingOf = (exercise: Exercise) => [...referencedVariables(exercise.checks.map((c) => [c.params, c.title, c.hint ?? '']))].filter((v) => !(v in vars));
   const notGraded = ids.length ? [] : selected.map((exercise) => ({ exercise, missing: missingOf(exercise) })).filter((x) => x.missing.length);
   const exercises = selected

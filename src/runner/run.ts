@@ -9,7 +9,9 @@ import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry
 import { appliesIn } from '../spec/exercise';
 import type { OpenTarget } from '../target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
-import { variableAdvice, type Plan, type PlannedCheck } from './plan';
+import { message, type Lang } from '../messages/catalog';
+import { kindMessageTemplate } from '../messages/kind-messages';
+import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from './semaphore';
 
 const debug = createDebug('grade:runner');
@@ -32,7 +34,12 @@ export interface RunOptions {
   registry?: RegistryAccessOptions;
   /** The label value of this run's probes (default: a fresh UUID). */
   probeRunId?: string;
+  /** Language of the messages written into the result (default English). */
+  lang?: Lang;
 }
+
+/** A check that ran past its time limit: told apart so the report can say "wait and grade again". */
+class CheckTimeoutError extends Error {}
 
 const DEFAULT_CONCURRENCY = 8;
 const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
@@ -63,7 +70,7 @@ async function evaluateWithTimeout(
   const timedOut = new Promise<never>((_, reject) => {
     handle = setTimeout(() => {
       timer.abort();
-      reject(new Error(`the check did not finish within ${timeoutMs / 1000} s`));
+      reject(new CheckTimeoutError(String(timeoutMs / 1000)));
     }, timeoutMs);
   });
   let onAbort: (() => void) | undefined;
@@ -106,6 +113,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
   };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
+  const lang = options.lang ?? 'en';
 
   const runCheck = async (check: PlannedCheck, deps: Promise<CheckResult>[]): Promise<CheckResult> => {
     const depResults = await Promise.all(deps);
@@ -116,7 +124,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
         ...base,
         status: 'skip',
         points: 0,
-        message: `Skipped: needs ${blocked.map((b) => `"${b.title}" (${b.status})`).join(', ')}`,
+        message: message(lang, 'runner.skipped', { needs: blocked.map((b) => `"${b.title}" (${b.status})`).join(', ') }),
         durationMs: 0,
       };
       hooks.onCheckEnd?.(check, result);
@@ -127,10 +135,17 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
       hooks.onCheckStart?.(check);
       let result: CheckResult;
       if (options.signal?.aborted) {
-        result = { ...base, status: 'error', points: 0, message: 'Not run: grading was interrupted', durationMs: 0 };
+        result = { ...base, status: 'error', points: 0, message: message(lang, 'runner.interrupted'), messageId: 'grader.interrupted', durationMs: 0 };
       } else if (target.cannotGradeState && appliesIn(check.spec, 'host')) {
         // The state these checks look at could not be produced here: the grader's limit, never the student's.
-        result = { ...base, status: 'error', points: 0, message: `Not graded: ${target.cannotGradeState}`, durationMs: 0 };
+        result = {
+          ...base,
+          status: 'error',
+          points: 0,
+          message: message(lang, 'runner.cannotGradeState', { reason: target.cannotGradeState }),
+          messageId: 'grader.cannotGradeState',
+          durationMs: 0,
+        };
       } else {
         try {
           const v = await evaluateWithTimeout(check, ctx, options.signal, check.spec.timeoutMs ?? options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
@@ -138,14 +153,23 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
             ...base,
             status: v.status,
             points: v.status === 'pass' ? check.spec.points : 0,
-            message: renderMessage(check.kind.meta.messages[v.messageId] ?? v.messageId, v.data),
+            message: renderMessage(kindMessageTemplate(check.kind.meta, v.messageId, lang) ?? v.messageId, v.data),
             messageId: v.messageId,
             ...(v.evidence ? { evidence: v.evidence } : {}),
             durationMs: Date.now() - t0,
           };
         } catch (e) {
           debug('check %s/%s threw: %O', check.exercise.id, check.spec.id, e);
-          result = { ...base, status: 'error', points: 0, message: `The grader could not decide: ${errorMessage(e)}`, durationMs: Date.now() - t0 };
+          const timedOut = e instanceof CheckTimeoutError;
+          const reason = timedOut ? message(lang, 'runner.timeout', { seconds: e.message }) : errorMessage(e);
+          result = {
+            ...base,
+            status: 'error',
+            points: 0,
+            message: message(lang, 'runner.undecided', { reason }),
+            messageId: timedOut ? 'grader.timeout' : 'grader.undecided',
+            durationMs: Date.now() - t0,
+          };
         }
       }
       hooks.onCheckEnd?.(check, result);
@@ -195,14 +219,6 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     durationMs: Date.now() - started,
     score: totalScore(exercises),
     exercises,
-    ...(plan.notGraded.length
-      ? {
-          notGraded: plan.notGraded.map(({ exercise, missing }) => ({
-            id: exercise.id,
-            title: exercise.title,
-            reason: `needs ${missing.join(', ')} — ${variableAdvice(exercise, missing)}`,
-          })),
-        }
-      : {}),
+    ...(plan.notGraded.length ? { notGraded: notGradedExercises(plan, lang) } : {}),
   };
 }

@@ -2,16 +2,20 @@
 export interface CheckSpec {
   id: string;
   title: string;
+  /** Italian next to each student-facing text; English is shown when it is missing. */
+  title_it?: string;
   kind: string;
   points: number;
   /** Extra credit: counts toward the exercise's points (capped at its max) but not toward its max. */
   bonus?: boolean;
   /** What to do when the check does not pass: the next command to type. */
   hint?: string;
+  hint_it?: string;
   /** The slide the check comes from; defaults to the exercise's first slide. */
   slide?: string;
   /** Shown with the result whatever its status, e.g. a security caveat. */
   warning?: string;
+  warning_it?: string;
   /** Ids of checks (same exercise) that must pass first; otherwise this one is skipped. */
   needs?: string[];
   timeoutMs?: number;
@@ -42,7 +46,9 @@ export interface VariableSpec {
 export interface ExerciseSpec {
   id: string;
   title: string;
+  title_it?: string;
   description?: string;
+  description_it?: string;
   /** Position in the course; `grade` and `grade list` follow it (then the id). */
   order?: number;
   /** Slide titles of the course this exercise comes from. */

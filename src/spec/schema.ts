@@ -18,7 +18,10 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
     properties: {
       id: { type: 'string', pattern: ID, description: 'Fixed id, used on the command line: grade <id>.' },
       title: { type: 'string', minLength: 1 },
+      // Italian beside English; a missing translation is a warning of grade validate, not an error.
+      title_it: { type: 'string', minLength: 1 },
       description: { type: 'string' },
+      description_it: { type: 'string' },
       order: { type: 'integer', minimum: 0, description: 'Position in the course; exercises are listed and graded in this order.' },
       slides: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       variables: {
@@ -92,17 +95,21 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
           properties: {
             id: { type: 'string', pattern: ID },
             title: { type: 'string', minLength: 1 },
+            title_it: { type: 'string', minLength: 1 },
             kind: { type: 'string', enum: names },
             points: { type: 'integer', minimum: 0 },
             bonus: { type: 'boolean' },
             hint: { type: 'string', minLength: 1 },
+            hint_it: { type: 'string', minLength: 1 },
             slide: { type: 'string', minLength: 1 },
             warning: { type: 'string', minLength: 1 },
+            warning_it: { type: 'string', minLength: 1 },
             needs: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: ID } },
             timeoutMs: { type: 'integer', minimum: 100, maximum: 600_000 },
             modes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['host', 'repo'] } },
             params: { type: 'object' },
           },
+          dependencies: { title_it: ['title'], hint_it: ['hint'], warning_it: ['warning'] },
           allOf: names.map((name) => ({
             if: { properties: { kind: { const: name } }, required: ['kind'] },
             then: { properties: { params: kinds[name]!.meta.params } },

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { packageRoot } from '../../src/package-info';
 
 /** Screenshots a person can look at, kept as test artifacts (reports/ is git-ignored). */
@@ -31,4 +31,25 @@ export async function screenshotFile(htmlFile: string, name: string, width = 120
   } finally {
     await browser.close();
   }
+}
+
+/** What the layout tests measure in the page (evaluated as text: the project compiles without the DOM library). */
+export interface PageLayout {
+  /** document.documentElement.scrollWidth: wider than clientWidth means a horizontal scroll bar. */
+  scrollWidth: number;
+  clientWidth: number;
+  /** The right edge of the element that reaches furthest right. */
+  widestRight: number;
+  bodyBackground: string;
+  hash: string;
+}
+
+export function layoutOf(page: Page): Promise<PageLayout> {
+  return page.evaluate(`({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+    widestRight: Math.max(0, ...[...document.querySelectorAll('body *')].map((e) => e.getBoundingClientRect().right)),
+    bodyBackground: getComputedStyle(document.body).backgroundColor,
+    hash: location.hash,
+  })`);
 }

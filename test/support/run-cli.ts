@@ -34,7 +34,8 @@ export function runGrade(
     const cmd = opts.prefix ? opts.prefix[0]! : process.execPath;
     const argv = opts.prefix ? [...opts.prefix.slice(1), process.execPath, GRADE_BIN, ...args] : [GRADE_BIN, ...args];
     const child = spawn(cmd, argv, {
-      env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, GRADE_CONFIG: '/nonexistent/grade-config.yaml', ...opts.env },
+      // English whatever the machine's locale: the tests read grade's English messages.
+      env: { ...process.env, LC_ALL: 'C.UTF-8', NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, GRADE_CONFIG: '/nonexistent/grade-config.yaml', ...opts.env },
       cwd: opts.cwd ?? process.cwd(),
     });
     let stdout = '';
