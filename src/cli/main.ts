@@ -5,15 +5,17 @@ import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
 import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
-import { readUserConfig, userConfigLocation } from '../config/user-config';
-import { batchCommand, mergeCommand, parseShard } from './batch-command';
-import { gradeCommand } from './grade-command';
-import { initCommand } from './init-command';
 import { processIo, type CliIo } from './io';
-import { listCommand } from './list-command';
-import { reportCommand } from './report-command';
-import { repoCommand } from './repo-command';
-import { validateCommand } from './validate-command';
+
+/*
+ * Each subcommand's module is loaded when that subcommand runs, not before:
+ * `grade --version` must not load SSH (batch), testcontainers (repo), or the
+ * engine client, and `grade list` none of them. The types still come from the
+ * modules themselves.
+ */
+const gradeCommandModule = () => require('./grade-command') as typeof import('./grade-command');
+const batchCommandModule = () => require('./batch-command') as typeof import('./batch-command');
+const userConfigModule = () => require('../config/user-config') as typeof import('../config/user-config');
 
 function positiveInt(name: string) {
   return (v: string) => {
@@ -65,9 +67,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .action(async (ids: string[], o: Record<string, unknown>) => {
       const formats = parseFormats(o.format as string);
       // Lowest first: grade init's answers, then GRADE_VAR_*, then --var.
+      const { readUserConfig, userConfigLocation } = userConfigModule();
       const config = readUserConfig(userConfigLocation(o.config as string | undefined, io.env, io.cwd)) ?? {};
       const student = { ...config.student, ...(o.student ? { id: o.student as string } : {}) };
-      status = await gradeCommand(
+      status = await gradeCommandModule().gradeCommand(
         ids,
         {
           json: Boolean(o.json),
@@ -95,7 +98,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--kinds', 'list the check kinds instead')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .action((o: { json?: boolean; kinds?: boolean; exercises: string }) => {
-      status = listCommand({ exercisesDir: path.resolve(io.cwd, o.exercises), ...(o.json ? { json: true } : {}), ...(o.kinds ? { kinds: true } : {}) }, io);
+      status = (require('./list-command') as typeof import('./list-command')).listCommand(
+        { exercisesDir: path.resolve(io.cwd, o.exercises), ...(o.json ? { json: true } : {}), ...(o.kinds ? { kinds: true } : {}) },
+        io,
+      );
     });
 
   program
@@ -104,7 +110,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('[file...]', 'spec files (default: every spec in --exercises)')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .action((files: string[], o: { exercises: string }) => {
-      status = validateCommand(
+      status = (require('./validate-command') as typeof import('./validate-command')).validateCommand(
         files.map((f) => path.resolve(io.cwd, f)),
         { exercisesDir: path.resolve(io.cwd, o.exercises) },
         io,
@@ -134,6 +140,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--accept-new', 'record unknown host keys (trust on first use); a changed key is refused regardless')
     .option('--registry <url>', 'registry API that stands for Docker Hub')
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
+      const { batchCommand, parseShard } = batchCommandModule();
       status = await batchCommand(
         path.resolve(io.cwd, hostsFile),
         ids,
@@ -180,7 +187,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
     .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
-      status = await repoCommand(
+      status = await (require('./repo-command') as typeof import('./repo-command')).repoCommand(
         path.resolve(io.cwd, dir),
         ids,
         {
@@ -206,7 +213,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('<shard...>', "the shards' --out folders")
     .option('--hosts <file>', 'the hosts file, to list students in its order (and those no shard graded)')
     .action((out: string, shards: string[], o: { hosts?: string }) => {
-      status = mergeCommand(
+      status = batchCommandModule().mergeCommand(
         path.resolve(io.cwd, out),
         shards.map((s) => path.resolve(io.cwd, s)),
         o.hosts ? path.resolve(io.cwd, o.hosts) : undefined,
@@ -222,9 +229,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--dockerhub-user <user>', 'your Docker Hub user name (lowercase)')
     .option('--config <file>', 'where to write (default: $GRADE_CONFIG, else the per-user config folder)')
     .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string }) => {
-      status = await initCommand(
+      status = await (require('./init-command') as typeof import('./init-command')).initCommand(
         {
-          configFile: userConfigLocation(o.config, io.env, io.cwd),
+          configFile: userConfigModule().userConfigLocation(o.config, io.env, io.cwd),
           ...(o.studentId !== undefined ? { studentId: o.studentId } : {}),
           ...(o.name !== undefined ? { name: o.name } : {}),
           ...(o.dockerhubUser !== undefined ? { dockerhubUser: o.dockerhubUser } : {}),
@@ -241,7 +248,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
     .option('--out <dir>', 'folder for the report files', 'reports')
     .action((ids: string[], o: { history?: string; format: string; out: string }) => {
-      status = reportCommand(
+      status = (require('./report-command') as typeof import('./report-command')).reportCommand(
         ids,
         {
           historyFile: historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
