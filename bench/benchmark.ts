@@ -11,10 +11,10 @@
  * stand-in images into it, measures from inside that namespace, and tears
  * everything down at the end.
  *
- *   npm run bench [-- --runs 7 --root /path/to/other/checkout --json out.json]
+ *   npm run bench [-- --runs 7 --roots /path/to/main,/path/to/this --json out.json]
  *
- * --root measures another checkout's built `bin/grade.js` (e.g. main, before
- * a change) with this benchmark.
+ * --roots measures the built `bin/grade.js` of several checkouts side by side
+ * (e.g. main before a change, and the change), default this one.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -74,43 +74,54 @@ interface Figure {
   exitCodes: number[];
 }
 
-/** Inside the namespace: prepare each state on the private engine and measure. */
-async function measure(gradeBin: string, runs: number): Promise<{ baseline: number[]; figures: Figure[] }> {
+interface Measured {
+  baseline: number[];
+  /** Per checkout measured, in the order given: its figures. */
+  roots: { root: string; figures: Figure[] }[];
+}
+
+/**
+ * Inside the namespace: prepare each state on the private engine and measure
+ * every checkout on it, runs interleaved (bare node, then each checkout), so
+ * the machine's load falls on all of them alike.
+ */
+async function measure(roots: string[], runs: number): Promise<Measured> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gradebench-'));
   // As a student runs it: reports and history written, here into a folder of the benchmark's.
   const env = { GRADE_HISTORY: path.join(tmp, 'history.jsonl'), GRADE_CONFIG: path.join(tmp, 'no-config.yaml'), DOCKER_HOST: ENGINE };
-  const grade = (...args: string[]) => [gradeBin, ...args, '--out', path.join(tmp, 'reports')];
-  const gradeNoOut = (...args: string[]) => [gradeBin, ...args];
+  const bins = roots.map((r) => path.join(r, 'bin', 'grade.js'));
   const baseline: number[] = [];
-  const figures: Figure[] = [];
-  const bare = async () => baseline.push((await timed(['-e', '0'])).seconds);
+  const measured: Measured = { baseline, roots: roots.map((root) => ({ root, figures: [] })) };
 
-  const figure = async (name: string, goal: string, limit: Figure['limit'], args: string[]) => {
-    await timed(args, env); // warm-up: page cache, engine caches
-    const samples: Sample[] = [];
+  const figure = async (name: string, goal: string, limit: Figure['limit'], args: string[], reports = true) => {
+    const argv = bins.map((bin) => [bin, ...args, ...(reports ? ['--out', path.join(tmp, 'reports')] : [])]);
+    for (const a of argv) await timed(a, env); // warm-up: page cache, engine caches
+    const samples: Sample[][] = argv.map(() => []);
     for (let i = 0; i < runs; i++) {
-      await bare();
-      samples.push(await timed(args, env));
+      baseline.push((await timed(['-e', '0'])).seconds);
+      for (const [k, a] of argv.entries()) samples[k]!.push(await timed(a, env));
     }
-    figures.push({
-      name,
-      goal,
-      limit,
-      medianSeconds: median(samples.map((s) => s.seconds)),
-      ratio: 0,
-      peakRssMb: Math.max(...samples.map((s) => s.maxRssMb)),
-      samples: samples.map((s) => s.seconds),
-      exitCodes: [...new Set(samples.map((s) => s.code ?? -1))],
+    samples.forEach((ss, k) => {
+      measured.roots[k]!.figures.push({
+        name,
+        goal,
+        limit,
+        medianSeconds: median(ss.map((s) => s.seconds)),
+        ratio: 0,
+        peakRssMb: Math.max(...ss.map((s) => s.maxRssMb)),
+        samples: ss.map((s) => s.seconds),
+        exitCodes: [...new Set(ss.map((s) => s.code ?? -1))],
+      });
     });
-    process.stderr.write(`  ${name}: median ${median(samples.map((s) => s.seconds)).toFixed(3)} s\n`);
+    process.stderr.write(`  ${name}: medians ${samples.map((ss) => median(ss.map((s) => s.seconds)).toFixed(3)).join(' / ')} s\n`);
   };
 
   await ensureStandIns();
   const empty = await snapshotEngine();
   try {
-    await figure('grade --version', '≤ 2× node', { ratio: 2 }, gradeNoOut('--version'));
-    await figure('grade list', '≤ 2× node', { ratio: 2 }, gradeNoOut('list'));
-    await figure('grade (all) on an empty engine', '≤ 0.3 s', { seconds: 0.3 }, grade());
+    await figure('grade --version', '≤ 2× node', { ratio: 2 }, ['--version'], false);
+    await figure('grade list', '≤ 2× node', { ratio: 2 }, ['list'], false);
+    await figure('grade (all) on an empty engine', '≤ 0.3 s', { seconds: 0.3 }, []);
     const core: [string, string, Figure['limit']][] = [
       ['web_server', '≤ 4× node', { ratio: 4, rssMb: 60 }],
       ['wordpress_compose', '≤ 4× node', { ratio: 4, rssMb: 60 }],
@@ -121,18 +132,20 @@ async function measure(gradeBin: string, runs: number): Promise<{ baseline: numb
     for (const [id, goal, limit] of core) {
       await resetEngine(empty);
       for (const cmd of SLIDE_STATES[id]!) await sh(cmd);
-      await figure(`grade ${id} (prepared host)`, goal, limit, grade(id));
+      await figure(`grade ${id} (prepared host)`, goal, limit, [id]);
     }
-    await resetEngine(empty);
-    for (const cmd of SLIDE_STATES.web_server!) await sh(cmd);
-    figures.push(await watchLatency(gradeBin, env, tmp, runs));
+    for (const [k, bin] of bins.entries()) {
+      await resetEngine(empty);
+      for (const cmd of SLIDE_STATES.web_server!) await sh(cmd);
+      measured.roots[k]!.figures.push(await watchLatency(bin, env, tmp, runs));
+    }
   } finally {
     await resetEngine(empty);
     rmSync(tmp, { recursive: true, force: true });
   }
   const base = median(baseline);
-  for (const f of figures) f.ratio = f.medianSeconds / base;
-  return { baseline, figures };
+  for (const r of measured.roots) for (const f of r.figures) f.ratio = f.medianSeconds / base;
+  return measured;
 }
 
 /**
@@ -140,7 +153,8 @@ async function measure(gradeBin: string, runs: number): Promise<{ baseline: numb
  * create, network connect, start), the time from the CLI's return — its last
  * event is sent by then — to the last "watching for changes" line that
  * follows (a burst may set off more than one grading; the last one is the
- * one that saw the last event). Each burst starts after two quiet seconds.
+ * one that saw the last event). Each burst starts once the watcher has been
+ * quiet for two seconds.
  */
 async function watchLatency(gradeBin: string, env: NodeJS.ProcessEnv, tmp: string, runs: number): Promise<Figure> {
   const child = spawn(process.execPath, [gradeBin, '--watch', 'web_server', '--out', path.join(tmp, 'reports')], {
@@ -157,25 +171,24 @@ async function watchLatency(gradeBin: string, env: NodeJS.ProcessEnv, tmp: strin
       buffer = buffer.slice(nl + 1);
     }
   });
-  const quiet = async (ms: number) => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const n = shownAt.length;
-      await new Promise((r) => setTimeout(r, ms));
-      if (shownAt.length === n && n > 0) return;
-      if (Date.now() > deadline) throw new Error('grade --watch did not settle within 30 s');
+  /** Until a grading shown after `since`, then no other for two seconds. */
+  const settled = async (since: bigint) => {
+    const deadline = Date.now() + 60_000;
+    let n = -1;
+    while (!(shownAt.length && shownAt[shownAt.length - 1]! > since && shownAt.length === n)) {
+      if (Date.now() > deadline) throw new Error('grade --watch showed no regrade within 60 s');
+      n = shownAt.length;
+      await new Promise((r) => setTimeout(r, 2000));
     }
   };
   const latencies: number[] = [];
   try {
-    await quiet(2000); // the first grading, at start
+    await settled(0n); // the first grading, at start
     for (let i = 0; i < runs + 1; i++) {
       await sh(`docker run -d --name gradebench-watch-${i} alpine sleep 300`);
       const lastEvent = process.hrtime.bigint();
-      await quiet(2000);
-      const shown = shownAt[shownAt.length - 1]!;
-      if (shown < lastEvent) throw new Error('grade --watch showed no regrade after a burst');
-      if (i > 0) latencies.push(Number(shown - lastEvent) / 1e9); // the first is a warm-up
+      await settled(lastEvent);
+      if (i > 0) latencies.push(Number(shownAt[shownAt.length - 1]! - lastEvent) / 1e9); // the first is a warm-up
     }
   } finally {
     child.kill('SIGINT');
@@ -228,62 +241,68 @@ async function stopPrivateEngine(): Promise<void> {
   await shell(`umount -R ${ROOT}/data 2>/dev/null; rm -rf ${ROOT}`);
 }
 
-function table(baseline: number[], figures: Figure[], runs: number, root: string): string {
+function table(baseline: number[], measured: Measured['roots'], runs: number): string {
   const base = median(baseline);
   const spread = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
   const met = (f: Figure) =>
     (f.limit.ratio === undefined || f.ratio <= f.limit.ratio) &&
     (f.limit.seconds === undefined || f.medianSeconds <= f.limit.seconds) &&
     (f.limit.rssMb === undefined || f.peakRssMb <= f.limit.rssMb);
-  const rows = figures.map((f) => [
-    f.name,
-    f.medianSeconds.toFixed(3),
-    `${f.ratio.toFixed(1)}×`,
-    spread(f.samples),
-    f.peakRssMb ? f.peakRssMb.toFixed(0) : '–',
-    `${f.goal}${f.limit.rssMb ? `, ≤ ${f.limit.rssMb} MB` : ''}`,
-    met(f) ? 'yes' : 'no',
-  ]);
   const header = ['figure', 'median s', '× node', 'min–max s', 'peak RSS MB', 'goal', 'met'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
-  return [
-    `grade at ${root}; median of ${runs} runs each, interleaved with bare node`,
+  const out = [
+    `median of ${runs} runs each, interleaved with bare node and between checkouts`,
     `bare \`node -e 0\`: median ${base.toFixed(3)} s (min–max ${spread(baseline)}, ${baseline.length} runs)`,
-    line(header),
-    ...rows.map(line),
-  ].join('\n');
+  ];
+  for (const { root, figures } of measured) {
+    const rows = figures.map((f) => [
+      f.name,
+      f.medianSeconds.toFixed(3),
+      `${f.ratio.toFixed(1)}×`,
+      spread(f.samples),
+      f.peakRssMb ? f.peakRssMb.toFixed(0) : '–',
+      `${f.goal}${f.limit.rssMb ? `, ≤ ${f.limit.rssMb} MB` : ''}`,
+      met(f) ? 'yes' : 'no',
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+    out.push('', `grade at ${root}`, line(header), ...rows.map(line));
+  }
+  return out.join('\n');
 }
 
 async function main(): Promise<void> {
   const runs = Number(arg('runs') ?? 5);
-  const root = path.resolve(arg('root') ?? path.join(__dirname, '..', '..'));
-  const gradeBin = path.join(root, 'bin', 'grade.js');
+  // This checkout, or several side by side: --roots /path/to/main,/path/to/this
+  const roots = (arg('roots') ?? path.join(__dirname, '..', '..')).split(',').map((r) => path.resolve(r));
   if (arg('inside')) {
     // Second half, inside the namespace: measure, hand the numbers back on stdout.
-    process.stdout.write(JSON.stringify(await measure(gradeBin, runs)));
+    process.stdout.write(JSON.stringify(await measure(roots, runs)));
     return;
   }
   const jsonFile = path.resolve(arg('json') ?? path.join(__dirname, '..', '..', 'bench', 'results', 'latest.json'));
   await startPrivateEngine();
   let out = '';
   try {
-    const inner = spawn('nsenter', [`--net=/var/run/netns/${NETNS}`, process.execPath, __filename, '--inside', '1', '--runs', String(runs), '--root', root], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, DOCKER_HOST: ENGINE },
-    });
+    const inner = spawn(
+      'nsenter',
+      [`--net=/var/run/netns/${NETNS}`, process.execPath, __filename, '--inside', '1', '--runs', String(runs), '--roots', roots.join(',')],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...process.env, DOCKER_HOST: ENGINE },
+      },
+    );
     inner.stdout.on('data', (d: Buffer) => (out += d));
     const code = await new Promise<number | null>((r) => inner.on('close', r));
     if (code !== 0) throw new Error(`the measuring process exited with ${code}`);
   } finally {
     await stopPrivateEngine();
   }
-  const { baseline, figures } = JSON.parse(out) as { baseline: number[]; figures: Figure[] };
-  console.log(table(baseline, figures, runs, root));
+  const measured = JSON.parse(out) as Measured;
+  console.log(table(measured.baseline, measured.roots, runs));
   mkdirSync(path.dirname(jsonFile), { recursive: true });
   writeFileSync(
     jsonFile,
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, root, runs, bareNodeSeconds: baseline, figures }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, bareNodeSeconds: measured.baseline, roots: measured.roots }, null, 2)}\n`,
   );
   console.log(`written: ${jsonFile}`);
 }
