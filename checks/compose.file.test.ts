@@ -45,6 +45,64 @@ volumes: { wordpress: {}, db: {} }
     messageId: 'ok',
   },
   {
+    name: "today's Compose: name:, include:, x- extensions, profiles, develop, long-form ports and volumes",
+    files: {
+      'compose.yaml': `name: olss
+include:
+  - extra/monitoring.yaml
+x-db-env: &db-env
+  MYSQL_DATABASE: wordpress
+services:
+  database:
+    image: mysql:5.7
+    environment: *db-env
+    networks: [backend]
+    volumes:
+      - type: volume
+        source: db
+        target: /var/lib/mysql
+  wordpress:
+    image: wordpress
+    x-note: graded by grade
+    profiles: [web]
+    develop:
+      watch:
+        - action: sync
+          path: ./html
+          target: /var/www/html
+    networks: [backend, frontend]
+    ports:
+      - name: web
+        target: 80
+        published: "8080"
+        protocol: tcp
+        mode: host
+    volumes:
+      - type: volume
+        source: wordpress
+        target: /var/www/html
+networks: { backend: {}, frontend: {} }
+volumes: { wordpress: {}, db: {} }
+`,
+    },
+    params: stack,
+    status: 'pass',
+    messageId: 'ok',
+  },
+  {
+    name: 'a top-level key the specification does not know',
+    files: {
+      'docker-compose.yml': `${slide}
+service:
+  extra:
+    image: nginx
+`,
+    },
+    params: stack,
+    messageId: 'invalidSpec',
+    data: { problems: /must NOT have additional properties 'service'/ },
+  },
+  {
     name: 'the database also on frontend',
     files: { 'docker-compose.yml': slide.replace('      - backend\n\n  wordpress', '      - backend\n      - frontend\n\n  wordpress') },
     params: stack,

@@ -1,3 +1,4 @@
+import { whereGraded } from '../src/check/where-graded';
 import { defineCheckKind } from '../src/check/kind';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../src/docker/labels';
 
@@ -31,7 +32,7 @@ export default defineCheckKind<Params, 'ok' | 'noProject' | 'incomplete'>({
     },
     messages: {
       ok: 'Compose project {{project}} runs {{services}}{{extra}}',
-      noProject: 'No compose project with services {{services}} on this host',
+      noProject: 'No compose project with services {{services}} {{where}}',
       incomplete: 'Compose project {{project}}: {{problems}}',
     },
   },
@@ -59,7 +60,7 @@ export default defineCheckKind<Params, 'ok' | 'noProject' | 'incomplete'>({
       return {
         status: 'fail',
         messageId: 'noProject',
-        data: { services },
+        data: { services, where: whereGraded(ctx) },
         evidence: { expected: p, actual: [...byProject.keys()], command: `docker ps -a --filter label=${COMPOSE_PROJECT_LABEL}` },
       };
     }

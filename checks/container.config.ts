@@ -1,3 +1,4 @@
+import { whereGraded } from '../src/check/where-graded';
 import { defineCheckKind } from '../src/check/kind';
 import {
   containerName,
@@ -239,7 +240,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
     },
     messages: {
       ok: '{{name}} is {{state}} as expected',
-      notFound: 'There is no {{what}} on this host',
+      notFound: 'There is no {{what}} {{where}}',
       mismatch: '{{name}} {{problems}}',
       noneFits: 'No {{what}} fits ({{count}} candidates): {{problems}}',
     },
@@ -252,7 +253,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
       return {
         status: 'fail',
         messageId: 'notFound',
-        data: { what },
+        data: { what, where: whereGraded(ctx) },
         evidence: { expected, actual: 'no such container', command: selectorPsCommand(p.select) },
       };
     }

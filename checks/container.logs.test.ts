@@ -15,9 +15,37 @@ testCheckKind(kind, {
       setup: [loop, settle, 'docker stop -t 0 test1'],
       params: { ...params, freshSeconds: undefined },
     },
+    {
+      name: 'stopped with docker stop (the slide ends so): judged at the moment it stopped',
+      setup: [loop, settle, 'docker stop -t 0 test1', 'sleep 6'],
+      params,
+      messageId: 'okStopped',
+    },
   ],
   invalid: [
-    { name: 'the loop stopped printing (container stopped)', setup: [loop, settle, 'docker stop -t 0 test1', 'sleep 6'], params, messageId: 'stale' },
+    {
+      name: 'the loop had stopped printing long before it was stopped',
+      setup: [
+        'docker run -d --name test1 alpine /bin/sh -c "while true; do $(echo date); sleep 1; [ -f /hang ] && sleep 1000; done"',
+        settle,
+        'docker exec test1 touch /hang',
+        'sleep 8',
+        'docker stop -t 0 test1',
+      ],
+      params,
+      messageId: 'staleStopped',
+    },
+    {
+      name: 'the loop hangs while the container runs',
+      setup: [
+        'docker run -d --name test1 alpine /bin/sh -c "while true; do $(echo date); sleep 1; [ -f /hang ] && sleep 1000; done"',
+        settle,
+        'docker exec test1 touch /hang',
+        'sleep 8',
+      ],
+      params,
+      messageId: 'stale',
+    },
     {
       name: 'a loop that prints something else',
       setup: ['docker run -d --name test1 alpine /bin/sh -c "while true; do echo tick; sleep 1; done"', settle],

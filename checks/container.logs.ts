@@ -26,7 +26,7 @@ function parseLine(line: string): { at: number; text: string } | undefined {
   return m ? { at: Date.parse(m[1]!), text: m[2]! } : undefined;
 }
 
-export default defineCheckKind<Params, 'ok' | 'notFound' | 'tooFew' | 'stale'>({
+export default defineCheckKind<Params, 'ok' | 'okStopped' | 'notFound' | 'tooFew' | 'stale' | 'staleStopped'>({
   meta: {
     kind: 'container.logs',
     description: 'What a container writes to its stdout/stderr (docker logs): lines matching a pattern, and the newest one recent enough.',
@@ -46,7 +46,9 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'tooFew' | 'stale'>({
       ok: '{{name}} logged {{count}} matching line(s), the newest {{age}} s ago: {{last}}',
       notFound: 'There is no {{what}}',
       tooFew: '{{name}} logged {{count}} line(s) matching /{{pattern}}/ (at least {{min}} expected); last lines: {{last}}',
+      okStopped: '{{name}} was stopped; it logged {{count}} matching line(s) until then, the newest {{age}} s before it stopped: {{last}}',
       stale: 'The newest line in the log of {{name}} is {{age}} s old: it stopped printing',
+      staleStopped: '{{name}} was stopped, and the newest line in its log is {{age}} s older than that: it had stopped printing before',
     },
   },
   async evaluate(p, ctx) {
@@ -69,17 +71,31 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'tooFew' | 'stale'>({
         .map((l) => `"${l.text.slice(0, 80)}"`)
         .join(', ') || 'none';
     const newest = lines[lines.length - 1];
-    const age = newest ? Math.max(0, Math.round((now.getTime() - newest.at) / 1000)) : Infinity;
+    // A stopped container (the slide ends with docker stop test1) is judged at the moment it stopped.
+    const stoppedAt = c.State.Running ? undefined : Date.parse(c.State.FinishedAt);
+    const until = stoppedAt !== undefined && Number.isFinite(stoppedAt) && stoppedAt > 0 ? stoppedAt : undefined;
+    const age = newest ? Math.max(0, Math.round(((until ?? now.getTime()) - newest.at) / 1000)) : Infinity;
     const evidence = {
       expected: { pattern: p.pattern, minLines: p.minLines ?? 3, ...(p.freshSeconds ? { freshSeconds: p.freshSeconds } : {}) },
-      actual: { matching: matching.length, newestAgeSeconds: Number.isFinite(age) ? age : null, last: lines.slice(-5).map((l) => l.text) },
+      actual: {
+        state: c.State.Status,
+        matching: matching.length,
+        [until !== undefined ? 'newestSecondsBeforeStop' : 'newestAgeSeconds']: Number.isFinite(age) ? age : null,
+        last: lines.slice(-5).map((l) => l.text),
+      },
       command: `docker logs --tail 10 --timestamps ${name}`,
     };
     const min = p.minLines ?? 3;
     if (matching.length < min) {
       return { status: 'fail', messageId: 'tooFew', data: { name, count: matching.length, pattern: p.pattern, min, last: lastText(lines) }, evidence };
     }
-    if (p.freshSeconds !== undefined && age > p.freshSeconds) return { status: 'fail', messageId: 'stale', data: { name, age }, evidence };
-    return { status: 'pass', messageId: 'ok', data: { name, count: matching.length, age, last: lastText(matching.slice(-1)) }, evidence };
+    if (p.freshSeconds !== undefined && age > p.freshSeconds)
+      return { status: 'fail', messageId: until !== undefined ? 'staleStopped' : 'stale', data: { name, age }, evidence };
+    return {
+      status: 'pass',
+      messageId: until !== undefined ? 'okStopped' : 'ok',
+      data: { name, count: matching.length, age, last: lastText(matching.slice(-1)) },
+      evidence,
+    };
   },
 });

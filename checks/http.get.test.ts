@@ -19,6 +19,13 @@ testCheckKind(kind, {
       params: { port: 8080, status: 302, followRedirects: false, waitMs: 5000 },
     },
     { name: 'a missing page is a 404', setup: webServer, params: { port: 8080, path: '/nothing-here', status: 404 } },
+    {
+      name: 'starting is not failing: WordPress answers 500 until its database listens, 8 s later',
+      setup: [composeUp(composeVariant((doc) => doc.setIn(['services', 'database', 'environment', 'STANDIN_STARTUP_SECONDS'], '8')))],
+      params: { port: 8080, matches: 'wordpress' },
+      messageId: 'ok',
+      data: { waited: expect.stringMatching(/^ \(after waiting \d+\.\d s: the container publishing it started \d+ s ago\)$/) },
+    },
   ],
   invalid: [
     { name: 'nothing listens on 8080', params: { ...greeting, waitMs: 300 }, messageId: 'unreachable', data: { reason: 'connection refused' } },

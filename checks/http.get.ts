@@ -1,5 +1,5 @@
-import { defineCheckKind } from '../src/check/kind';
-import { HttpUnreachableError } from '../src/http/http-client';
+import { defineCheckKind, type CheckContext } from '../src/check/kind';
+import { HttpUnreachableError, type HttpResponse } from '../src/http/http-client';
 
 interface Params {
   /** Port published on the graded host. */
@@ -27,7 +27,71 @@ function pageSummary(body: string): string {
   return text ? `"${text.length > 120 ? `${text.slice(0, 117)}...` : text}"` : 'an empty page';
 }
 
-export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'content'>({
+/** A state younger than this may still be starting (a database initialising behind WordPress). */
+const STARTING_WINDOW_MS = 60_000;
+
+/**
+ * Why the answer may not be final yet: the grader brought the state up itself
+ * (grade repo), or the container publishing the port started less than a
+ * minute ago. Undefined when the state has had time to start.
+ */
+async function startingReason(ctx: CheckContext, port: number): Promise<string | undefined> {
+  if (ctx.stagedAt !== undefined) return 'grade repo has just brought it up';
+  const publisher = (await ctx.engine.containers()).find((c) => c.State === 'running' && c.Ports?.some((p) => p.PublicPort === port));
+  if (!publisher) return undefined;
+  const [details, now] = await Promise.all([ctx.engine.container(publisher.Id), ctx.engine.systemTime()]);
+  const startedAt = details ? Date.parse(details.State.StartedAt) : NaN;
+  if (!Number.isFinite(startedAt) || now.getTime() - startedAt >= STARTING_WINDOW_MS) return undefined;
+  return `the container publishing it started ${Math.max(0, Math.round((now.getTime() - startedAt) / 1000))} s ago`;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** The answer, or why nothing answered. */
+type Attempt = { res: HttpResponse } | { unreachable: string };
+
+/**
+ * GETs the page; while the state is starting, a refused connection or a 5xx
+ * answer is retried with backoff until shortly before the check's time limit:
+ * starting is not failing. Reports how long it waited.
+ */
+async function getWhileStarting(
+  ctx: CheckContext,
+  url: string,
+  o: { port: number; followRedirects: boolean; waitMs: number; expectedStatus: number },
+): Promise<{ attempt: Attempt; waitedMs: number; starting?: string }> {
+  const t0 = Date.now();
+  const get = async (waitMs: number): Promise<Attempt> => {
+    try {
+      return { res: await ctx.http.get(url, { followRedirects: o.followRedirects, waitMs, signal: ctx.signal }) };
+    } catch (e) {
+      if (e instanceof HttpUnreachableError) return { unreachable: e.reason };
+      throw e;
+    }
+  };
+  let attempt = await get(o.waitMs);
+  const notYet = (a: Attempt) => 'unreachable' in a || (a.res.status >= 500 && o.expectedStatus < 500);
+  if (!notYet(attempt)) return { attempt, waitedMs: Date.now() - t0 };
+  const starting = await startingReason(ctx, o.port);
+  if (!starting) return { attempt, waitedMs: Date.now() - t0 };
+  const until = ctx.deadline - 1_500;
+  let pause = 250;
+  while (notYet(attempt) && Date.now() + pause < until && !ctx.signal.aborted) {
+    await sleep(pause, ctx.signal);
+    pause = Math.min(2_000, Math.round(pause * 1.5));
+    attempt = await get(0);
+  }
+  return { attempt, waitedMs: Date.now() - t0, starting };
+}
+
+const waitedText = (waitedMs: number, starting: string | undefined) =>
+  starting && waitedMs >= 1_000 ? ` (after waiting ${(waitedMs / 1000).toFixed(1)} s: ${starting})` : '';
+
+export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redirectAway' | 'content'>({
   meta: {
     kind: 'http.get',
     description: 'An HTTP GET on a port published by the graded host answers with the expected status and content.',
@@ -46,9 +110,11 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
       additionalProperties: false,
     },
     messages: {
-      ok: 'GET {{url}} answered {{status}}{{with}}',
-      unreachable: 'Nothing answers at {{url}} ({{reason}})',
-      status: 'GET {{url}} answered {{actual}}, expected {{expected}}',
+      ok: 'GET {{url}} answered {{status}}{{with}}{{waited}}',
+      unreachable: 'Nothing answers at {{url}} ({{reason}}){{waited}}',
+      status: 'GET {{url}} answered {{actual}}, expected {{expected}}{{waited}}',
+      redirectAway:
+        'GET {{url}} answered {{actual}}, a redirect to {{location}} on another host or port, which grade does not follow; expected {{expected}}{{waited}}',
       content: 'GET {{url}} answered {{status}} with {{summary}}, which lacks {{wanted}}',
     },
   },
@@ -58,19 +124,39 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
     const follow = p.followRedirects ?? true;
     const command = `curl -s${follow ? 'L' : ''} -o /dev/null -w '%{http_code}\\n' ${url.replace(ctx.http.host, 'localhost')}`;
     const expected = { status: expectedStatus, ...(p.contains ? { contains: p.contains } : {}), ...(p.matches ? { matches: p.matches } : {}) };
-    let res;
-    try {
-      res = await ctx.http.get(url, { followRedirects: follow, waitMs: p.waitMs ?? 3_000, signal: ctx.signal });
-    } catch (e) {
-      if (e instanceof HttpUnreachableError) {
-        return { status: 'fail', messageId: 'unreachable', data: { url, reason: e.reason }, evidence: { expected, actual: e.reason, command } };
-      }
-      throw e;
+    const { attempt, waitedMs, starting } = await getWhileStarting(ctx, url, {
+      port: p.port,
+      followRedirects: follow,
+      waitMs: p.waitMs ?? 3_000,
+      expectedStatus,
+    });
+    const waited = waitedText(waitedMs, starting);
+    const waitEvidence = starting ? { waitedMs, starting } : {};
+    if ('unreachable' in attempt) {
+      const reason = attempt.unreachable;
+      return {
+        status: 'fail',
+        messageId: 'unreachable',
+        data: { url, reason, waited },
+        evidence: { expected, actual: starting ? { reason, ...waitEvidence } : reason, command },
+      };
     }
-    const actual = { status: res.status, url: res.url, redirects: res.chain.slice(1), page: pageSummary(res.body) };
+    const { res } = attempt;
+    const actual = {
+      status: res.status,
+      url: res.url,
+      redirects: res.chain.slice(1),
+      ...(res.offHostLocation ? { location: res.offHostLocation, notFollowed: 'another host or port' } : {}),
+      page: pageSummary(res.body),
+      ...waitEvidence,
+    };
     const evidence = { expected, actual, command };
+    if (res.status !== expectedStatus && res.offHostLocation) {
+      const data = { url: res.url, actual: res.status, location: res.offHostLocation, expected: expectedStatus, waited };
+      return { status: 'fail', messageId: 'redirectAway', data, evidence };
+    }
     if (res.status !== expectedStatus) {
-      return { status: 'fail', messageId: 'status', data: { url: res.url, actual: res.status, expected: expectedStatus }, evidence };
+      return { status: 'fail', messageId: 'status', data: { url: res.url, actual: res.status, expected: expectedStatus, waited }, evidence };
     }
     const missing: string[] = [];
     if (p.contains && !res.body.toLowerCase().includes(p.contains.toLowerCase())) missing.push(`"${p.contains}"`);
@@ -84,6 +170,6 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'conten
       };
     }
     const wanted = [p.contains && `"${p.contains}"`, p.matches && `/${p.matches}/`].filter(Boolean).join(' and ');
-    return { status: 'pass', messageId: 'ok', data: { url: res.url, status: res.status, with: wanted ? `, containing ${wanted}` : '' }, evidence };
+    return { status: 'pass', messageId: 'ok', data: { url: res.url, status: res.status, with: wanted ? `, containing ${wanted}` : '', waited }, evidence };
   },
 });

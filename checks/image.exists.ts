@@ -1,3 +1,4 @@
+import { whereGraded } from '../src/check/where-graded';
 import { defineCheckKind } from '../src/check/kind';
 import { shortId } from '../src/docker/image-ref';
 
@@ -17,14 +18,19 @@ export default defineCheckKind<Params, 'found' | 'missing'>({
     },
     messages: {
       found: 'Image {{image}} exists ({{id}})',
-      missing: 'There is no image {{image}} on this Docker host',
+      missing: 'There is no image {{image}} {{where}}',
     },
   },
   async evaluate({ image }, ctx) {
     const info = await ctx.engine.image(image);
     const command = `docker images ${image}`;
     if (!info) {
-      return { status: 'fail', messageId: 'missing', data: { image }, evidence: { expected: `image ${image}`, actual: 'no such image', command } };
+      return {
+        status: 'fail',
+        messageId: 'missing',
+        data: { image, where: whereGraded(ctx) },
+        evidence: { expected: `image ${image}`, actual: 'no such image', command },
+      };
     }
     return {
       status: 'pass',

@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import type { ImageHistoryEntry } from '../src/docker/engine';
+import type { ImageHistoryEntry, ImageInfo } from '../src/docker/engine';
 
 interface Step {
   /** What the step means, in the student's words: "apache2 installed". */
@@ -22,6 +22,53 @@ interface Params {
 /** Rows a Dockerfile build leaves: legacy builder `#(nop)` metadata rows, BuildKit's `# buildkit` marker. */
 export function isBuildRow(row: ImageHistoryEntry): boolean {
   return /#\(nop\)/.test(row.CreatedBy) || /# buildkit$/.test(row.CreatedBy) || /^buildkit\./.test(row.Comment ?? '');
+}
+
+export type Origin = 'build' | 'commit';
+
+/** How an image was made, and what showed it: a sentence for the student. */
+export interface OriginReading {
+  origin: Origin | 'unknown';
+  seen: string;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Build or commit, from the history rows and the image's own config.
+ *
+ * A Dockerfile of only FROM and RUN, built by the legacy builder (Docker
+ * 20.10's default), leaves no `#(nop)` row: its RUN row reads
+ * `/bin/sh -c <command>`, exactly what a commit of
+ * `docker run IMAGE /bin/sh -c "<command>"` records. The image config tells
+ * them apart: a legacy RUN step runs in a container created from the parent
+ * image by id (`ContainerConfig.Image` is `sha256:…`) with the step as its
+ * command, and the image keeps the parent's CMD; a commit records the
+ * container as the student started it (the image name they typed, and the
+ * container's own command as CMD unless `--change` said otherwise).
+ */
+export function readOrigin(own: readonly ImageHistoryEntry[], info: ImageInfo | undefined): OriginReading {
+  const marked = own.find(isBuildRow);
+  if (marked) {
+    const buildkit = /# buildkit$/.test(marked.CreatedBy) || /^buildkit\./.test(marked.Comment ?? '');
+    return { origin: 'build', seen: buildkit ? 'BuildKit build steps in its history' : 'Dockerfile steps (#(nop)) in its history' };
+  }
+  const started = info?.ContainerConfig;
+  if (!started || (!started.Image && !started.Cmd)) {
+    // Engines from API 1.45 on no longer report the container config: nothing tells a RUN-only legacy build from a commit.
+    return {
+      origin: 'unknown',
+      seen: 'no Dockerfile marks in its history, and the engine does not report the container config that would tell a build from a commit',
+    };
+  }
+  const fromImageId = /^sha256:[0-9a-f]{64}$/.test(started.Image ?? '');
+  if (fromImageId && !sameJson(started.Cmd, info?.Config?.Cmd)) {
+    return {
+      origin: 'build',
+      seen: `a legacy-builder RUN step: it ran in a container of the parent image ${started.Image!.slice(0, 19)}… and kept the parent's CMD`,
+    };
+  }
+  return { origin: 'commit', seen: `a committed container${started.Image ? ` started from ${started.Image}` : ''}` };
 }
 
 const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}...` : s);
@@ -67,7 +114,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
       ok: 'History of {{image}} shows {{what}}',
       missing: 'There is no image {{image}}',
       noOwnRows: 'History of {{image}} has no step of its own above {{base}}',
-      wrongOrigin: '{{image}} was made by {{actual}}, not by {{expected}}',
+      wrongOrigin: '{{image}} was made by {{actual}}, not by {{expected}}: {{seen}}',
       missingSteps: 'History of {{image}} shows no {{steps}}',
       tooMany: 'History of {{image}} has {{count}} {{label}} (at most {{max}})',
     },
@@ -78,21 +125,25 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
     if (!rows) return { status: 'fail', messageId: 'missing', data: { image: p.image }, evidence: { command } };
     // History is newest first; the base's rows are the oldest ones.
     const own = baseRows ? rows.slice(0, Math.max(0, rows.length - baseRows.length)) : rows;
-    const evidence = { actual: own.map((r) => clip(r.CreatedBy)), command };
+    let evidence: { actual: unknown; command: string } = { actual: own.map((r) => clip(r.CreatedBy)), command };
     if (own.length === 0) return { status: 'fail', messageId: 'noOwnRows', data: { image: p.image, base: p.base ?? 'scratch' }, evidence };
     const what: string[] = [];
     if (p.origin) {
-      const actual = own.some(isBuildRow) ? 'build' : 'commit';
+      const reading = readOrigin(own, await ctx.engine.image(p.image));
       const name = { build: 'docker build (a Dockerfile)', commit: 'docker commit' };
+      // When the engine cannot tell, the slide's own command gets the benefit of the doubt.
+      const actual = reading.origin === 'unknown' ? p.origin : reading.origin;
+      const originEvidence = { ...evidence, actual: { history: evidence.actual, origin: reading.seen } };
       if (actual !== p.origin) {
         return {
           status: 'fail',
           messageId: 'wrongOrigin',
-          data: { image: p.image, actual: name[actual], expected: name[p.origin] },
-          evidence: { ...evidence, expected: p.origin },
+          data: { image: p.image, actual: name[actual], expected: name[p.origin], seen: reading.seen },
+          evidence: { ...originEvidence, expected: p.origin },
         };
       }
-      what.push(name[actual]);
+      what.push(reading.origin === 'unknown' ? `${name[actual]} (taken on trust: ${reading.seen})` : name[actual]);
+      evidence = originEvidence;
     }
     if (p.steps) {
       const missing = p.steps.filter((s) => !own.some((r) => new RegExp(s.pattern, 'i').test(r.CreatedBy)));

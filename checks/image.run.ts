@@ -55,7 +55,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timed
     let outcome;
     try {
       outcome = await ctx.engine.probe(
-        { image: p.image, cmd: p.command, ...(p.entrypoint ? { entrypoint: p.entrypoint } : {}), networkMode: network, timeoutMs },
+        { image: p.image, cmd: p.command, ...(p.entrypoint ? { entrypoint: p.entrypoint } : {}), networkMode: network, capabilities: ['NET_RAW'], timeoutMs },
         ctx.signal,
       );
     } catch (e) {

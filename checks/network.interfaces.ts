@@ -1,4 +1,5 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, type CheckContext, type Verdict } from '../src/check/kind';
+import type { ContainerDetails } from '../src/docker/engine';
 import {
   containerName,
   containerSelectorSchema,
@@ -22,7 +23,20 @@ export function interfacesOf(procNetDev: string): string[] {
     .filter((n): n is string => n !== undefined);
 }
 
-export default defineCheckKind<Params, 'ok' | 'notRunning' | 'extra' | 'noProbe'>({
+/**
+ * Interface names from `ip address show` / `ip link` output as a terminal showed
+ * it ("1: lo: <LOOPBACK,UP> …", "5: eth0@if6: <…>"); the prompt line that
+ * echoes the command does not match.
+ */
+export function interfacesFromIpOutput(text: string): string[] {
+  const names = [...text.matchAll(/^\s*\d+:\s+([^:\s@]+)(?:@\S+)?:\s+</gm)].map((m) => m[1]!);
+  return [...new Set(names)];
+}
+
+/** `docker logs --timestamps` lines without their timestamps, and without the terminal's carriage returns. */
+const logText = (logs: { stdout: string; stderr: string }) => `${logs.stdout}${logs.stderr}`.replace(/\r/g, '').replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z ?/gm, '');
+
+export default defineCheckKind<Params, 'ok' | 'okFromLog' | 'notRunning' | 'extra' | 'noProbe'>({
   meta: {
     kind: 'network.interfaces',
     description: 'The network interfaces inside a running container, read from its own network namespace by a probe (what `ip address show` lists there).',
@@ -37,15 +51,19 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'extra' | 'noProbe'
     },
     messages: {
       ok: 'Inside {{name}} there is only {{interfaces}}',
-      notRunning: 'There is no running {{what}}: its network can only be seen while it runs',
+      okFromLog: '{{name}} has exited; the ip address show it printed lists only {{interfaces}}',
+      notRunning: 'There is no running {{what}}, and none that exited after showing its interfaces (ip address show)',
       extra: '{{name}} also has {{extra}} (interfaces: {{interfaces}})',
       noProbe: 'Cannot look inside {{name}}: {{reason}}',
     },
   },
   async evaluate(p, ctx) {
     const what = describeSelector(p.select);
-    const running = (await selectContainers(ctx.engine, p.select)).filter((c) => c.State.Running);
-    if (running.length === 0) return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
+    const all = await selectContainers(ctx.engine, p.select);
+    const running = all.filter((c) => c.State.Running);
+    // The slide types ip address show in an -it session, then exit: an exited container's
+    // terminal log still shows what it listed.
+    if (running.length === 0) return interfacesFromLogs(all, p, ctx, what);
     const seen = [];
     for (const c of running) {
       const name = containerName(c);
@@ -71,3 +89,33 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'extra' | 'noProbe'
     };
   },
 });
+
+type Seen = { name: string; interfaces: string[]; extra: string[]; evidence: { expected: unknown; actual: unknown; command: string } };
+
+async function interfacesFromLogs(
+  exited: readonly ContainerDetails[],
+  p: Params,
+  ctx: CheckContext,
+  what: string,
+): Promise<Verdict<'okFromLog' | 'notRunning' | 'extra'>> {
+  const seen: Seen[] = [];
+  for (const c of [...exited].sort((a, b) => Date.parse(b.Created) - Date.parse(a.Created))) {
+    const name = containerName(c);
+    const interfaces = interfacesFromIpOutput(logText(await ctx.engine.logs(c.Id, 200)));
+    if (!interfaces.length) continue;
+    const extra = interfaces.filter((i) => !p.only.includes(i));
+    const evidence = { expected: { only: p.only }, actual: { state: c.State.Status, listedInLog: interfaces }, command: `docker logs ${name}` };
+    if (extra.length === 0) return { status: 'pass', messageId: 'okFromLog', data: { name, interfaces: interfaces.join(', ') }, evidence };
+    seen.push({ name, interfaces, extra, evidence });
+  }
+  const first = seen[0];
+  if (first) {
+    return {
+      status: 'fail',
+      messageId: 'extra',
+      data: { name: first.name, extra: first.extra.join(', '), interfaces: first.interfaces.join(', ') },
+      evidence: first.evidence,
+    };
+  }
+  return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
+}

@@ -52,6 +52,7 @@ export default defineCheckKind<Params, 'reachable' | 'isolated' | 'notIsolated' 
           {
             image: p.probeImage ?? from.Image,
             entrypoint: ['ping'],
+            capabilities: ['NET_RAW'],
             cmd: ['-c', '1', '-W', '1', ip],
             networkMode: `container:${from.Id}`,
             timeoutMs: 6_000,

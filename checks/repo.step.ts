@@ -31,6 +31,7 @@ export default defineCheckKind<Params, 'ok' | 'failed' | 'notRun' | 'notRepo'>({
     const outcome = repo.step(p.step);
     if (!outcome) return { status: 'fail', messageId: 'notRun', data: { step: p.step, reason: repo.skippedBecause(p.step) } };
     const evidence = { actual: { summary: outcome.summary, seconds: Math.round(outcome.durationMs / 100) / 10, ...(outcome.log ? { log: outcome.log } : {}) } };
-    return { status: outcome.ok ? 'pass' : 'fail', messageId: outcome.ok ? 'ok' : 'failed', data: { summary: outcome.summary }, evidence };
+    const status = outcome.ok ? 'pass' : outcome.environment ? 'error' : 'fail';
+    return { status, messageId: outcome.ok ? 'ok' : 'failed', data: { summary: outcome.summary }, evidence };
   },
 });

@@ -45,7 +45,7 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
     if (!image) return { status: 'error', messageId: 'noProbeImage', data: { volume: p.volume } };
     const dir = `${MOUNT}${p.path ?? ''}`;
     const out = await ctx.engine.probe(
-      { image, entrypoint: ['ls'], cmd: ['-A', dir], volumes: [{ name: p.volume, target: MOUNT }], timeoutMs: 10_000 },
+      { image, entrypoint: ['ls'], cmd: ['-A', dir], volumes: [{ name: p.volume, target: MOUNT }], capabilities: ['DAC_READ_SEARCH'], timeoutMs: 10_000 },
       ctx.signal,
     );
     const command = `docker run --rm -v ${p.volume}:/data:ro ${p.probeImage ?? user?.Image ?? 'IMAGE'} ls -A /data${p.path ?? ''}`;

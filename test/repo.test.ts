@@ -117,7 +117,24 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(g.run.code).toBe(1);
     expect(g.lost).toEqual(['wordpress_compose/database_private', 'wordpress_compose/compose_file']);
     expect(statusOf(g, 'wordpress_compose/compose_file')!.message).toBe('docker-compose.yml: database is also on frontend (only backend wanted)');
+    // Not asked for by the course, and without a Dockerfile: left out, and said so everywhere.
+    expect(g.result.notGraded).toEqual([expect.objectContaining({ id: 'web_server', reason: expect.stringMatching(/^the repository has no Dockerfile/) })]);
+    expect(g.run.stderr).toMatch(/not graded: web_server — the repository has no Dockerfile/);
+    expect(readFileSync(path.join(g.out, 'grade-junit.xml'), 'utf8')).toMatch(/<skipped message="not graded: the repository has no Dockerfile/);
     expect(g.after).toEqual(baseline);
+  }, 240_000);
+
+  test('the course expects web_server (GRADE_EXERCISES) and the repository has no Dockerfile: graded 0, saying so', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'grade-repo-expected-'));
+    const run = await runGrade(['repo', path.join(REPOS, 'db-on-frontend'), '--json', '--out', out], { env: { GRADE_EXERCISES: 'web_server' } });
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout) as GradeResult;
+    expect(result.exercises.map((e) => e.id)).toEqual(['web_server']);
+    const web = result.exercises[0]!;
+    expect(web.score.points).toBe(0);
+    expect(web.checks.find((c) => c.id === 'built')!.message).toBe('The build step did not run: the repository has no Dockerfile');
+    expect(web.checks.find((c) => c.id === 'dockerfile')!.status).toBe('fail');
+    expect(await snapshotEngine()).toEqual(baseline);
   }, 240_000);
 
   test('a stack that never becomes healthy: only the compose step is lost, with the service named', async () => {
@@ -125,6 +142,37 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(g.run.code).toBe(0);
     expect(g.lost).toEqual(['wordpress_compose/up']);
     expect(statusOf(g, 'wordpress_compose/up')!.message).toMatch(/service database did not become ready/);
+    expect(g.after).toEqual(baseline);
+  }, 240_000);
+
+  test('a database that never comes up: the compose step fails within its time limit, naming the database; the site never answers', async () => {
+    const t0 = Date.now();
+    const g = await gradeRepo('db-never-up');
+    expect(g.run.code).toBe(1);
+    const up = statusOf(g, 'wordpress_compose/up')!;
+    expect(up.status).toBe('fail');
+    expect(up.message).toMatch(/service database did not become ready: nothing listened on port 3306 inside the container within 60 s/);
+    expect(up.message).toMatch(/service wordpress did not become ready: port 8080 answered 500/);
+    const site = statusOf(g, 'wordpress_compose/site')!;
+    expect(site.status).toBe('fail');
+    expect(site.message).toMatch(/answered 500, expected 200 \(after waiting \d+\.\d s: grade repo has just brought it up\)/);
+    // Bounded: the 60 s readiness limit, then the site check's own limit, not a hang.
+    expect(Date.now() - t0).toBeLessThan(150_000);
+    expect(g.after).toEqual(baseline);
+  }, 240_000);
+
+  test('a compose file with name: under docker-compose v1: an environment limit (error), never the student’s fault', async () => {
+    const g = await gradeRepo('compose-v2-name');
+    expect(g.run.code).toBe(1);
+    const ex = g.result.exercises.find((e) => e.id === 'wordpress_compose')!;
+    // The file itself is graded, and is right.
+    expect(statusOf(g, 'wordpress_compose/compose_file')!.status).toBe('pass');
+    const up = statusOf(g, 'wordpress_compose/up')!;
+    expect(up.status).toBe('error');
+    expect(up.message).toMatch(/compose\.yaml is valid Compose, but this machine has only docker-compose v1, which refuses it .*Compose v2/);
+    // Nothing of the stack could be looked at: error, not fail.
+    expect(ex.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(statusOf(g, 'wordpress_compose/stack')!.message).toMatch(/^Not graded: compose\.yaml is valid Compose/);
     expect(g.after).toEqual(baseline);
   }, 240_000);
 

@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import { useColor } from '../report/terminal';
+import { terminalLine } from '../report/terminal-text';
 import type { BatchHost } from './hosts-file';
 import type { HostStatus } from './host-outcome';
 
@@ -21,7 +22,8 @@ export class BatchProgress {
   }
 
   private paint(style: Parameters<typeof styleText>[0], text: string) {
-    return this.color ? styleText(style, text) : text;
+    // grade decides about colour itself (useColor), for the stream it writes to, not process.stdout.
+    return this.color ? styleText(style, text, { validateStream: false }) : text;
   }
 
   private status(): string {
@@ -41,11 +43,11 @@ export class BatchProgress {
     if (outcome !== 'skipped') this.running--;
     if (outcome === 'interrupted') return;
     this.done++;
-    const who = `${host.id} ${host.name !== host.id ? `(${host.name}) ` : ''}`;
+    const who = terminalLine(`${host.id} ${host.name !== host.id ? `(${host.name}) ` : ''}`);
     if (outcome === 'skipped') return this.print(this.paint('dim', `· ${who}already graded (--resume)`));
     if (outcome.state === 'error') {
       this.failed++;
-      return this.print(`${this.paint('red', '✘')} ${who}not graded: ${outcome.error}`);
+      return this.print(`${this.paint('red', '✘')} ${who}not graded: ${terminalLine(outcome.error ?? '')}`);
     }
     const s = outcome.score!;
     this.print(`${this.paint('green', '✔')} ${who}${s.points}/${s.max} in ${(outcome.durationMs / 1000).toFixed(1)} s`);

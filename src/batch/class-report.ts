@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { grader, templatesDir } from '../package-info';
@@ -6,6 +6,7 @@ import { gradebookCsv } from '../report/csv';
 import { reporters } from '../report/index';
 import type { GradeResult, Score } from '../result/types';
 import type { BatchHost } from './hosts-file';
+import { replaceFile } from '../files/replace-file';
 import { hostIdsIn, readHostResult, readHostStatus } from './host-outcome';
 
 export interface ClassCell {
@@ -89,12 +90,6 @@ export function renderClassHtml(report: ClassReport): string {
   return template({ ...report, problems: report.students.filter((s) => s.state === 'error') });
 }
 
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
-}
-
 /** index.html, class.json and grades.csv in the batch folder. */
 export function writeClassReport(out: string, hosts?: readonly BatchHost[]): { files: string[]; report: ClassReport } {
   const { report, results } = buildClassReport(out, hosts);
@@ -103,6 +98,6 @@ export function writeClassReport(out: string, hosts?: readonly BatchHost[]): { f
     [path.join(out, 'class.json'), `${JSON.stringify(report, null, 2)}\n`],
     [path.join(out, 'grades.csv'), gradebookCsv(results)],
   ] as const;
-  for (const [file, text] of files) writeAtomically(file, text);
+  for (const [file, text] of files) replaceFile(file, text);
   return { files: files.map(([f]) => f), report };
 }

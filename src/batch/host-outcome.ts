@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { unguessableSibling } from '../files/replace-file';
 import { reporters, type ReportFormat } from '../report/index';
 import type { GradeResult, Score } from '../result/types';
 
@@ -36,7 +37,8 @@ export function hostDir(out: string, id: string): string {
 export function writeHostOutcome(out: string, status: HostStatus, result: GradeResult | undefined, formats: readonly ReportFormat[]): void {
   const dir = hostDir(out, status.id);
   mkdirSync(hostsDir(out), { recursive: true });
-  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  // mkdir is exclusive and never follows a symlink; the unguessable name means no one can have put anything there.
+  const tmp = unguessableSibling(dir);
   mkdirSync(tmp);
   if (result) {
     // The JSON result is always kept: the class report and --report-only read it.
@@ -44,7 +46,7 @@ export function writeHostOutcome(out: string, status: HostStatus, result: GradeR
   }
   writeFileSync(path.join(tmp, STATUS), `${JSON.stringify(status, null, 2)}\n`);
   if (existsSync(dir)) {
-    const old = `${dir}.old-${process.pid}-${Date.now()}`;
+    const old = unguessableSibling(dir, 'old');
     renameSync(dir, old);
     renameSync(tmp, dir);
     rmSync(old, { recursive: true, force: true });
@@ -72,7 +74,7 @@ export function readHostResult(out: string, id: string): GradeResult | undefined
 /** Host ids with an outcome in a batch folder (leftover temporary folders are not outcomes). */
 export function hostIdsIn(out: string): string[] {
   try {
-    return readdirSync(hostsDir(out)).filter((d) => !/\.(tmp|old)-\d+-\d+$/.test(d) && existsSync(path.join(hostDir(out, d), STATUS)));
+    return readdirSync(hostsDir(out)).filter((d) => !/\.(tmp|old)-\d+-[0-9a-f]+$/.test(d) && existsSync(path.join(hostDir(out, d), STATUS)));
   } catch {
     return [];
   }

@@ -67,3 +67,44 @@ hosts:
     expect(shards.flat()).toEqual(items);
   });
 });
+
+describe('ids derived from a pattern', () => {
+  test('127.0.0.{3..5} gives distinct ids: the whole addresses, since their first label is the same', () => {
+    const hosts = loadHostsFile(file('hosts:\n  - pattern: 127.0.0.{3..5}\n'));
+    expect(hosts.map((h) => [h.id, h.host])).toEqual([
+      ['127.0.0.3', '127.0.0.3'],
+      ['127.0.0.4', '127.0.0.4'],
+      ['127.0.0.5', '127.0.0.5'],
+    ]);
+  });
+
+  test('are checked like written ids: an id that is empty or not an id is a file:line error', () => {
+    expect(problems('hosts:\n  - pattern: "-{1..2}.lab.example.org"\n')).toEqual([
+      "2:14 hosts[0].pattern: the pattern gives the host id '-1'; ids are letters, digits, '.', '_' and '-', starting with a letter or digit",
+      "2:14 hosts[0].pattern: the pattern gives the host id '-2'; ids are letters, digits, '.', '_' and '-', starting with a letter or digit",
+    ]);
+    expect(problems('hosts:\n  - pattern: ".{7..7}.lab"\n')).toEqual([
+      "2:14 hosts[0].pattern: the pattern gives the host id ''; ids are letters, digits, '.', '_' and '-', starting with a letter or digit",
+    ]);
+    expect(problems('hosts:\n  - pattern: ".{1..2}"\n')).toEqual([
+      "2:14 hosts[0].pattern: the pattern gives the host id '.1'; ids are letters, digits, '.', '_' and '-', starting with a letter or digit",
+      "2:14 hosts[0].pattern: the pattern gives the host id '.2'; ids are letters, digits, '.', '_' and '-', starting with a letter or digit",
+    ]);
+  });
+
+  test('a duplicate of a written id is reported at the pattern line', () => {
+    expect(problems('hosts:\n  - { id: devops2, host: vm.example.org }\n  - pattern: devops{1..3}.lab.example.org\n')).toEqual([
+      "3:14 hosts[1].pattern: duplicate host id 'devops2' (first at hosts[0])",
+    ]);
+  });
+
+  test('a pattern of more hosts than any class is an error, not thousands of connections', () => {
+    expect(problems('hosts:\n  - pattern: vm{1..100000}.example.org\n')).toEqual(['2:14 hosts[0].pattern: the pattern gives more than 1000 hosts']);
+  });
+});
+
+test('a pattern holds one range: two would multiply past any cap', () => {
+  expect(problems('hosts:\n  - pattern: vm{1..999}-{1..999}.example.org\n')).toEqual([
+    '2:14 hosts[0].pattern: must match pattern "^[^{}]*\\{\\d+\\.\\.\\d+\\}[^{}]*$"',
+  ]);
+});

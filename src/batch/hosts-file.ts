@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type JSONSchemaType } from 'ajv';
+import braces from 'braces';
 import { SpecError, type SpecProblem } from '../errors';
 import { nodeAt, parseYamlFile, schemaProblems } from '../spec/yaml-document';
 
@@ -17,7 +18,11 @@ interface HostEntry extends Connection {
   id?: string;
   name?: string;
   host?: string;
-  /** Shorthand for many hosts: `devops{1..40}.example.org` (ids devops1 … devops40). */
+  /**
+   * Shorthand for many hosts: `devops{1..40}.example.org` (ids devops1 … devops40,
+   * the first name label); `10.0.0.{3..5}` (ids the whole addresses, since the
+   * first label is the same for all).
+   */
   pattern?: string;
 }
 
@@ -37,6 +42,11 @@ export interface BatchHost {
   vars: Record<string, string>;
 }
 
+/** What a host id may be, written or derived from a pattern: it names the host's folder in a batch's output. */
+const HOST_ID = '^[A-Za-z0-9][A-Za-z0-9._-]*$';
+/** More hosts than any class: a typo such as `{1..10000}` is an error, not ten thousand SSH attempts. */
+const MAX_PATTERN_HOSTS = 1000;
+
 const connection = {
   port: { type: 'integer', minimum: 1, maximum: 65535, nullable: true },
   user: { type: 'string', minLength: 1, nullable: true },
@@ -55,10 +65,11 @@ const schema: JSONSchemaType<HostsFileData> = {
         type: 'object',
         properties: {
           ...connection,
-          id: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', nullable: true },
+          id: { type: 'string', pattern: HOST_ID, nullable: true },
           name: { type: 'string', minLength: 1, nullable: true },
           host: { type: 'string', minLength: 1, nullable: true },
-          pattern: { type: 'string', pattern: '\\{\\d+\\.\\.\\d+\\}', nullable: true },
+          // One range, so the count of hosts is the range's, which braces caps.
+          pattern: { type: 'string', pattern: '^[^{}]*\\{\\d+\\.\\.\\d+\\}[^{}]*$', nullable: true },
         },
         required: [],
         additionalProperties: false,
@@ -72,14 +83,15 @@ const schema: JSONSchemaType<HostsFileData> = {
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
-/** `devops{1..3}.x` → devops1.x, devops2.x, devops3.x; `{01..10}` keeps the padding. */
+/** `devops{1..3}.x` → devops1.x, devops2.x, devops3.x; `{01..10}` keeps the padding; at most MAX_PATTERN_HOSTS names. */
 export function expandPattern(pattern: string): string[] {
-  const m = /\{(\d+)\.\.(\d+)\}/.exec(pattern)!;
-  const [from, to] = [Number(m[1]), Number(m[2])];
-  const width = m[1]!.length > 1 && m[1]!.startsWith('0') ? m[1]!.length : 0;
-  const out: string[] = [];
-  for (let i = from; i <= to; i++) out.push(pattern.replace(m[0], String(i).padStart(width, '0')));
-  return out;
+  return braces(pattern, { expand: true, rangeLimit: MAX_PATTERN_HOSTS });
+}
+
+/** Ids for a pattern's hosts: the first name label when that tells them apart (devops7), else the whole name (10.0.0.7). */
+function patternIds(hosts: string[]): string[] {
+  const labels = hosts.map((h) => h.split('.')[0]!);
+  return new Set(labels).size === hosts.length ? labels : hosts;
 }
 
 function expandPath(file: string, base: string): string {
@@ -102,15 +114,23 @@ export function loadHostsFile(file: string): BatchHost[] {
     const hosts: BatchHost[] = [];
     const seen = new Map<string, number>();
     data.hosts.forEach((entry, i) => {
-      const names = entry.pattern ? expandPattern(entry.pattern) : [entry.host!];
-      if (entry.pattern && expandPattern(entry.pattern).length === 0)
-        parsed.sink.at(nodeAt(parsed.doc, ['hosts', i, 'pattern']), ['hosts', i, 'pattern'], 'the range is empty');
-      for (const host of names) {
-        const id = entry.pattern ? host.split('.')[0]! : entry.id!;
-        if (seen.has(id)) {
-          parsed.sink.at(nodeAt(parsed.doc, ['hosts', i]), ['hosts', i], `duplicate host id '${id}' (first at hosts[${seen.get(id)}])`);
-          continue;
+      const at = entry.pattern ? ['hosts', i, 'pattern'] : ['hosts', i];
+      const problem = (message: string) => parsed.sink.at(nodeAt(parsed.doc, at), at, message);
+      let names = [entry.host!];
+      if (entry.pattern) {
+        try {
+          names = expandPattern(entry.pattern);
+        } catch {
+          return problem(`the pattern gives more than ${MAX_PATTERN_HOSTS} hosts`);
         }
+      }
+      const ids = entry.pattern ? patternIds(names) : [entry.id!];
+      names.forEach((host, k) => {
+        const id = ids[k]!;
+        // A written id is checked by the schema; one derived from a pattern is checked here, the same way.
+        if (!new RegExp(HOST_ID).test(id))
+          return problem(`the pattern gives the host id '${id}'; ids are letters, digits, '.', '_' and '-', starting with a letter or digit`);
+        if (seen.has(id)) return problem(`duplicate host id '${id}' (first at hosts[${seen.get(id)}])`);
         seen.set(id, i);
         const identityFile = entry.identityFile ?? d.identityFile;
         hosts.push({
@@ -122,7 +142,7 @@ export function loadHostsFile(file: string): BatchHost[] {
           ...(identityFile ? { identityFile: expandPath(identityFile, base) } : {}),
           vars: { ...d.vars, ...entry.vars },
         });
-      }
+      });
     });
     problems.push(...parsed.sink.problems);
     if (!problems.length) return hosts;

@@ -23,6 +23,10 @@ export interface CheckContext {
   repo?: RepoContext;
   /** Aborted when this check times out or the run is interrupted. */
   signal: AbortSignal;
+  /** When this check's time limit runs out (epoch ms): a check that waits for a starting state waits until shortly before. */
+  deadline: number;
+  /** When the grader itself brought the graded state up (grade repo): that state may still be starting. */
+  stagedAt?: number;
 }
 
 export interface CheckKindMeta<P, M extends string> {

@@ -6,6 +6,7 @@ import { renderJson } from '../report/json';
 import type { TerminalReporter } from '../report/terminal';
 import type { GradeResult } from '../result/types';
 import type { CliIo } from './io';
+import { terminalText } from '../report/terminal-text';
 
 export interface FinishOptions {
   out: string;
@@ -38,6 +39,6 @@ export function finishRun(result: GradeResult, opts: FinishOptions, io: Pick<Cli
   } catch (e) {
     // The grading itself succeeded: its exit status stands, the student is told what was not kept.
     const why = e instanceof SetupError ? e.line() : errorMessage(e);
-    io.stderr.write(`grade: this run was not added to the history: ${why}\n`);
+    io.stderr.write(`grade: this run was not added to the history: ${terminalText(why)}\n`);
   }
 }

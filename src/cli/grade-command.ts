@@ -14,6 +14,7 @@ import type { OpenTarget } from '../target/target';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { terminalLine } from '../report/terminal-text';
 
 export interface GradeOptions {
   json?: boolean;
@@ -120,7 +121,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           previous = result;
           const why = changes.length ? `after ${[...new Set(changes)].slice(0, 3).join(', ')}${changes.length > 3 ? ', …' : ''}` : 'at start';
           const latency = firstChangeAt ? `, ${((Date.now() - firstChangeAt) / 1000).toFixed(1)} s after the first change` : '';
-          io.stderr.write(`graded ${why} in ${((Date.now() - started) / 1000).toFixed(1)} s${latency} — watching for changes, Ctrl-C to stop\n`);
+          io.stderr.write(`graded ${terminalLine(why)} in ${((Date.now() - started) / 1000).toFixed(1)} s${latency} — watching for changes, Ctrl-C to stop\n`);
         },
       });
       return interruption.happened ? interrupted() : 0;

@@ -2,18 +2,26 @@ import type { CliIo } from './io';
 
 /**
  * The first SIGINT/SIGTERM of a run: says what happens now, aborts the run's
- * signal; later ones are ignored while the run cleans up. Commands share it so
+ * signal; later ones are ignored while the run cleans up, unless the command
+ * asked for a second signal (`secondSignal`). Commands share it so
  * that every one removes its probes and exits the same way.
  */
 export class Interruption {
   private readonly controller = new AbortController();
+  private readonly again = new AbortController();
   private by: NodeJS.Signals | undefined;
   private readonly unsubscribe: () => void;
 
   /** `consequence`: what the user is told happens now, e.g. "stopping, removing probe containers…". */
   constructor(io: Pick<CliIo, 'onSignal' | 'stderr'>, consequence: string) {
     this.unsubscribe = io.onSignal((sig) => {
-      if (this.controller.signal.aborted) return;
+      if (this.controller.signal.aborted) {
+        if (!this.again.signal.aborted && this.secondConsequence) {
+          io.stderr.write(`\n${sig} again: ${this.secondConsequence}\n`);
+          this.again.abort();
+        }
+        return;
+      }
       this.by = sig;
       io.stderr.write(`\n${sig}: ${consequence}\n`);
       this.controller.abort();
@@ -22,6 +30,18 @@ export class Interruption {
 
   get signal(): AbortSignal {
     return this.controller.signal;
+  }
+
+  private secondConsequence: string | undefined;
+
+  /**
+   * A second signal, for commands whose cleanup itself may wait (grade repo's
+   * compose down): it stops the waiting, and what is left is removed the quick way.
+   * Without a consequence, later signals are ignored.
+   */
+  secondSignal(consequence: string): AbortSignal {
+    this.secondConsequence = consequence;
+    return this.again.signal;
   }
 
   get happened(): boolean {

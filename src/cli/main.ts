@@ -5,6 +5,7 @@ import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
 import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
+import { terminalText } from '../report/terminal-text';
 import { processIo, type CliIo } from './io';
 
 /*
@@ -185,6 +186,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
+    .addOption(
+      new Option('--step-timeout <seconds>', 'time limit of each repository step: docker build, compose up, compose down')
+        .default(600)
+        .argParser(positiveInt('--step-timeout')),
+    )
     .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
       status = await (require('./repo-command') as typeof import('./repo-command')).repoCommand(
@@ -199,6 +205,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           exercisesDir: path.resolve(io.cwd, o.exercises as string),
           concurrency: o.concurrency as number,
           timeoutSeconds: o.timeout as number,
+          stepTimeoutSeconds: o.stepTimeout as number,
           passMark: o.passMark as number,
           ...(o.student ? { student: { id: o.student as string } } : {}),
         },
@@ -272,7 +279,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SetupError) {
-      io.stderr.write(`grade: ${e.line()}\n`);
+      io.stderr.write(`grade: ${terminalText(e.line())}\n`);
       return 2;
     }
     throw e;
@@ -287,7 +294,7 @@ export function run(): void {
     },
     (e: unknown) => {
       // Not an expected failure: this is a bug in grade, so the stack helps.
-      process.stderr.write(`grade: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.stderr.write(`grade: internal error: ${terminalText(e instanceof Error ? (e.stack ?? e.message) : String(e))}\n`);
       process.exitCode = 2;
     },
   );

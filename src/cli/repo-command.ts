@@ -8,6 +8,7 @@ import { loadExercises } from '../spec/load';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { terminalLine, terminalText } from '../report/terminal-text';
 
 export interface RepoCommandOptions {
   json?: boolean;
@@ -18,9 +19,16 @@ export interface RepoCommandOptions {
   exercisesDir: string;
   concurrency: number;
   timeoutSeconds: number;
+  /** Time limit of each repository step (build, compose up, down). */
+  stepTimeoutSeconds?: number;
   /** Percentage of the points at or above which the run passes (exit 0). */
   passMark: number;
   student?: StudentInfo;
+}
+
+/** GRADE_EXERCISES="web_server wordpress_compose" (spaces or commas): what every repository of the course must hold. */
+function courseExercises(env: NodeJS.ProcessEnv): string[] {
+  return (env.GRADE_EXERCISES ?? '').split(/[\s,]+/).filter(Boolean);
 }
 
 /**
@@ -37,18 +45,21 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
     const result = await gradeRepository({
       dir,
       catalog,
-      ids,
+      // The course's list (the student CI template's GRADE_EXERCISES) when none are named.
+      ids: ids.length ? ids : courseExercises(io.env),
       vars: opts.vars,
       ...(opts.host ? { hostFlag: opts.host } : {}),
       env: io.env,
       concurrency: opts.concurrency,
       checkTimeoutMs: opts.timeoutSeconds * 1000,
+      ...(opts.stepTimeoutSeconds ? { stepTimeoutMs: opts.stepTimeoutSeconds * 1000 } : {}),
       signal: interruption.signal,
+      hurry: interruption.secondSignal('no more waiting: force-removing what grade repo started…'),
       hooks: terminal,
       ...(opts.student ? { student: opts.student } : {}),
       onPhase: (exercise, phase) => {
         if (phase === 'staging') {
-          if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${dir}\n`);
+          if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${terminalLine(dir)}\n`);
           headerShown = true;
           const what = [exercise.repo?.build && 'build', exercise.repo?.run && 'run', exercise.repo?.compose && 'compose up'].filter(Boolean).join(', ');
           io.stderr.write(`${exercise.id}: ${what || 'reading files'}…\n`);
@@ -56,7 +67,10 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
         if (phase === 'grading') terminal.start(exercise.checks.filter((c) => appliesIn(c, 'repo')).length);
         if (phase === 'cleaning') terminal.stop();
       },
-      onWarning: (m) => io.stderr.write(`grade: ${m}\n`),
+      onWarning: (m) => io.stderr.write(`grade: ${terminalText(m)}\n`),
+      onNotGraded: (skipped) => {
+        for (const n of skipped) io.stderr.write(`not graded: ${n.id} — ${terminalText(n.reason)}\n`);
+      },
     });
     if (!result || interruption.happened) {
       io.stderr.write('grading interrupted; no report written\n');

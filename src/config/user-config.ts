@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ajv, JSONSchemaType } from 'ajv';
 import { SetupError } from '../errors';
+import { replaceFile } from '../files/replace-file';
 
 /**
  * Who is being graded, written once by `grade init`: no secret ever goes here
@@ -68,10 +69,8 @@ export function readUserConfig(file: string): UserConfig | undefined {
   return data as UserConfig;
 }
 
-/** Atomic: written to a temporary file beside it, then renamed over it. */
+/** Atomic: written to a new temporary file beside it, then renamed over it. */
 export function writeUserConfig(file: string, config: UserConfig): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${yaml().stringify(config)}`);
-  renameSync(tmp, file);
+  replaceFile(file, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${yaml().stringify(config)}`);
 }

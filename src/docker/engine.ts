@@ -3,6 +3,7 @@ import Dockerode from './dockerode';
 import createDebug from 'debug';
 import { EngineUnavailableError } from '../errors';
 import type { EngineConnection } from './connection';
+import { packBuildContext } from './build-context';
 import { demuxLogFrames } from './log-frames';
 
 const debug = createDebug('grade:docker');
@@ -37,6 +38,26 @@ export interface EngineEvent {
   Actor: { ID: string; Attributes?: Record<string, string> };
   time: number;
   timeNano?: number;
+}
+
+/** One message of the engine's build stream (what `docker build` prints, and how it ended). */
+export interface BuildMessage {
+  stream?: string;
+  status?: string;
+  error?: string;
+  errorDetail?: { message?: string };
+  /** The built image's id, sent once at the end of a successful build. */
+  aux?: { ID?: string };
+}
+
+export interface BuildRequest {
+  dockerfile: string;
+  tag: string;
+  labels: Record<string, string>;
+  /** Limits of every build step's container (the legacy builder runs RUN steps in containers). */
+  memoryBytes: number;
+  /** CPUs, as docker run --cpus reads them. */
+  cpus: number;
 }
 
 export interface EngineInfo {
@@ -201,6 +222,12 @@ export class DockerEngine {
         signal,
       ),
     );
+  }
+
+  /** Every image id on the engine, intermediate layers included (what a build may add to). */
+  async listImageIds(signal?: AbortSignal): Promise<Set<string>> {
+    const images = await this.call('list images', (s) => this.docker.listImages({ all: true, abortSignal: s }), signal);
+    return new Set(images.map((i) => i.Id));
   }
 
   listContainers(signal?: AbortSignal, filters?: Record<string, string[]>): Promise<ContainerSummary[]> {
@@ -385,6 +412,121 @@ export class DockerEngine {
       if (e instanceof EngineCallError && (e.statusCode === 404 || /removal.*in progress/i.test(e.message))) return;
       throw e;
     }
+  }
+
+  /**
+   * Builds a folder with the engine's own build API, telling each message of
+   * the build stream as it comes. No registry credentials are sent: a `FROM`
+   * pulls anonymously, never with the grader's rights. Intermediate containers
+   * are removed even when a step fails (forcerm). Aborting the signal (a time
+   * limit, Ctrl-C) closes the request, which cancels the build on the engine.
+   */
+  async buildImage(dir: string, o: BuildRequest, onMessage: (m: BuildMessage) => void, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) throw new AbortedError();
+    const period = 100_000;
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.docker.buildImage(
+        packBuildContext(dir, o.dockerfile) as unknown as NodeJS.ReadableStream,
+        {
+          t: o.tag,
+          dockerfile: o.dockerfile,
+          labels: o.labels,
+          rm: true,
+          forcerm: true,
+          memory: o.memoryBytes,
+          memswap: o.memoryBytes,
+          cpuperiod: period,
+          cpuquota: Math.round(o.cpus * period),
+          abortSignal: signal,
+        } as Docker.ImageBuildOptions,
+      );
+    } catch (e) {
+      if (signal.aborted) throw new AbortedError();
+      throw new EngineCallError(`build ${o.tag}: ${engineMessage(e as DockerodeError)}`, (e as DockerodeError).statusCode);
+    }
+    await new Promise<void>((resolve, reject) => {
+      let rest = '';
+      const take = (text: string) => {
+        const lines = (rest + text).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines.filter((l) => l.trim())) {
+          try {
+            onMessage(JSON.parse(line) as BuildMessage);
+          } catch {
+            onMessage({ stream: `${line}\n` });
+          }
+        }
+      };
+      stream.on('data', (d: Buffer) => take(d.toString('utf8')));
+      stream.on('end', () => {
+        take('\n');
+        resolve();
+      });
+      stream.on('error', (e: Error) => reject(signal.aborted ? new AbortedError() : e));
+      signal.addEventListener('abort', () => reject(new AbortedError()), { once: true });
+    });
+  }
+
+  /**
+   * Runs a read-only command in a running container of the grader's own
+   * (grade repo's readiness: which ports listen inside); its output, or
+   * undefined when it cannot run there.
+   */
+  async execCapture(id: string, cmd: string[], signal?: AbortSignal): Promise<{ exitCode: number; output: string } | undefined> {
+    try {
+      return await this.call(
+        `exec in ${id.slice(0, 12)}`,
+        async (s) => {
+          const exec = await this.docker
+            .getContainer(id)
+            .exec({ Cmd: cmd, AttachStdout: true, AttachStderr: false, Tty: true, abortSignal: s } as Docker.ExecCreateOptions);
+          const stream = await exec.start({ hijack: true, stdin: false, Tty: true, abortSignal: s } as Docker.ExecStartOptions);
+          const chunks: Buffer[] = [];
+          await new Promise<void>((resolve, reject) => {
+            stream.on('data', (c: Buffer) => chunks.push(c));
+            stream.on('end', resolve);
+            stream.on('close', resolve);
+            stream.on('error', reject);
+          });
+          const { ExitCode } = await exec.inspect();
+          return { exitCode: ExitCode ?? -1, output: Buffer.concat(chunks).toString('utf8') };
+        },
+        signal,
+      );
+    } catch (e) {
+      if (e instanceof AbortedError) throw e;
+      return undefined;
+    }
+  }
+
+  /**
+   * Everything a killed grade repo run left, found by its labels: its images
+   * (label `label`) and the containers, networks and volumes of its compose
+   * projects (whose names match `project`). Only objects older than
+   * `olderThanMs` — a run still going on a shared engine is left alone.
+   */
+  async sweepOwn(label: string, project: RegExp, olderThanMs: number): Promise<number> {
+    const cutoff = Date.now() - olderThanMs;
+    const projectOf = (labels?: Record<string, string> | null) => labels?.['com.docker.compose.project'] ?? '';
+    let removed = 0;
+    const count = async (p: Promise<unknown>) => {
+      await p;
+      removed++;
+    };
+    const containers = (await this.listContainers()).filter(
+      (c) => (c.Labels?.[label] !== undefined || project.test(projectOf(c.Labels))) && c.Created * 1000 < cutoff,
+    );
+    await Promise.allSettled(containers.map((c) => count(this.removeOwnContainer(c.Id))));
+    const images = await this.call('list own images', (s) => this.docker.listImages({ filters: JSON.stringify({ label: [label] }), abortSignal: s }));
+    await Promise.allSettled(images.filter((i) => i.Created * 1000 < cutoff).map((i) => count(this.removeOwnImage(i.Id))));
+    const networks = (await this.listNetworks()).filter((n) => project.test(projectOf(n.Labels)) && Date.parse(n.Created) < cutoff);
+    await Promise.allSettled(networks.map((n) => count(this.call(`remove network ${n.Name}`, (s) => this.docker.getNetwork(n.Id).remove({ abortSignal: s })))));
+    const volumes = (await this.listVolumes()).filter(
+      (v) => project.test(projectOf(v.Labels)) && Date.parse((v as { CreatedAt?: string }).CreatedAt ?? '') < cutoff,
+    );
+    await Promise.allSettled(volumes.map((v) => count(this.call(`remove volume ${v.Name}`, (s) => this.docker.getVolume(v.Name).remove({ abortSignal: s })))));
+    return removed;
   }
 
   /** Containers carrying a label this grader puts on its own (probes, a repository's run), with any value or this one. */

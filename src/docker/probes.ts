@@ -27,7 +27,7 @@ export const PROBE_LABEL = 'io.github.grade.probe';
 export const PROBE_RUN_LABEL = 'io.github.grade.run';
 export const PROBE_CREATED_LABEL = 'io.github.grade.created';
 
-/** Limits of every probe: small, short-lived, unable to fork-bomb or eat the host's memory. */
+/** Limits of every probe: small, short-lived, unable to fork-bomb or eat the host's memory; see also its capabilities and read-only root. */
 export const PROBE_LIMITS = {
   memoryBytes: 128 * 1024 * 1024,
   pids: 64,
@@ -42,6 +42,8 @@ export interface ProbeSpec {
   networkMode?: string;
   /** Named volumes mounted read-only. */
   volumes?: { name: string; target: string }[];
+  /** The only Linux capabilities it keeps (all others dropped): ping needs NET_RAW, nothing else does. */
+  capabilities?: ('NET_RAW' | 'DAC_READ_SEARCH')[];
   timeoutMs: number;
 }
 
@@ -110,34 +112,42 @@ export class ProbeRunner {
     return mine;
   }
 
-  private async create(spec: ProbeSpec, signal?: AbortSignal): Promise<string> {
+  /**
+   * Not aborted by Ctrl-C: a create cancelled in flight may still happen on
+   * the engine after we stopped listening (over SSH, the request is already
+   * on its way), leaving a probe we hold no id of. It is short and bounded by
+   * the engine call's own time limit; the caller removes what it returns.
+   */
+  private async create(spec: ProbeSpec): Promise<string> {
     try {
-      return await this.engine.createContainer(
-        {
-          Image: spec.image,
-          Cmd: spec.cmd,
-          ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
-          Labels: {
-            [PROBE_LABEL]: 'true',
-            [PROBE_RUN_LABEL]: this.runId,
-            [PROBE_CREATED_LABEL]: new Date().toISOString(),
-          },
-          Tty: false,
-          HostConfig: {
-            // Like docker run --rm: the engine removes the probe when it ends, even if
-            // the grader is gone by then (killed, or its SSH connection dropped).
-            AutoRemove: true,
-            NetworkMode: spec.networkMode ?? 'none',
-            Memory: PROBE_LIMITS.memoryBytes,
-            MemorySwap: PROBE_LIMITS.memoryBytes,
-            PidsLimit: PROBE_LIMITS.pids,
-            NanoCpus: PROBE_LIMITS.nanoCpus,
-            SecurityOpt: ['no-new-privileges'],
-            Mounts: (spec.volumes ?? []).map((v) => ({ Type: 'volume' as const, Source: v.name, Target: v.target, ReadOnly: true })),
-          },
+      return await this.engine.createContainer({
+        Image: spec.image,
+        Cmd: spec.cmd,
+        ...(spec.entrypoint ? { Entrypoint: spec.entrypoint } : {}),
+        Labels: {
+          [PROBE_LABEL]: 'true',
+          [PROBE_RUN_LABEL]: this.runId,
+          [PROBE_CREATED_LABEL]: new Date().toISOString(),
         },
-        signal,
-      );
+        Tty: false,
+        HostConfig: {
+          // Like docker run --rm: the engine removes the probe when it ends, even if
+          // the grader is gone by then (killed, or its SSH connection dropped).
+          AutoRemove: true,
+          NetworkMode: spec.networkMode ?? 'none',
+          Memory: PROBE_LIMITS.memoryBytes,
+          MemorySwap: PROBE_LIMITS.memoryBytes,
+          PidsLimit: PROBE_LIMITS.pids,
+          NanoCpus: PROBE_LIMITS.nanoCpus,
+          SecurityOpt: ['no-new-privileges'],
+          CapDrop: ['ALL'],
+          ...(spec.capabilities?.length ? { CapAdd: spec.capabilities } : {}),
+          // It only reads: nothing it runs can change the image's files, and scratch space is small.
+          ReadonlyRootfs: true,
+          Tmpfs: { '/tmp': 'rw,nosuid,nodev,noexec,size=16m' },
+          Mounts: (spec.volumes ?? []).map((v) => ({ Type: 'volume' as const, Source: v.name, Target: v.target, ReadOnly: true })),
+        },
+      });
     } catch (e) {
       this.uncertain = true;
       throw e;
@@ -150,7 +160,9 @@ export class ProbeRunner {
     let id: string | undefined;
     let removed = false;
     try {
-      id = await this.create(spec, signal);
+      id = await this.create(spec);
+      // Interrupted while it was created: it is removed below, never started.
+      if (signal?.aborted) throw new AbortedError();
       debug('created probe %s from %s: %o', id.slice(0, 12), spec.image, spec.cmd);
       const output = await this.engine.attachOutput(id, signal);
       const collected = collectCapped(output);

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SetupError } from '../errors';
 import { attempt, hostileResult } from '../../test/support/grade-results';
+import { withHistoryLock } from './history-lock';
 import { appendToHistory, readHistory } from './store';
 
 let dir: string;
@@ -150,5 +151,60 @@ describe('history file', () => {
     expect(h.records.length).toBeGreaterThanOrEqual(5);
     appendToHistory(file, r2);
     expect(readHistory(file).records.at(-1)).toEqual(r2);
+  });
+});
+
+describe('history writers at the same time', () => {
+  const store = path.resolve(__dirname, '..', '..', 'dist', 'src', 'history', 'store.js');
+
+  /** A grader in another process: says "ready" just before appending `count` records. */
+  function writer(file: string, record: object, count: number) {
+    const script = `const { appendToHistory } = require(${JSON.stringify(store)});
+      process.stdout.write('ready\\n');
+      for (let i = 0; i < ${count}; i++) appendToHistory(${JSON.stringify(file)}, ${JSON.stringify(record)});`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const ready = new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { ready, exited };
+  }
+
+  test("a repair never cuts another grader's append that is still being written", async () => {
+    expect(existsSync(store)).toBe(true); // npm test builds first
+    const file = path.join(dir, 'busy.jsonl');
+    appendToHistory(file, r1);
+    // Another grader holds the lock and is halfway through writing its line (a large record, written in pieces).
+    writeFileSync(`${file}.lock`, `${process.pid}@${os.hostname()}\n`);
+    const other = `${JSON.stringify(r2)}\n`;
+    appendFileSync(file, other.slice(0, 100));
+    const w = writer(file, r3, 1);
+    await w.ready;
+    await new Promise((r) => setTimeout(r, 500)); // the writer now looks at the file: a "torn" last line
+    appendFileSync(file, other.slice(100));
+    rmSync(`${file}.lock`);
+    expect(await w.exited).toBe(0);
+    expect(readHistory(file)).toMatchObject({ records: [r1, r2, r3], tornBytes: 0 });
+  });
+
+  test('two graders appending while a torn line is repaired lose no record', async () => {
+    const file = path.join(dir, 'two.jsonl');
+    appendToHistory(file, r1);
+    appendFileSync(file, JSON.stringify(r2).slice(0, 50)); // a crash's leftover
+    const writers = [writer(file, r2, 40), writer(file, r3, 40)];
+    expect(await Promise.all(writers.map((w) => w.exited))).toEqual([0, 0]);
+    const h = readHistory(file);
+    expect(h.tornBytes).toBe(0);
+    expect(h.records.filter((r) => r.startedAt === r2.startedAt)).toHaveLength(40);
+    expect(h.records.filter((r) => r.startedAt === r3.startedAt)).toHaveLength(40);
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  test('a lock left by a grader that was killed is broken; one held by a running grader is waited for, then an error', () => {
+    const file = path.join(dir, 'stale.jsonl');
+    appendToHistory(file, r1);
+    writeFileSync(`${file}.lock`, `999999999@${os.hostname()}\n`); // no such process
+    appendToHistory(file, r2);
+    expect(readHistory(file).records).toEqual([r1, r2]);
+    writeFileSync(`${file}.lock`, `${process.pid}@${os.hostname()}\n`); // this process: running
+    expect(() => withHistoryLock(file, () => 'never', 100)).toThrow(`locked by ${process.pid}@${os.hostname()}`);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { SetupError } from '../errors';
 import { gradeResultValidator } from '../result/result-validator';
 import type { GradeResult } from '../result/types';
+import { HistoryLockedError, withHistoryLock } from './history-lock';
 
 /*
  * The history is JSON Lines: a header line naming the format and its version,
@@ -15,7 +16,8 @@ import type { GradeResult } from '../result/types';
  * running at once would each rename over the other's record; O_APPEND keeps
  * both. A crash can then leave only one kind of damage: a last line without its
  * newline. Readers ignore those bytes; the next append cuts them off first (and
- * says so), so a torn line never ends up in the middle. Anything else that is
+ * says so), so a torn line never ends up in the middle. Appends hold a lock file
+ * (history-lock.ts), so that cut can never take another grader's line. Anything else that is
  * wrong — not our header, a newer version, a line that is not a GradeResult —
  * is reported and the file is left exactly as it is.
  */
@@ -160,12 +162,30 @@ export interface AppendOutcome {
   droppedBytes: number;
 }
 
-/** Appends one result durably; never rewrites or truncates anything but a torn last line. */
+/**
+ * Appends one result durably; never rewrites or truncates anything but a torn
+ * last line, and does both holding the history's lock, so another grader's
+ * append can be neither cut nor taken for a torn line.
+ */
 export function appendToHistory(file: string, result: GradeResult): AppendOutcome {
-  const line = `${JSON.stringify(result)}\n`;
   const dir = path.dirname(file);
   try {
     mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw ioProblem(file, e);
+  }
+  try {
+    return withHistoryLock(file, () => appendLocked(file, result));
+  } catch (e) {
+    if (e instanceof HistoryLockedError) throw problem(file, `is ${e.message} for more than 10 s`, `if no other grade runs, remove ${file}.lock`);
+    throw e instanceof SetupError ? e : ioProblem(file, e);
+  }
+}
+
+function appendLocked(file: string, result: GradeResult): AppendOutcome {
+  const line = `${JSON.stringify(result)}\n`;
+  const dir = path.dirname(file);
+  try {
     const fd = openSync(file, 'wx');
     try {
       writeWhole(fd, HEADER_LINE + line);

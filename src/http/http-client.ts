@@ -23,6 +23,12 @@ export interface HttpResponse {
   bodyTruncated: boolean;
   /** Every URL requested, in order. */
   chain: string[];
+  /**
+   * A redirect to another host or port (or scheme), not followed: the student's
+   * server must not make the grader (or, over SSH, the student's VM) fetch
+   * something else. This response is then the answer.
+   */
+  offHostLocation?: string;
 }
 
 /** Nothing answered (refused, reset, timeout): the student's server is not there. */
@@ -50,6 +56,23 @@ function reasonOf(err: unknown): { code: string; text: string } {
           ? 'connection reset'
           : (e.cause?.message ?? e.message ?? String(err));
   return { code, text };
+}
+
+/** The absolute URL a `Location` header names, or undefined when it is not a URL at all. */
+function resolveLocation(location: string, base: string): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
+  }
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Same scheme and port, and the same host — `localhost` and `127.0.0.1` being one (a site configured as either). */
+function sameServer(a: URL, b: URL): boolean {
+  if (a.protocol !== b.protocol || a.port !== b.port) return false;
+  return a.hostname === b.hostname || (LOOPBACK_NAMES.has(a.hostname) && LOOPBACK_NAMES.has(b.hostname));
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -111,8 +134,13 @@ export class HttpClient {
       const res = await this.once(current, opts);
       const location = res.headers['location'];
       if (res.status >= 300 && res.status < 400 && location && chain.length <= maxRedirects) {
-        current = new URL(location, current).toString();
-        continue;
+        const next = resolveLocation(location, current);
+        if (next && sameServer(next, new URL(current))) {
+          current = next.toString();
+          continue;
+        }
+        debug('GET %s: not following the redirect to %s (another host, port or scheme)', current, location);
+        return { ...res, url: current, chain, offHostLocation: next?.toString() ?? location };
       }
       return { ...res, url: current, chain };
     }

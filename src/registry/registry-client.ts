@@ -124,6 +124,37 @@ interface Sent {
 }
 
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
+/** Docker Hub's tokens are about 1–4 KiB; a token service that sends more is not one. */
+const MAX_TOKEN_BYTES = 1024 * 1024;
+/** Enough of an error body for its `errors[0].code`. */
+const MAX_ERROR_BYTES = 64 * 1024;
+
+/** Reads a body of at most `max` bytes; a longer one is an error, never held in memory whole. */
+async function readCapped(body: Sent['body'], max: number, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > max) {
+      body.destroy();
+      throw new RegistryError('protocol', `${what} larger than ${max >= 1024 * 1024 ? `${max / 1024 / 1024} MiB` : `${max / 1024} KiB`}`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(hostname) || hostname === '[::1]';
+}
+
+/** Where a password may go: https, or plain http that never leaves this machine. */
+function safeForCredentials(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+
+/** The token service of Docker Hub's registry lives on a host of its own. */
+const KNOWN_TOKEN_HOSTS: Record<string, string> = { 'registry-1.docker.io': 'auth.docker.io' };
 
 /**
  * Docker Registry HTTP API v2 / OCI distribution, read-only. Authentication
@@ -189,10 +220,19 @@ export class RegistryClient {
     url.searchParams.set('scope', challenge.scope ?? scope);
     const headers: Record<string, string> = {};
     if (this.opts.credentials) {
+      // The realm comes from the registry's answer: a password goes only to that registry's own token service, over https (or loopback).
+      const registryHost = new URL(this.base).hostname;
+      const ownRealm = url.hostname === registryHost || KNOWN_TOKEN_HOSTS[registryHost] === url.hostname;
+      if (!ownRealm || !safeForCredentials(url)) {
+        throw new RegistryError(
+          'protocol',
+          `the registry ${new URL(this.base).host} sends its token requests to ${url.origin}, ${ownRealm ? 'not over https' : 'another host'}: grade sends no credentials there`,
+        );
+      }
       headers.authorization = `Basic ${Buffer.from(`${this.opts.credentials.username}:${this.opts.credentials.password}`).toString('base64')}`;
     }
     const res = await this.raw('GET', url.toString(), headers, signal);
-    const text = await res.body.text();
+    const text = (await readCapped(res.body, MAX_TOKEN_BYTES, "the token service's answer is")).toString('utf8');
     if (res.status === 401 || res.status === 403)
       throw new RegistryError('denied', `the registry's token service refused the credentials (${res.status})`, { status: res.status });
     if (res.status === 429) {
@@ -200,7 +240,12 @@ export class RegistryClient {
       throw new RegistryError('rateLimited', 'the registry is rate-limiting token requests', { status: 429, ...(rateLimit ? { rateLimit } : {}) });
     }
     if (res.status >= 400) throw new RegistryError('unavailable', `the registry's token service answered ${res.status}`, { status: res.status });
-    const data = JSON.parse(text) as { token?: string; access_token?: string };
+    let data: { token?: string; access_token?: string };
+    try {
+      data = JSON.parse(text) as typeof data;
+    } catch {
+      throw new RegistryError('protocol', 'the token service answered something that is not JSON');
+    }
     const token = data.token ?? data.access_token;
     if (!token) throw new RegistryError('protocol', 'the token service answered without a token');
     return token;
@@ -225,6 +270,9 @@ export class RegistryClient {
         const challenge = parseChallenge(String(res.headers['www-authenticate'] ?? ''));
         if (challenge?.scheme === 'bearer') this.tokens.set(scope, `Bearer ${await this.token(challenge.params, scope, signal)}`);
         else if (challenge?.scheme === 'basic' && this.opts.credentials) {
+          if (!safeForCredentials(new URL(url))) {
+            throw new RegistryError('protocol', `the registry ${new URL(url).host} asks for a password over plain http: grade sends none`, { status: 401 });
+          }
           const { username, password } = this.opts.credentials;
           this.tokens.set(scope, `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`);
         } else throw new RegistryError('denied', `${repository} needs credentials the grader does not have`, { status: 401 });
@@ -251,7 +299,9 @@ export class RegistryClient {
   }
 
   private async failure(res: Sent, repository: string, path: string): Promise<RegistryError> {
-    const text = await res.body.text().catch(() => '');
+    const text = await readCapped(res.body, MAX_ERROR_BYTES, 'an error body')
+      .then((b) => b.toString('utf8'))
+      .catch(() => '');
     let code: string | undefined;
     try {
       code = (JSON.parse(text) as { errors?: { code?: string }[] }).errors?.[0]?.code;
@@ -275,17 +325,7 @@ export class RegistryClient {
   }
 
   private async json<T>(res: Sent): Promise<T> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_JSON_BYTES) {
-        res.body.destroy();
-        throw new RegistryError('protocol', 'a manifest or config larger than 16 MiB');
-      }
-      chunks.push(chunk as Buffer);
-    }
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as T;
+    return JSON.parse((await readCapped(res.body, MAX_JSON_BYTES, 'a manifest or config')).toString('utf8')) as T;
   }
 
   /** HEAD of a manifest: whether it exists and its digest (on Docker Hub, not counted as a pull). */

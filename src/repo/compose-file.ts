@@ -21,6 +21,8 @@ export interface ComposeService {
   mounts: { source?: string; target: string; named: boolean }[];
   /** It has a `build:` section (compose builds its image). */
   builds: boolean;
+  /** The image it names, if any (with `build:`, the name the built image gets). */
+  image?: string;
 }
 
 export type ComposeParse = { ok: true; model: ComposeModel } | { ok: false; kind: 'yaml' | 'spec'; problems: string[] };
@@ -92,6 +94,7 @@ export function parseComposeFile(text: string): ComposeParse {
       ports: (Array.isArray(s.ports) ? s.ports : []).map(parsePort).filter((p) => p !== undefined),
       mounts: (Array.isArray(s.volumes) ? s.volumes : []).map((v) => parseMount(v, volumes)).filter((m) => m !== undefined),
       builds: s.build !== undefined,
+      ...(typeof s.image === 'string' ? { image: s.image } : {}),
     });
   }
   return { ok: true, model: { services, networks: keys(root.networks), volumes } };

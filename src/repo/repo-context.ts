@@ -8,6 +8,8 @@ export interface StepOutcome {
   summary: string;
   /** The end of the step's output (build log, container logs), for the report. */
   log?: string;
+  /** It could not run for a limit of the grading machine (e.g. only Compose v1 here): not the student's doing. */
+  environment?: boolean;
   durationMs: number;
 }
 

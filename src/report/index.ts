@@ -1,6 +1,7 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../errors';
+import { replaceFile } from '../files/replace-file';
 import { renderCsv } from './csv';
 import { renderGradescope } from './gradescope';
 import type { ReportInput } from './input';
@@ -39,14 +40,12 @@ export function parseFormats(list: string): ReportFormat[] {
   return [...new Set(names.filter(isFormat))];
 }
 
-/** Writes each report atomically (temp file + rename): a crash never leaves half a report. */
+/** Writes each report atomically (exclusive temp file + rename): a crash never leaves half a report, a planted symlink is never followed. */
 export function writeReports(input: ReportInput, outDir: string, formats: readonly ReportFormat[] = defaultReportFormats): string[] {
   mkdirSync(outDir, { recursive: true });
   return formats.map((f) => {
     const target = path.join(outDir, reporters[f].file);
-    const tmp = `${target}.${process.pid}.tmp`;
-    writeFileSync(tmp, reporters[f].render(input));
-    renameSync(tmp, target);
+    replaceFile(target, reporters[f].render(input));
     return target;
   });
 }

@@ -62,7 +62,19 @@ export function renderJunit({ result }: ReportInput): string {
       '\n',
     );
   });
+  // Left out of the run: shown, so a merge request says which exercise was not graded and why.
+  const notGraded = (result.notGraded ?? []).map((n) =>
+    [
+      `  <testsuite${attrs({ name: n.id, tests: 1, failures: 0, errors: 0, skipped: 1, time: seconds(0) })}>`,
+      `    <testcase${attrs({ classname: n.id, name: `${n.title}: not graded`, time: seconds(0) })}>`,
+      `      <skipped${attrs({ message: `not graded: ${n.reason}` })}/>`,
+      '    </testcase>',
+      '  </testsuite>',
+    ].join('\n'),
+  );
   const all = counts(result.exercises.flatMap((e) => e.checks));
+  all.tests += notGraded.length;
+  all.skipped += notGraded.length;
   const top = attrs({ name: `${result.grader.name} ${result.target.endpoint}`, ...all, time: seconds(result.durationMs) });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${top}>`, ...suites, '</testsuites>', ''].join('\n');
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${top}>`, ...suites, ...notGraded, '</testsuites>', ''].join('\n');
 }

@@ -3,6 +3,7 @@ import type { PlannedCheck } from '../runner/plan';
 import type { RunHooks } from '../runner/run';
 import { isAdvice, type CheckResult, type CheckStatus, type GradeResult } from '../result/types';
 import { scoreRatio, type ExerciseHistory } from './input';
+import { terminalLine, terminalText } from './terminal-text';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -55,11 +56,13 @@ export class TerminalReporter implements RunHooks {
   }
 
   private paint(style: Style, text: string): string {
-    return this.color ? styleText(style, text) : text;
+    // grade decides about colour itself (useColor), for the stream it writes to, not process.stdout.
+    return this.color ? styleText(style, text, { validateStream: false }) : text;
   }
 
   header(target: { endpoint: string; dockerVersion: string }, graderVersion: string): void {
-    this.out.write(this.paint('dim', `grade ${graderVersion} · Docker ${target.dockerVersion} at ${target.endpoint}\n`));
+    const line = terminalLine(`grade ${graderVersion} · Docker ${target.dockerVersion} at ${target.endpoint}`);
+    this.out.write(this.paint('dim', `${line}\n`));
   }
 
   start(total: number): void {
@@ -68,7 +71,7 @@ export class TerminalReporter implements RunHooks {
   }
 
   onCheckStart(check: PlannedCheck): void {
-    this.running.set(`${check.exercise.id}/${check.spec.id}`, `${check.exercise.id} › ${check.title}`);
+    this.running.set(`${check.exercise.id}/${check.spec.id}`, terminalLine(`${check.exercise.id} › ${check.title}`));
   }
 
   onCheckEnd(check: PlannedCheck): void {
@@ -94,14 +97,16 @@ export class TerminalReporter implements RunHooks {
     const mark = advice && c.status === 'fail' ? { sym: 'i', style: 'cyan' as Style } : MARK[c.status];
     const pts = (advice ? 'advice' : `${c.points}/${c.maxPoints}`).padStart(7);
     const bonus = advice ? '' : c.bonus ? this.paint('cyan', ' (bonus)') : '';
-    const lines = [`  ${this.paint(mark.style, mark.sym)} ${pts}  ${c.title}${bonus}`];
+    const lines = [`  ${this.paint(mark.style, mark.sym)} ${pts}  ${terminalLine(c.title)}${bonus}`];
     const indent = ' '.repeat(13);
-    if (c.status !== 'pass') lines.push(indent + this.paint(c.status === 'error' ? 'yellow' : 'dim', c.message));
+    // Every line of a message stays under its check: a newline in external text cannot start a line of its own.
+    const indented = (text: string, by: string) => terminalText(text.trim()).replace(/\n/g, `\n${by}`);
+    if (c.status !== 'pass') lines.push(indent + this.paint(c.status === 'error' ? 'yellow' : 'dim', indented(c.message, indent)));
     if (c.status === 'fail' && c.hint) {
-      lines.push(`${indent}${this.paint('cyan', '→')} ${c.hint.trim().replace(/\n/g, `\n${indent}  `)}`);
-      if (c.slide) lines.push(`${indent}  ${this.paint('dim', `(slide "${c.slide}")`)}`);
+      lines.push(`${indent}${this.paint('cyan', '→')} ${indented(c.hint, `${indent}  `)}`);
+      if (c.slide) lines.push(`${indent}  ${this.paint('dim', `(slide "${terminalLine(c.slide)}")`)}`);
     }
-    if (c.warning) lines.push(`${indent}${this.paint('yellow', '⚠')} ${c.warning.trim()}`);
+    if (c.warning) lines.push(`${indent}${this.paint('yellow', '⚠')} ${indented(c.warning, `${indent}  `)}`);
     return lines;
   }
 
@@ -110,7 +115,7 @@ export class TerminalReporter implements RunHooks {
     for (const ex of result.exercises) {
       const score = `${ex.score.points}/${ex.score.max}`;
       const full = ex.score.points === ex.score.max;
-      lines.push('', `${this.paint('bold', ex.id)}  ${ex.title}  ${this.paint(full ? 'green' : 'red', score)}`);
+      lines.push('', `${this.paint('bold', terminalLine(ex.id))}  ${terminalLine(ex.title)}  ${this.paint(full ? 'green' : 'red', score)}`);
       const best = history?.get(ex.id)?.best;
       // Only when it tells the student something: an earlier attempt did better than this one.
       if (best && scoreRatio(best.score) > scoreRatio(ex.score)) {
@@ -123,7 +128,7 @@ export class TerminalReporter implements RunHooks {
       '',
       `${this.paint('bold', 'Total')} ${this.paint(t.points === t.max ? 'green' : 'red', `${t.points}/${t.max}`)} in ${(result.durationMs / 1000).toFixed(1)} s`,
     );
-    for (const f of reportFiles) lines.push(this.paint('dim', `report: ${f}`));
+    for (const f of reportFiles) lines.push(this.paint('dim', `report: ${terminalLine(f)}`));
     this.out.write(`${lines.join('\n')}\n`);
   }
 }

@@ -90,6 +90,16 @@ export const gradeResultSchema: JSONSchemaType<GradeResult> = {
     durationMs: { type: 'number', minimum: 0 },
     score,
     exercises: { type: 'array', items: exercise },
+    notGraded: {
+      type: 'array',
+      nullable: true,
+      items: {
+        type: 'object',
+        properties: { id: { type: 'string' }, title: { type: 'string' }, reason: { type: 'string' } },
+        required: ['id', 'title', 'reason'],
+        additionalProperties: false,
+      },
+    },
   },
   required: ['schemaVersion', 'grader', 'target', 'startedAt', 'durationMs', 'score', 'exercises'],
   additionalProperties: false,

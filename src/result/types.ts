@@ -50,6 +50,13 @@ export interface StudentInfo {
   name?: string;
 }
 
+/** An exercise that was asked for or looked for, but not graded in this run, and why. */
+export interface NotGraded {
+  id: string;
+  title: string;
+  reason: string;
+}
+
 export interface GradeResult {
   schemaVersion: 1;
   grader: { name: string; version: string };
@@ -59,6 +66,8 @@ export interface GradeResult {
   durationMs: number;
   score: Score;
   exercises: ExerciseResult[];
+  /** Exercises left out of this run and why (a missing --var, files the repository does not have). */
+  notGraded?: NotGraded[];
 }
 
 /** A bonus worth no points: feedback only (grade repo's best-practice findings). Reports call it advice. */

@@ -3,11 +3,13 @@ import { grader } from '../package-info';
 import { withOpenTarget } from './open-target';
 import { planGrading, type Plan } from './plan';
 import { runPlan, type RunOptions } from './run';
-import { totalScore, type ExerciseResult, type GradeResult } from '../result/types';
+import { totalScore, type ExerciseResult, type GradeResult, type NotGraded } from '../result/types';
 import type { Exercise } from '../spec/exercise';
 import { selectRepoExercises } from '../repo/repo-exercises';
 import { LocalTarget } from '../target/local/local-target';
+import { REPO_PROJECT, REPO_RUN_LABEL } from '../target/repo/repo-stage';
 import { RepoTarget } from '../target/repo/repo-target';
+import { STALE_RUN_MS } from '../target/repo/sandbox';
 import { detectComposeCli } from '../target/repo/compose-cli';
 
 export interface RepoGradeOptions extends Omit<RunOptions, 'probeRunId'> {
@@ -18,10 +20,16 @@ export interface RepoGradeOptions extends Omit<RunOptions, 'probeRunId'> {
   vars: Readonly<Record<string, string>>;
   hostFlag?: string;
   env?: NodeJS.ProcessEnv;
+  /** Time limit of each repository step (build, compose up, down). */
+  stepTimeoutMs?: number;
+  /** A second Ctrl-C: cleanup stops waiting for compose and force-removes by label. */
+  hurry?: AbortSignal;
   /** Told when an exercise's state is being produced, and when grading it starts. */
   onPhase?(exercise: Exercise, phase: 'staging' | 'grading' | 'cleaning'): void;
   /** Teardown problems: something the stage created could not be removed. */
   onWarning?(message: string): void;
+  /** Exercises looked for and not graded (the repository lacks their files). */
+  onNotGraded?(skipped: readonly NotGraded[]): void;
 }
 
 /**
@@ -31,7 +39,7 @@ export interface RepoGradeOptions extends Omit<RunOptions, 'probeRunId'> {
  */
 export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult | undefined> {
   const started = Date.now();
-  const selected = selectRepoExercises(o.dir, o.catalog, o.ids);
+  const { selected, skipped } = selectRepoExercises(o.dir, o.catalog, o.ids);
   const plan: Plan = planGrading(
     o.catalog,
     selected.map((e) => e.id),
@@ -39,8 +47,10 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
     'repo',
   );
   // The engine before anything else: "no engine" is one line, not a half-started run.
-  await (await new LocalTarget(o.hostFlag, o.env).open()).close();
+  // What an earlier grade repo left when it was killed outright is its to remove.
+  await withOpenTarget(new LocalTarget(o.hostFlag, o.env), (t) => t.engine.sweepOwn(REPO_RUN_LABEL, REPO_PROJECT, STALE_RUN_MS).catch(() => 0));
   const composeCli = selected.some((e) => e.repo?.compose) ? await detectComposeCli() : undefined;
+  if (skipped.length) o.onNotGraded?.(skipped);
   const runId = randomBytes(4).toString('hex');
   const exercises: ExerciseResult[] = [];
   let last: GradeResult | undefined;
@@ -52,6 +62,10 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
       ...(o.hostFlag ? { hostFlag: o.hostFlag } : {}),
       ...(o.env ? { env: o.env } : {}),
       ...(composeCli ? { composeCli } : {}),
+      vars: o.vars,
+      ...(o.stepTimeoutMs ? { stepTimeoutMs: o.stepTimeoutMs } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.hurry ? { hurry: o.hurry } : {}),
     });
     last = await withOpenTarget(
       target,
@@ -75,5 +89,6 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
     durationMs: Date.now() - started,
     score: totalScore(exercises),
     exercises,
+    ...(skipped.length ? { notGraded: skipped } : {}),
   };
 }

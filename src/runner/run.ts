@@ -6,9 +6,10 @@ import { ProbeRunner } from '../docker/probes';
 import { errorMessage } from '../errors';
 import { grader } from '../package-info';
 import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry-access';
+import { appliesIn } from '../spec/exercise';
 import type { OpenTarget } from '../target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
-import type { Plan, PlannedCheck } from './plan';
+import { variableAdvice, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from './semaphore';
 
 const debug = createDebug('grade:runner');
@@ -52,7 +53,7 @@ function baseResult(check: PlannedCheck): Omit<CheckResult, 'status' | 'points' 
 
 async function evaluateWithTimeout(
   check: PlannedCheck,
-  ctx: Omit<CheckContext, 'signal'>,
+  ctx: Omit<CheckContext, 'signal' | 'deadline'>,
   runSignal: AbortSignal | undefined,
   timeoutMs: number,
 ): Promise<Verdict> {
@@ -72,7 +73,8 @@ async function evaluateWithTimeout(
     runSignal?.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal }), timedOut, interrupted]);
+    const deadline = Date.now() + timeoutMs;
+    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal, deadline }), timedOut, interrupted]);
   } finally {
     clearTimeout(handle);
     if (onAbort) runSignal?.removeEventListener('abort', onAbort);
@@ -95,7 +97,13 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     ...(target.containerScope ? { containerScope: target.containerScope } : {}),
   });
   const registry = new RegistryAccess(options.registry ?? {}, { os: target.info.os, architecture: target.info.arch });
-  const ctx = { engine: view, http: target.http, registry, ...(target.repo ? { repo: target.repo } : {}) };
+  const ctx = {
+    engine: view,
+    http: target.http,
+    registry,
+    ...(target.repo ? { repo: target.repo } : {}),
+    ...(target.stagedAt !== undefined ? { stagedAt: target.stagedAt } : {}),
+  };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
 
@@ -120,6 +128,9 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
       let result: CheckResult;
       if (options.signal?.aborted) {
         result = { ...base, status: 'error', points: 0, message: 'Not run: grading was interrupted', durationMs: 0 };
+      } else if (target.cannotGradeState && appliesIn(check.spec, 'host')) {
+        // The state these checks look at could not be produced here: the grader's limit, never the student's.
+        result = { ...base, status: 'error', points: 0, message: `Not graded: ${target.cannotGradeState}`, durationMs: 0 };
       } else {
         try {
           const v = await evaluateWithTimeout(check, ctx, options.signal, check.spec.timeoutMs ?? options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
@@ -184,5 +195,14 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     durationMs: Date.now() - started,
     score: totalScore(exercises),
     exercises,
+    ...(plan.notGraded.length
+      ? {
+          notGraded: plan.notGraded.map(({ exercise, missing }) => ({
+            id: exercise.id,
+            title: exercise.title,
+            reason: `needs ${missing.join(', ')} — ${variableAdvice(exercise, missing)}`,
+          })),
+        }
+      : {}),
   };
 }

@@ -7,7 +7,12 @@ export function knownHostsName(host: string, port: number): string {
   return port === 22 ? host : `[${host}]:${port}`;
 }
 
-export type HostKeyVerdict = 'match' | 'unknown' | 'changed' | 'revoked';
+/**
+ * `certAuthority`: no key of the host is listed, but an `@cert-authority` line
+ * names it. grade does not check host certificates, and says so rather than
+ * treating the host as unknown (which --accept-new would then trust).
+ */
+export type HostKeyVerdict = 'match' | 'unknown' | 'changed' | 'revoked' | 'certAuthority';
 
 interface Line {
   marker?: string;
@@ -28,17 +33,35 @@ function parse(text: string): Line[] {
     });
 }
 
-/** `|1|salt|hash` (HashKnownHosts) or a comma-separated list of names (no wildcards: grade never writes them). */
-function namesMatch(patterns: string, name: string): boolean {
-  if (patterns.startsWith('|1|')) {
-    const [, , salt, hash] = patterns.split('|');
+/** OpenSSH's wildcards: `*` any run of characters, `?` exactly one; everything else literal, case-insensitive. */
+function wildcardMatches(pattern: string, name: string): boolean {
+  const source = [...pattern].map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}$`, 'is').test(name);
+}
+
+/**
+ * Whether a known_hosts host field names `name` (`host`, or `[host]:port`), as
+ * OpenSSH's match_hostname decides: a hashed `|1|salt|hash` entry, or a comma
+ * list of patterns with `*` and `?`, where a matching `!pattern` rules the line
+ * out whatever else matches.
+ */
+export function hostFieldMatches(field: string, name: string): boolean {
+  if (field.startsWith('|1|')) {
+    const [, , salt, hash] = field.split('|');
     return (
       createHmac('sha1', Buffer.from(salt ?? '', 'base64'))
         .update(name)
         .digest('base64') === hash
     );
   }
-  return patterns.split(',').some((p) => p === name);
+  let positive = false;
+  for (const pattern of field.split(',')) {
+    const negated = pattern.startsWith('!');
+    if (!wildcardMatches(negated ? pattern.slice(1) : pattern, name)) continue;
+    if (negated) return false;
+    positive = true;
+  }
+  return positive;
 }
 
 /**
@@ -54,11 +77,14 @@ export class KnownHosts {
 
   verify(host: string, port: number, keyType: string, keyBase64: string): HostKeyVerdict {
     const name = knownHostsName(host, port);
-    const mine = this.lines().filter((l) => namesMatch(l.patterns, name));
-    if (mine.some((l) => l.marker === '@revoked' && l.key === keyBase64)) return 'revoked';
+    const lines = this.lines();
+    // A revoked key is refused for every host, whatever names its line gives.
+    if (lines.some((l) => l.marker === '@revoked' && l.key === keyBase64)) return 'revoked';
+    const mine = lines.filter((l) => hostFieldMatches(l.patterns, name));
     const plain = mine.filter((l) => !l.marker);
     if (plain.some((l) => l.keyType === keyType && l.key === keyBase64)) return 'match';
-    return plain.length ? 'changed' : 'unknown';
+    if (plain.length) return 'changed';
+    return mine.some((l) => l.marker === '@cert-authority') ? 'certAuthority' : 'unknown';
   }
 
   /** Trust on first use (--accept-new): one line, as `ssh -o StrictHostKeyChecking=accept-new` writes it. */

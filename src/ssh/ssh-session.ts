@@ -97,6 +97,12 @@ export class SshSession {
             ),
           );
         } else if (verdict === 'revoked') reject(new HostError(`the host key of ${where} is revoked in ${security.knownHosts.file}`));
+        else if (verdict === 'certAuthority')
+          reject(
+            new HostError(
+              `${security.knownHosts.file} trusts a certificate authority (@cert-authority) for ${where}, which grade does not support: add the host's own key (ssh-keyscan) to it`,
+            ),
+          );
         else if (verdict === 'unknown')
           reject(new HostError(`unknown host key for ${where} (${seen?.type}): add it to ${security.knownHosts.file}, or run with --accept-new`));
         else if (e.code === 'ECONNREFUSED') reject(new HostError(`no SSH server answers at ${where} (connection refused)`));

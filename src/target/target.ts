@@ -28,6 +28,14 @@ export interface OpenTarget {
   readonly imageAliases?: Readonly<Record<string, string>>;
   /** Which containers are the graded state (a repository target: only those it started). */
   readonly containerScope?: (labels: Readonly<Record<string, string>>) => boolean;
+  /** When this target brought the graded state up itself (a repository target): checks treat it as starting. */
+  readonly stagedAt?: number;
+  /**
+   * Why the graded state could not be produced on this engine (grade repo on a
+   * machine without Compose v2 for a file that needs it): checks of that state
+   * are `error`, never `fail`.
+   */
+  readonly cannotGradeState?: string;
   /** The repository being graded, for a repository target. */
   readonly repo?: RepoContext;
   close(): Promise<void>;

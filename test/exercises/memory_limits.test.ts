@@ -37,10 +37,17 @@ describe(`exercise ${ID}`, () => {
     expect(scoreOf(run, ID)).toBe(30);
   });
 
-  test("the slide's second command on 8080 again: that container cannot start", async () => {
+  test('typed to the letter, the second command on 8080 again: created, not started, and its limit counts', async () => {
     await sh('docker run -d -p 8080:80 --memory="256m" nginx');
     // The port is taken: docker creates the container but cannot start it.
     expect((await shell('docker run -d -p 8080:80 --cpus=".5" nginx')).code).not.toBe(0);
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ memory: 'pass', stats: 'pass', published: 'pass', cpus: 'pass' });
+    expect(scoreOf(run, ID)).toBe(100);
+  });
+
+  test('the half-CPU nginx is missing', async () => {
+    await sh('docker run -d -p 8080:80 --memory="256m" nginx');
     const run = await gradeJson([ID]);
     expect(statuses(run, ID)).toEqual({ memory: 'pass', stats: 'pass', published: 'pass', cpus: 'fail' });
     expect(scoreOf(run, ID)).toBe(70);

@@ -47,6 +47,38 @@ describe(`exercise ${ID}`, () => {
     expect(scoreOf(run, ID)).toBe(80);
   });
 
+  // A Dockerfile of only FROM and RUN leaves no #(nop) row with the legacy builder: its
+  // history reads like a commit of `docker run ubuntu /bin/sh -c "…"`; the image config tells.
+  const runOnly = 'FROM ubuntu\nRUN apt update && apt -y install iputils-ping\n';
+  test('a FROM + RUN Dockerfile, legacy builder, is a build', async () => {
+    await sh(`docker build -q -t ubuntu_with_ping ${copyFixture(WEB_SERVER_DIR, { Dockerfile: () => runOnly })}`);
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'pass', ping: 'pass', committed: 'fail' });
+    expect(run.result.exercises[0]!.checks.find((c) => c.id === 'committed')!.message).toMatch(/made by docker build .*legacy-builder RUN step/);
+    expect(scoreOf(run, ID)).toBe(80);
+  });
+
+  test('a FROM + RUN Dockerfile, BuildKit, is a build', async () => {
+    await sh(`DOCKER_BUILDKIT=1 /usr/bin/docker build -q -t ubuntu_with_ping ${copyFixture(WEB_SERVER_DIR, { Dockerfile: () => runOnly })}`);
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'pass', ping: 'pass', committed: 'fail' });
+    expect(run.result.exercises[0]!.checks.find((c) => c.id === 'committed')!.message).toMatch(/BuildKit/);
+  });
+
+  test('an interactive session (docker run -it, apt typed at the prompt, exit) committed: full marks', async () => {
+    await sh(`printf 'apt update; apt -y install iputils-ping\nexit\n' | script -qec 'docker run -it --name session ubuntu /bin/bash' /dev/null >/dev/null`);
+    await sh('docker commit session ubuntu_with_ping');
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'pass', ping: 'pass', committed: 'pass' });
+    expect(scoreOf(run, ID)).toBe(100);
+  });
+
+  test('a commit of a sh -c one-liner is a commit', async () => {
+    await sh('docker run --name oneliner ubuntu /bin/sh -c "apt update && apt -y install iputils-ping" && docker commit oneliner ubuntu_with_ping');
+    const run = await gradeJson([ID]);
+    expect(statuses(run, ID)).toEqual({ image: 'pass', derived: 'pass', ping: 'pass', committed: 'pass' });
+  });
+
   test('ping installed in one container, a fresh one committed', async () => {
     await sh('docker run ubuntu /bin/bash -c "apt update; apt -y install iputils-ping"');
     await sh('docker run --name fresh ubuntu touch /hello && docker commit fresh ubuntu_with_ping');

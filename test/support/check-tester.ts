@@ -29,6 +29,9 @@ export interface InvalidCase<P, M extends string> extends CaseBase<P> {
   status?: 'fail' | 'error';
 }
 
+/** The check's time limit as the runner would set it: grade's default --timeout. */
+const CHECK_TIME_LIMIT_MS = 30_000;
+
 /** Evaluates one kind against the live engine, as the runner would, and removes its probes. */
 export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, params: P, registryOptions: RegistryAccessOptions = {}): Promise<Verdict<M>> {
   const target = await new LocalTarget().open();
@@ -36,7 +39,13 @@ export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, p
   try {
     const view = new EngineView(target.engine, probes);
     const registry = new RegistryAccess(registryOptions, { os: target.info.os, architecture: target.info.arch });
-    return await kind.evaluate(params, { engine: view, http: target.http, registry, signal: AbortSignal.timeout(60_000) });
+    return await kind.evaluate(params, {
+      engine: view,
+      http: target.http,
+      registry,
+      signal: AbortSignal.timeout(60_000),
+      deadline: Date.now() + CHECK_TIME_LIMIT_MS,
+    });
   } finally {
     await probes.dispose();
     await target.close();

@@ -16,6 +16,10 @@ for i in range(0, accuracy):
 /** `docker run -it … /bin/bash` then `exit`, typed at a real terminal (script gives it one). */
 export const interactiveRun = (args: string) => `echo exit | script -qc 'docker run -it ${args}' /dev/null >/dev/null`;
 
+/** A command that opens an interactive session (`docker run -it …`), the lines typed at its prompt, through a real pseudo-terminal. */
+export const interactiveSession = (command: string, typed: string[]) =>
+  `printf '%s\\n' ${typed.map((t) => `'${t.replace(/'/g, `'\\''`)}'`).join(' ')} | script -qec '${command}' /dev/null >/dev/null`;
+
 export const SLIDE_STATES: Record<string, string[]> = {
   first_steps: ['docker run ubuntu echo "hello from the container"', interactiveRun('ubuntu /bin/bash')],
   ubuntu_with_ping: ['docker run ubuntu /bin/bash -c "apt update; apt -y install iputils-ping"', 'docker commit $(docker ps -a -q --latest) ubuntu_with_ping'],
@@ -38,7 +42,8 @@ export const SLIDE_STATES: Record<string, string[]> = {
     'docker volume create my-volume',
     'docker run --name myname -v my-volume:/app ubuntu /bin/bash -c "touch /app/my_new_file"',
   ],
-  network_none: ['docker run -itd --network=none alpine /bin/sh'],
+  // Typed to the letter: the session is exited, its terminal log keeps what ip address show listed.
+  network_none: [interactiveSession('docker run -it --network=none alpine /bin/sh', ['ip address show', 'exit'])],
   process_management: [
     'docker run -itd --name test1 alpine /bin/sh',
     'docker exec test1 sh -c "apk update && apk add python2"',

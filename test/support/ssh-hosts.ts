@@ -136,20 +136,42 @@ export async function startSilentServer(): Promise<{ port: number; stop: () => P
 }
 
 /**
+ * Relays `docker system dial-stdio` until the grader asks for more than the
+ * handshake (`_ping`, `version`, `info`), then freezes: nothing more goes
+ * either way and the channel stays open. The fault fires on the first real
+ * question on every connection, however many connections the grader opens.
+ */
+const FREEZING_RELAY = `
+const { spawn } = require('node:child_process');
+const real = spawn('/usr/bin/docker', ['system', 'dial-stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+let frozen = false;
+const handshake = /^(GET|HEAD) (\\/v[\\d.]+)?\\/(_ping|version|info)[ ?]/;
+process.stdin.on('data', (chunk) => {
+  if (frozen) return;
+  for (const line of chunk.toString('latin1').split('\\r\\n')) {
+    if (/^[A-Z]+ \\S+ HTTP\\/1\\.[01]$/.test(line) && !handshake.test(line)) frozen = true;
+  }
+  if (!frozen) real.stdin.write(chunk);
+});
+real.stdout.on('data', (chunk) => { if (!frozen) process.stdout.write(chunk); });
+setTimeout(() => process.exit(0), 120000);
+`;
+
+/**
  * `docker` wrappers put first on a VM's PATH to inject faults into
  * `docker system dial-stdio` (every other docker command passes through):
- * `hang` answers the first `after` connections and then never again;
+ * `hang` answers the connection handshake, then never again;
  * `drop` kills the whole SSH connection a moment after grading begins.
  */
-export function faultyDocker(kind: 'hang' | 'drop', after = 1): string {
+export function faultyDocker(kind: 'hang' | 'drop'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `grade-docker-${kind}-`));
   chmodSync(dir, 0o755);
-  const count = path.join(dir, 'count');
-  writeFileSync(count, '0');
-  chmodSync(count, 0o666);
+  const relay = path.join(dir, 'freezing-relay.js');
+  writeFileSync(relay, FREEZING_RELAY);
+  chmodSync(relay, 0o644);
   const body =
     kind === 'hang'
-      ? `n=$(cat ${count}); echo $((n+1)) > ${count}; if [ "$n" -ge ${after} ]; then exec sleep 3600; fi`
+      ? `exec ${process.execPath} ${relay}`
       : // $PPID is this connection's sshd process: killing it drops the connection.
         `(sleep 1; kill -9 $PPID) >/dev/null 2>&1 &`;
   writeFileSync(path.join(dir, 'docker'), `#!/bin/sh\nif [ "$1 $2" = "system dial-stdio" ]; then\n  ${body}\nfi\nexec /usr/bin/docker "$@"\n`);

@@ -9,7 +9,8 @@ import { sh, shell } from './shell';
  * Debian's busybox-static and tagged with the course's names. Each behaves as
  * far as the exercises need: `ubuntu` has no ping until its (stand-in) apt
  * installs iputils-ping, its apt installs an apache2 whose apachectl serves
- * /var/www/html; `alpine` has ping; `nginx`, `wordpress` and `mysql` serve HTTP.
+ * /var/www/html; `alpine` has ping; `nginx`, `wordpress` and `mysql` serve HTTP,
+ * `mysql` only after 15 s, as a real first start does.
  */
 export const STANDIN_LABEL = 'io.github.grade.test.standin';
 
@@ -163,7 +164,15 @@ export const STANDINS: StandIn[] = [
     name: 'mysql',
     applets: [...BASE_APPLETS, 'httpd'],
     files: { '/srv/mysql/index.html': 'mysql stand-in\n', '/var/lib/mysql/.keep': '' },
-    changes: ['CMD ["httpd", "-f", "-p", "3306", "-h", "/srv/mysql"]', 'EXPOSE 3306', 'VOLUME /var/lib/mysql'],
+    // Like the real server initialising its data directory, it listens only after a while
+    // (10-20 s on a first start); WordPress answers 500 until then. A compose file can set
+    // STANDIN_STARTUP_SECONDS to make it slower (or never start).
+    changes: [
+      'ENV STANDIN_STARTUP_SECONDS=15',
+      'CMD ["/bin/sh", "-c", "sleep $STANDIN_STARTUP_SECONDS && exec httpd -f -p 3306 -h /srv/mysql"]',
+      'EXPOSE 3306',
+      'VOLUME /var/lib/mysql',
+    ],
   },
 ];
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { SetupError } from '../../errors';
 
 export type ComposeCli = 'plugin' | 'standalone';
@@ -18,4 +18,64 @@ export async function detectComposeCli(): Promise<ComposeCli> {
     'neither `docker compose` nor `docker-compose` runs on this machine, and this repository has a compose file',
     'install the compose plugin (apt install docker-compose-plugin) or docker-compose, or grade only the other exercises: grade repo DIR web_server',
   );
+}
+
+export interface ComposeRun {
+  ok: boolean;
+  stdout: string;
+  stderr: string;
+  /** Stopped at its time limit, or by Ctrl-C. */
+  stopped?: 'time limit' | 'interrupted';
+}
+
+const OUTPUT_CAP = 256 * 1024;
+
+/**
+ * One compose command, bounded: killed with its whole process group (compose
+ * v1 is a Python program that starts others) at the time limit or when the
+ * signal aborts. The environment is exactly `env`: the sandbox decides it.
+ */
+export function runCompose(
+  cli: ComposeCli,
+  args: string[],
+  o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal?: AbortSignal },
+): Promise<ComposeRun> {
+  const [cmd, pre] = cli === 'plugin' ? ['docker', ['compose']] : ['docker-compose', []];
+  return new Promise((resolve) => {
+    const child = spawn(cmd, [...pre, ...args], { cwd: o.cwd, env: o.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let stopped: ComposeRun['stopped'];
+    child.stdout.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-OUTPUT_CAP)));
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-OUTPUT_CAP)));
+    const kill = (why: NonNullable<ComposeRun['stopped']>) => {
+      stopped ??= why;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    const timer = setTimeout(() => kill('time limit'), o.timeoutMs);
+    const onAbort = () => kill('interrupted');
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    if (o.signal?.aborted) onAbort();
+    const done = (ok: boolean, extra = '') => {
+      clearTimeout(timer);
+      o.signal?.removeEventListener('abort', onAbort);
+      resolve({ ok: ok && !stopped, stdout, stderr: stderr + extra, ...(stopped ? { stopped } : {}) });
+    };
+    child.on('error', (e) => done(false, e.message));
+    child.on('close', (code) => done(code === 0));
+  });
+}
+
+/** The last meaningful lines compose printed: what a failed command says. */
+export function lastLines(run: ComposeRun, n = 3): string {
+  return `${run.stderr}\n${run.stdout}`
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(-n)
+    .join(' ');
 }

@@ -1,24 +1,32 @@
-import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { StartedDockerComposeEnvironment, StartedTestContainer } from 'testcontainers';
-import type { DockerEngine } from '../../docker/engine';
+import type { StartedTestContainer, WaitStrategy } from 'testcontainers';
+import { stringify } from 'yaml';
+import { AbortedError, type DockerEngine } from '../../docker/engine';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../../docker/labels';
 import { errorMessage } from '../../errors';
-import type { RepoSpec } from '../../spec/exercise';
-import { withBuildTranscript } from './build-log';
-import type { ComposeCli } from './compose-cli';
 import { parseComposeFile } from '../../repo/compose-file';
-import { RecordingWait, type Readiness, type WaitedContainer } from './recording-wait';
 import type { StepName, StepOutcome } from '../../repo/repo-context';
+import type { RepoSpec } from '../../spec/exercise';
+import { BuildTranscript } from './build-log';
+import { lastLines, runCompose, type ComposeCli } from './compose-cli';
+import { waitReady, type Readiness } from './readiness';
+import { buildLeftovers, composeEnvironment, composeEscapes, emptyDockerConfigDir, engineBefore, SANDBOX_LIMITS, STEP_TIME_LIMIT_MS } from './sandbox';
 
-/** Label on the containers grade repo starts from a repository's image: teardown finds them by it. */
+/** Label on what grade repo builds and starts from a repository's image: teardown, and a later run's sweep, find it by it. */
 export const REPO_RUN_LABEL = 'io.github.grade.repo-run';
+
+/** Compose project names grade repo gives: `grade<run id><exercise>`. */
+export const REPO_PROJECT = /^grade[0-9a-f]{8}[a-z0-9]*$/;
 
 const LOG_TAIL = 2_000;
 
 /** The state produced for one exercise, as checks see it. */
 export interface StagedState {
   imageAliases: Record<string, string>;
+  /** Why the state could not be produced on this machine at all (not the student's doing). */
+  cannotGrade?: string;
   steps: Partial<Record<StepName, StepOutcome>>;
   skipped: Partial<Record<StepName, string>>;
   containerScope(labels: Readonly<Record<string, string>>): boolean;
@@ -31,7 +39,19 @@ export interface StageOptions {
   runId: string;
   exerciseId: string;
   engine: DockerEngine;
+  /** Host that reaches the engine's published ports, to see the app answer. */
+  publishedHost: string;
   composeCli?: ComposeCli;
+  /** The grader's environment: only how to reach the engine is passed on to compose. */
+  env: NodeJS.ProcessEnv;
+  /** The course's variables (--var): the only ones a compose file's ${VAR} sees. */
+  vars: Readonly<Record<string, string>>;
+  /** Time limit of a build, a compose up, a down (default 10 minutes). */
+  stepTimeoutMs?: number;
+  /** Ctrl-C: every step stops, and what it started is still removed by `down`. */
+  signal?: AbortSignal;
+  /** A second Ctrl-C: `down` stops waiting for compose and force-removes by label. */
+  hurry?: AbortSignal;
   /** Files of the repository, to find and read the compose file. */
   firstExisting(candidates: readonly string[]): string | undefined;
   readFile(relative: string): string | undefined;
@@ -43,24 +63,38 @@ const tc = () => require('testcontainers') as typeof import('testcontainers');
 
 const tail = (text: string) => (text.length > LOG_TAIL ? `…${text.slice(-LOG_TAIL)}` : text);
 
+/** testcontainers waits on its own terms; readiness is judged afterwards by `waitReady`, which records instead of throwing. */
+const STARTED: WaitStrategy = {
+  waitUntilReady: async () => undefined,
+  withStartupTimeout() {
+    return this;
+  },
+  isStartupTimeoutSet: () => false,
+  getStartupTimeout: () => 0,
+};
+
 /**
- * Produces an exercise's state from a student repository with testcontainers
- * (build the Dockerfile, run the image with the slide's ports, bring the
- * compose file up), records how each step went, and removes all of it again.
+ * Produces an exercise's state from a student repository (build the
+ * Dockerfile with the engine's build API, run the image with testcontainers
+ * and the slide's ports, bring the compose file up with the machine's
+ * compose), records how each step went, and removes all of it again.
  * Everything it creates carries the run id, and `down` removes exactly that.
+ * The sandbox rules it applies are in ./sandbox.ts.
  */
 export class RepoStage {
   private readonly builtTags: string[] = [];
   private readonly containers: StartedTestContainer[] = [];
-  private compose: { env?: StartedDockerComposeEnvironment; project: string; dir: string; file: string } | undefined;
+  private compose: { project: string; dir: string; files: string[] } | undefined;
   private composeImages: string[] = [];
-  /** Images a failed build committed before failing, children first, and the container of its failed step. */
+  /** Images a failed build committed before failing (children first), and step containers it left, as the engine confirmed them. */
   private readonly leftoverLayers: string[] = [];
   private readonly leftoverContainers: string[] = [];
+  private readonly scratch = mkdtempSync(path.join(os.tmpdir(), 'grade-repo-stage-'));
+  private readonly dockerConfig = emptyDockerConfigDir();
 
   constructor(private readonly o: StageOptions) {}
 
-  /** The label value on the container the run step starts. */
+  /** The label value on everything the build and run steps create. */
   private get runLabel(): string {
     return `${this.o.runId}-${this.o.exerciseId}`;
   }
@@ -69,13 +103,31 @@ export class RepoStage {
     return `grade${this.o.runId}${this.o.exerciseId.replace(/[^a-z0-9]/g, '')}`;
   }
 
+  private get stepTimeoutMs(): number {
+    return this.o.stepTimeoutMs ?? STEP_TIME_LIMIT_MS;
+  }
+
+  /** A step's signal: its time limit, or Ctrl-C. */
+  private stepSignal(): AbortSignal {
+    const limit = AbortSignal.timeout(this.stepTimeoutMs);
+    return this.o.signal ? AbortSignal.any([this.o.signal, limit]) : limit;
+  }
+
+  private get composeEnv(): NodeJS.ProcessEnv {
+    return composeEnvironment(this.o.env, this.o.vars, this.dockerConfig);
+  }
+
   async up(): Promise<StagedState> {
     const { spec } = this.o;
     const steps: StagedState['steps'] = {};
     const skipped: StagedState['skipped'] = {};
     const imageAliases: Record<string, string> = {};
 
-    if (spec.build) {
+    if (spec.build && this.o.readFile(spec.build.dockerfile) === undefined) {
+      // Named by the course but absent: a 0 that says so, not a build error.
+      skipped.build = `the repository has no ${spec.build.dockerfile}`;
+      if (spec.run) skipped.run = `there is no ${spec.build.dockerfile} to build an image from`;
+    } else if (spec.build) {
       const tag = `grade-repo-${this.o.runId}/${spec.build.image}:latest`;
       steps.build = await this.build(spec.build.dockerfile, tag);
       if (steps.build.ok) imageAliases[spec.build.image] = tag;
@@ -87,14 +139,16 @@ export class RepoStage {
     if (spec.compose) {
       const file = this.o.firstExisting(spec.compose.files);
       if (file) steps.compose = await this.composeUp(file, spec.compose.healthySeconds ?? 60);
-      else skipped.compose = `the repository has none of ${spec.compose.files.join(', ')}`;
+      else skipped.compose = `the repository has no ${spec.compose.files.join(' or ')}`;
     }
     for (const name of ['build', 'run', 'compose'] as const) {
       if (!steps[name] && !skipped[name]) skipped[name] = `the exercise has no ${name} step in repo mode`;
     }
     const { runLabel, project } = this;
+    const limit = Object.values(steps).find((o) => o.environment);
     return {
       imageAliases,
+      ...(limit ? { cannotGrade: limit.summary } : {}),
       steps,
       skipped,
       containerScope: (labels) => labels[REPO_RUN_LABEL] === runLabel || labels[COMPOSE_PROJECT_LABEL] === project,
@@ -103,85 +157,159 @@ export class RepoStage {
 
   private async build(dockerfile: string, tag: string): Promise<StepOutcome> {
     const started = Date.now();
+    const { engine } = this.o;
     this.builtTags.push(tag);
-    const { thrown, transcript } = await withBuildTranscript(tag, () =>
-      tc().GenericContainer.fromDockerfile(this.o.dir, dockerfile).build(tag, { deleteOnExit: false }),
-    );
-    const built = thrown === undefined && !transcript.error ? await this.o.engine.inspectImage(tag).catch(() => undefined) : undefined;
+    const before = await engineBefore(engine);
+    const transcript = new BuildTranscript();
+    const signal = this.stepSignal();
+    let stopped: string | undefined;
+    try {
+      await engine.buildImage(
+        this.o.dir,
+        { dockerfile, tag, labels: { [REPO_RUN_LABEL]: this.runLabel }, memoryBytes: SANDBOX_LIMITS.memoryBytes, cpus: SANDBOX_LIMITS.cpus },
+        (m) => transcript.take(m),
+        signal,
+      );
+    } catch (e) {
+      stopped =
+        e instanceof AbortedError
+          ? this.o.signal?.aborted
+            ? 'it was interrupted'
+            : `it did not finish within ${Math.round(this.stepTimeoutMs / 1000)} s`
+          : errorMessage(e);
+    }
+    const built = !stopped && !transcript.error ? await engine.inspectImage(tag).catch(() => undefined) : undefined;
+    if (!built) {
+      const left = await buildLeftovers(engine, transcript, before);
+      this.leftoverContainers.push(...left.containers);
+      this.leftoverLayers.push(...left.images);
+    }
     const durationMs = Date.now() - started;
     const log = tail(transcript.text);
-    if (!built) {
-      this.leftoverContainers.push(...transcript.failedStepContainers);
-      this.leftoverLayers.push(...transcript.createdImages.reverse());
-    }
     if (built) return { ok: true, summary: `docker build -f ${dockerfile} . succeeded`, log, durationMs };
-    // The engine's own words when it gave them; testcontainers' otherwise.
-    const why = transcript.error ?? (thrown !== undefined ? errorMessage(thrown) : 'no image was produced');
+    const why = stopped ?? transcript.error ?? 'no image was produced';
     return { ok: false, summary: `docker build -f ${dockerfile} . failed: ${why.trim()}`, ...(log ? { log } : {}), durationMs };
   }
 
   private async run(tag: string, run: NonNullable<RepoSpec['run']>): Promise<StepOutcome> {
     const started = Date.now();
     const { runLabel } = this;
-    const { GenericContainer, Wait } = tc();
-    const wait = new RecordingWait(async () => Wait.forListeningPorts());
     const ports = run.ports.map((p) => `${p.host}:${p.container}`).join(' -p ');
+    // testcontainers has no setter for a pids limit: its host config is ours to extend.
+    class LimitedContainer extends tc().GenericContainer {
+      withPidsLimit(pids: number): this {
+        this.hostConfig.PidsLimit = pids;
+        return this;
+      }
+    }
     try {
-      const container = await new GenericContainer(tag)
+      const container = await new LimitedContainer(tag)
         .withName(`grade-repo-${runLabel}`)
         .withLabels({ [REPO_RUN_LABEL]: runLabel })
         .withExposedPorts(...run.ports.map((p) => ({ container: p.container, host: p.host })))
-        .withWaitStrategy(wait)
-        .withStartupTimeout((run.startupSeconds ?? 30) * 1000)
+        .withResourcesQuota({ memory: SANDBOX_LIMITS.memoryBytes / 1024 ** 3, cpu: SANDBOX_LIMITS.cpus })
+        .withPidsLimit(SANDBOX_LIMITS.pids)
+        .withWaitStrategy(STARTED)
         .start();
       this.containers.push(container);
-      const failed = wait.outcomes.find((r) => !r.ready);
+      const readiness = await waitReady(this.o.engine, container.getId(), this.o.publishedHost, (run.startupSeconds ?? 30) * 1000, this.o.signal);
       const log = await this.logsOf(container.getId());
       const durationMs = Date.now() - started;
-      if (failed) return { ok: false, summary: `docker run -p ${ports}: the container did not listen in time (${failed.reason})`, log, durationMs };
-      return { ok: true, summary: `docker run -p ${ports} started and listens`, log, durationMs };
+      if (!readiness.ready)
+        return { ok: false, summary: `docker run -p ${ports}: the container did not become ready in time (${readiness.reason})`, log, durationMs };
+      return { ok: true, summary: `docker run -p ${ports} started and answers`, log, durationMs };
     } catch (e) {
       return { ok: false, summary: `docker run -p ${ports} failed: ${errorMessage(e)}`, durationMs: Date.now() - started };
     }
   }
 
+  /**
+   * The limits of the sandbox for every service, as an extra compose file.
+   * Compose v1 reads `deploy.resources` only with --compatibility, and only in
+   * version 3 files; version 2 files take the older service keys.
+   */
+  private limitsFile(services: string[], version: string | undefined): string {
+    const memory = `${SANDBOX_LIMITS.memoryBytes / 1024 ** 2}m`;
+    const v2Format = version?.startsWith('2');
+    const limits = v2Format
+      ? { mem_limit: memory, cpus: SANDBOX_LIMITS.cpus, pids_limit: SANDBOX_LIMITS.pids }
+      : {
+          deploy: {
+            resources: {
+              limits: { cpus: String(SANDBOX_LIMITS.cpus), memory, ...(this.o.composeCli === 'plugin' ? { pids: SANDBOX_LIMITS.pids } : {}) },
+            },
+          },
+        };
+    const file = path.join(this.scratch, 'grade-limits.yml');
+    writeFileSync(file, stringify({ ...(version ? { version } : {}), services: Object.fromEntries(services.map((s) => [s, limits])) }));
+    return file;
+  }
+
   private async composeUp(file: string, healthySeconds: number): Promise<StepOutcome> {
     const started = Date.now();
-    const { DockerComposeEnvironment, Wait } = tc();
     const dir = path.resolve(this.o.dir, path.dirname(file));
     const base = path.basename(file);
     const project = this.project;
-    this.compose = { project, dir, file: base };
-    // Images compose builds are named after the project: remembered for removal.
-    const parsed = parseComposeFile(this.o.readFile(file) ?? '');
-    if (parsed.ok)
-      this.composeImages = [...parsed.model.services].filter(([, s]) => s.builds).flatMap(([name]) => [`${project}_${name}`, `${project}-${name}`]);
-    // A service with a health check must become healthy; one without must listen on its published ports.
-    const wait = new RecordingWait(async (c: WaitedContainer) => {
-      const info = (await c.inspect()) as { Config?: { Healthcheck?: { Test?: string[] } } };
-      const test = info.Config?.Healthcheck?.Test;
-      return test && test[0] !== 'NONE' ? Wait.forHealthCheck() : Wait.forListeningPorts();
-    });
+    const text = this.o.readFile(file) ?? '';
     const cmd = `docker-compose -f ${file} up`;
-    try {
-      let env = new DockerComposeEnvironment(dir, base)
-        .withProjectName(project)
-        .withBuild()
-        .withDefaultWaitStrategy(wait)
-        .withStartupTimeout(healthySeconds * 1000);
-      if (this.o.composeCli === 'standalone') env = env.withClientOptions({ executable: { standalone: true } });
-      this.compose.env = await env.up();
-    } catch (e) {
-      return { ok: false, summary: `${cmd} failed: ${errorMessage(e).split('\n').filter(Boolean).slice(-3).join(' ')}`, durationMs: Date.now() - started };
+    const refused = (summary: string): StepOutcome => ({ ok: false, summary, durationMs: Date.now() - started });
+
+    const parsed = parseComposeFile(text);
+    if (!parsed.ok) return refused(`${file} is not a compose file compose can run: ${parsed.problems.join('; ')}`);
+    // A service that builds and names an image the engine already has would re-tag it.
+    const present = new Set<string>();
+    for (const [, s] of parsed.model.services) {
+      if (s.builds && s.image && (await this.o.engine.inspectImage(s.image).catch(() => undefined))) present.add(s.image);
     }
-    const problems = await this.composeProblems(project, wait.outcomes);
-    const log = (await Promise.all(wait.outcomes.filter((r) => !r.ready).map((r) => this.logsOf(r.containerId)))).join('\n');
+    const escapes = composeEscapes(text, this.o.dir, file, (ref) => present.has(ref));
+    if (escapes.length) {
+      return refused(`${file} was not started: ${escapes.map((e) => `line ${e.line}: ${e.path}: ${e.why}`).join('; ')}`);
+    }
+
+    const services = [...parsed.model.services.keys()];
+    const version = /^version:\s*["']?([\d.]+)/m.exec(text)?.[1];
+    const limits = this.limitsFile(services, version);
+    const cli = this.o.composeCli ?? 'standalone';
+    const files = ['-f', base, '-f', limits];
+    this.compose = { project, dir, files };
+    this.composeImages = [...parsed.model.services].filter(([, s]) => s.builds).flatMap(([name]) => [`${project}_${name}`, `${project}-${name}`]);
+    const global = cli === 'standalone' ? ['--compatibility', '-p', project, ...files] : ['-p', project, ...files];
+
+    // A file the Compose Specification accepts but this machine's compose refuses: the machine's limit.
+    const config = await runCompose(cli, [...global, 'config', '-q'], { cwd: dir, env: this.composeEnv, timeoutMs: 60_000, ...this.abortable() });
+    if (!config.ok && !config.stopped && cli === 'standalone') {
+      return {
+        ok: false,
+        environment: true,
+        summary: `${file} is valid Compose, but this machine has only docker-compose v1, which refuses it (${lastLines(config, 1)}): grade it where Compose v2 (docker compose) is installed`,
+        durationMs: Date.now() - started,
+      };
+    }
+
+    const upRun = await runCompose(cli, [...global, 'up', '-d', '--build', ...(cli === 'plugin' ? ['--quiet-pull'] : [])], {
+      cwd: dir,
+      env: this.composeEnv,
+      timeoutMs: this.stepTimeoutMs,
+      ...this.abortable(),
+    });
+    if (!upRun.ok) {
+      const why = upRun.stopped === 'time limit' ? `it did not finish within ${Math.round(this.stepTimeoutMs / 1000)} s` : (upRun.stopped ?? lastLines(upRun));
+      return { ok: false, summary: `${cmd} failed: ${why}`, durationMs: Date.now() - started };
+    }
+    const containers = await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project);
+    const outcomes = await Promise.all(containers.map((c) => waitReady(this.o.engine, c.Id, this.o.publishedHost, healthySeconds * 1000, this.o.signal)));
+    const problems = await this.composeProblems(project, outcomes);
+    const log = (await Promise.all(outcomes.filter((r) => !r.ready).map((r) => this.logsOf(r.containerId)))).join('\n');
     const durationMs = Date.now() - started;
     if (problems.length) return { ok: false, summary: `${cmd}: ${problems.join('; ')}`, ...(log ? { log } : {}), durationMs };
-    return { ok: true, summary: `${cmd} brought the stack up: every service running${wait.outcomes.length ? ', healthy or listening' : ''}`, durationMs };
+    return { ok: true, summary: `${cmd} brought the stack up: every service running${outcomes.length ? ', healthy or answering' : ''}`, durationMs };
   }
 
-  /** Services that exited, or never got healthy / listening, named by service. */
+  private abortable(): { signal?: AbortSignal } {
+    return this.o.signal ? { signal: this.o.signal } : {};
+  }
+
+  /** Services that exited, or never got healthy / answering, named by service. */
   private async composeProblems(project: string, outcomes: readonly Readiness[]): Promise<string[]> {
     const containers = await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project);
     const problems: string[] = [];
@@ -204,7 +332,7 @@ export class RepoStage {
     }
   }
 
-  /** Removes everything `up` created, whatever happened; returns what could not be removed. */
+  /** Removes everything `up` created, whatever happened (Ctrl-C included); returns what could not be removed. */
   async down(): Promise<string[]> {
     const problems: string[] = [];
     const attempt = async (what: string, run: () => Promise<unknown>) => {
@@ -214,30 +342,33 @@ export class RepoStage {
         problems.push(`${what}: ${errorMessage(e)}`);
       }
     };
-    for (const c of this.containers) await attempt(`container ${c.getName()}`, () => c.stop({ remove: true, removeVolumes: true, timeout: 0 }));
+    for (const c of this.containers) await attempt(`container ${c.getName()}`, () => this.o.engine.removeOwnContainer(c.getId()));
     // Also what a failed start left behind (created, never started).
     for (const c of await this.o.engine.listOwnContainers(REPO_RUN_LABEL, this.runLabel).catch(() => [])) {
       await attempt(`container ${c.Names[0]}`, () => this.o.engine.removeOwnContainer(c.Id));
     }
     if (this.compose) {
-      const { env, project, dir, file } = this.compose;
-      // testcontainers passes the timeout only when it is not 0: one second, not compose's ten.
-      if (env) await attempt(`compose project ${project}`, () => env.down({ removeVolumes: true, timeout: 1000 }));
-      else await attempt(`compose project ${project}`, () => composeDownAgain(project, dir, file, this.o.composeCli));
+      const { project, dir, files } = this.compose;
+      const cli = this.o.composeCli ?? 'standalone';
+      // Not stopped by the first Ctrl-C (the stack must go); a second one stops the waiting,
+      // and the containers go by label below. Its own time limit bounds it.
+      const downRun = await runCompose(cli, ['-p', project, ...files, 'down', '-v', '--remove-orphans', '-t', '1'], {
+        cwd: dir,
+        env: this.composeEnv,
+        timeoutMs: Math.min(this.stepTimeoutMs, 120_000),
+        ...(this.o.hurry ? { signal: this.o.hurry } : {}),
+      });
+      if (!downRun.ok) problems.push(`compose project ${project}: ${downRun.stopped ?? lastLines(downRun)}`);
+      // What down could not remove (a service stuck in its build) goes by label.
+      for (const c of await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project).catch(() => [])) {
+        await attempt(`container ${c.Names[0]}`, () => this.o.engine.removeOwnContainer(c.Id));
+      }
     }
-    for (const id of this.leftoverContainers) await attempt(`build container ${id}`, () => this.o.engine.removeOwnContainer(id));
+    for (const id of this.leftoverContainers) await attempt(`build container ${id.slice(0, 12)}`, () => this.o.engine.removeOwnContainer(id));
     for (const tag of [...this.builtTags, ...this.composeImages]) await attempt(`image ${tag}`, () => this.o.engine.removeOwnImage(tag));
-    for (const id of this.leftoverLayers) await attempt(`image ${id}`, () => this.o.engine.removeOwnImage(id, { force: false }));
+    for (const id of this.leftoverLayers) await attempt(`image ${id.slice(7, 19)}`, () => this.o.engine.removeOwnImage(id, { force: false }));
+    rmSync(this.scratch, { recursive: true, force: true });
+    rmSync(this.dockerConfig, { recursive: true, force: true });
     return problems;
   }
-}
-
-/** `down -v` by project name: what testcontainers leaves when `up` itself failed half-way. */
-async function composeDownAgain(project: string, dir: string, file: string, cli: ComposeCli | undefined): Promise<void> {
-  const [cmd, args] = cli === 'plugin' ? ['docker', ['compose']] : ['docker-compose', []];
-  await new Promise<void>((resolve, reject) =>
-    execFile(cmd, [...args, '-p', project, '-f', file, 'down', '-v', '--remove-orphans', '-t', '0'], { cwd: dir, timeout: 60_000 }, (err, _o, stderr) =>
-      err ? reject(new Error(stderr.trim().split('\n').pop() || err.message)) : resolve(),
-    ),
-  );
 }

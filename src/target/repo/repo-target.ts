@@ -13,6 +13,14 @@ export interface RepoTargetOptions {
   /** Unique per grading run: in every tag, container name and compose project created. */
   runId: string;
   composeCli?: ComposeCli;
+  /** The course's variables: what a compose file's ${VAR} may see. */
+  vars?: Readonly<Record<string, string>>;
+  /** Time limit of each step (build, compose up, down). */
+  stepTimeoutMs?: number;
+  /** Ctrl-C: the steps stop; closing the target still removes what they started. */
+  signal?: AbortSignal;
+  /** A second Ctrl-C: cleanup stops waiting for compose and force-removes by label. */
+  hurry?: AbortSignal;
 }
 
 /**
@@ -26,6 +34,8 @@ function configureTestcontainers(endpoint: string, env: NodeJS.ProcessEnv): void
   process.env.TESTCONTAINERS_RYUK_DISABLED ??= env.TESTCONTAINERS_RYUK_DISABLED ?? 'true';
   if (endpoint.startsWith('unix://')) process.env.TESTCONTAINERS_HOST_OVERRIDE ??= 'localhost';
   process.env.DOCKER_HOST = endpoint;
+  // No credentials lent: testcontainers would send these with any pull it makes for a student's image.
+  delete process.env.DOCKER_AUTH_CONFIG;
 }
 
 /**
@@ -63,6 +73,12 @@ export class RepoTarget implements Target {
       runId: this.options.runId,
       exerciseId: this.exercise.id,
       engine,
+      publishedHost: local.http.host,
+      env: { ...(this.options.env ?? process.env), DOCKER_HOST: local.endpoint },
+      vars: this.options.vars ?? {},
+      ...(this.options.stepTimeoutMs ? { stepTimeoutMs: this.options.stepTimeoutMs } : {}),
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+      ...(this.options.hurry ? { hurry: this.options.hurry } : {}),
       ...(this.options.composeCli ? { composeCli: this.options.composeCli } : {}),
       firstExisting,
       readFile,
@@ -87,6 +103,8 @@ export class RepoTarget implements Target {
       kind: this.kind,
       endpoint: this.endpoint,
       imageAliases: state.imageAliases,
+      stagedAt: Date.now(),
+      ...(state.cannotGrade ? { cannotGradeState: state.cannotGrade } : {}),
       containerScope: state.containerScope,
       repo,
       close: async () => {

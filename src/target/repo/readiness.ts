@@ -1,0 +1,118 @@
+import { request } from 'undici';
+import type { DockerEngine } from '../../docker/engine';
+
+/** What became of one container while waiting for it. */
+export interface Readiness {
+  containerId: string;
+  ready: boolean;
+  /** Why it is not ready, in words that name the port or the health check. */
+  reason?: string;
+}
+
+const POLL_MS = 500;
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+
+/** `80/tcp` → 80, for TCP ports only. */
+const tcpPort = (key: string) => (/^(\d+)\/tcp$/.exec(key) ? Number(key.split('/')[0]) : undefined);
+
+/** Ports in LISTEN state in /proc/net/tcp and tcp6 text ("  0: 00000000:0CEA 00000000:0000 0A …"). */
+export function listeningPorts(procNetTcp: string): Set<number> {
+  const ports = new Set<number>();
+  for (const m of procNetTcp.matchAll(/^\s*\d+:\s+[0-9A-F]+:([0-9A-F]{4})\s+[0-9A-F]+:[0-9A-F]{4}\s+0A\b/gim)) ports.add(parseInt(m[1]!, 16));
+  return ports;
+}
+
+/**
+ * One try of an HTTP GET on a published port: the app answers (a status
+ * below 500, or bytes that are not HTTP: a database is up) or it is not ready
+ * yet (refused, closed by the port proxy with nothing behind it, or a 5xx
+ * while a database initialises behind it).
+ */
+async function appAnswers(host: string, port: number, signal?: AbortSignal): Promise<{ ready: boolean; seen: string }> {
+  try {
+    const res = await request(`http://${host}:${port}/`, {
+      method: 'GET',
+      headersTimeout: 3_000,
+      bodyTimeout: 3_000,
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(4_000)]) : AbortSignal.timeout(4_000),
+    });
+    const body = (await res.body.text())
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120);
+    if (res.statusCode < 500) return { ready: true, seen: `answered ${res.statusCode}` };
+    return { ready: false, seen: `answered ${res.statusCode}${body ? ` "${body}"` : ''}` };
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (/^HPE_/.test(code)) return { ready: true, seen: 'answered (not HTTP)' };
+    return { ready: false, seen: code === 'ECONNREFUSED' ? 'refused the connection' : `did not answer (${code || (e as Error).message})` };
+  }
+}
+
+/**
+ * Waits, as a person would judge it, until a container grade repo started is
+ * ready: a health check, where the image or compose file has one, must pass;
+ * otherwise it must listen on one of its ports inside the container, then each
+ * published port must answer like a working app (WordPress answers 500 until
+ * its database has initialised, which takes a real MySQL 10-20 s). Never
+ * throws: a container that is not ready by the time limit is reported with
+ * what was last seen, and graded as it is.
+ */
+export async function waitReady(engine: DockerEngine, id: string, host: string, timeoutMs: number, signal?: AbortSignal): Promise<Readiness> {
+  const deadline = Date.now() + timeoutMs;
+  const seconds = `${Math.round(timeoutMs / 1000)} s`;
+  const notReady = (reason: string): Readiness => ({ containerId: id, ready: false, reason });
+  const overtime = () => Date.now() + POLL_MS > deadline || Boolean(signal?.aborted);
+  for (;;) {
+    const c = await engine.inspectContainer(id, signal).catch(() => undefined);
+    if (!c) return notReady('it was removed');
+    if (!c.State.Running) return notReady(`it is ${c.State.Status} (exit code ${c.State.ExitCode})`);
+    const test = c.Config.Healthcheck?.Test;
+    if (test && test[0] !== 'NONE') {
+      const health = c.State.Health;
+      if (health?.Status === 'healthy') return { containerId: id, ready: true };
+      if (health?.Status === 'unhealthy' || overtime()) {
+        const last = health?.Log?.at(-1)?.Output?.trim().split('\n').pop();
+        return notReady(
+          `its health check ${health?.Status === 'unhealthy' ? 'failed' : `did not pass within ${seconds}`}${last ? ` (${last.slice(0, 160)})` : ''}`,
+        );
+      }
+      await sleep(POLL_MS, signal);
+      continue;
+    }
+    const published: { container: number; host: number }[] = [];
+    for (const [key, binds] of Object.entries(c.NetworkSettings?.Ports ?? {})) {
+      const port = tcpPort(key);
+      const hostPort = binds?.find((b) => b.HostPort)?.HostPort;
+      if (port !== undefined && hostPort) published.push({ container: port, host: Number(hostPort) });
+    }
+    const wanted = [...new Set([...Object.keys(c.Config.ExposedPorts ?? {}).map(tcpPort), ...published.map((p) => p.container)])].filter(
+      (p): p is number => p !== undefined,
+    );
+    // Any one of them: an image may EXPOSE ports it does not always open (mysql:5.7 exposes 33060, its X plugin is off).
+    if (wanted.length) {
+      const inside = await engine.execCapture(id, ['cat', '/proc/net/tcp', '/proc/net/tcp6'], signal);
+      // No cat in the image: the published ports below are the only test.
+      if (inside && inside.exitCode === 0 && !wanted.some((p) => listeningPorts(inside.output).has(p))) {
+        if (overtime()) return notReady(`nothing listened on port ${wanted.join(' or ')} inside the container within ${seconds}`);
+        await sleep(POLL_MS, signal);
+        continue;
+      }
+    }
+    for (const p of published) {
+      let last = await appAnswers(host, p.host, signal);
+      while (!last.ready) {
+        if (overtime()) return notReady(`port ${p.host} ${last.seen} for ${seconds}`);
+        await sleep(POLL_MS, signal);
+        last = await appAnswers(host, p.host, signal);
+      }
+    }
+    return { containerId: id, ready: true };
+  }
+}
