@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { GradeResult } from '../src/result/types';
+import { REPO_PROJECT, REPO_RUN_LABEL } from '../src/target/repo/repo-stage';
+import { LocalTarget } from '../src/target/local/local-target';
 import { resetEngine, snapshotEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { runGrade, type CliRun } from './support/run-cli';
 import { sh } from './support/shell';
@@ -81,10 +83,42 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
     expect(await snapshotEngine()).toEqual(baseline);
   }, 240_000);
 
+  test('build steps and compose services run under the sandbox limits (1 GiB, 1 CPU)', async () => {
+    const limits = 'cat /sys/fs/cgroup/memory/memory.limit_in_bytes /sys/fs/cgroup/cpu/cpu.cfs_quota_us';
+    const build = await gradeRepo(repository({ Dockerfile: `FROM ubuntu\nRUN ${limits}; exit 1\n`, 'index.html': 'hello' }), ['web_server']);
+    const buildLog = (check(build.result, 'web_server', 'built').evidence?.actual as { log?: string }).log ?? '';
+    expect(buildLog).toMatch(/\b1073741824\s+100000\b/);
+    const compose = await gradeRepo(
+      repository({ 'docker-compose.yml': `services:\n  app:\n    image: alpine\n    command: ["sh", "-c", "${limits}; exit 3"]\n` }),
+      ['wordpress_compose'],
+    );
+    const composeLog = (check(compose.result, 'wordpress_compose', 'up').evidence?.actual as { log?: string }).log ?? '';
+    // (container logs carry their time stamps)
+    expect(composeLog).toMatch(/\b1073741824\s+(\S+Z )?100000\b/);
+    expect(await snapshotEngine()).toEqual(baseline);
+  }, 240_000);
+
+  test('what a killed run left is swept by label once old enough; nothing else is', async () => {
+    await sh('docker run -d --name killed-run --label io.github.grade.repo-run=deadbeef-web_server alpine sleep 600');
+    await sh('docker network create --label com.docker.compose.project=gradedeadbeefwordpresscompose gradedeadbeefwordpresscompose_backend >/dev/null');
+    await sh('docker run -d --name bystander --label com.docker.compose.project=costa alpine sleep 600');
+    const target = await new LocalTarget().open();
+    try {
+      expect(await target.engine.sweepOwn(REPO_RUN_LABEL, REPO_PROJECT, 0)).toBe(2);
+    } finally {
+      await target.close();
+    }
+    const names = (await sh("docker ps -a --format '{{.Names}}'")).trim().split('\n');
+    expect(names).toEqual(['bystander']);
+    expect(await sh("docker network ls --format '{{.Name}}'")).not.toContain('gradedeadbeef');
+  });
+
   test('privileged, host mounts, the Docker socket and host namespaces are refused before anything starts, line by line', async () => {
     const dir = repository({
       'docker-compose.yml': oneService(
-        ['    privileged: true', '    network_mode: host', '    volumes:', '      - /:/host', '      - /var/run/docker.sock:/var/run/docker.sock', ''].join('\n'),
+        ['    privileged: true', '    network_mode: host', '    volumes:', '      - /:/host', '      - /var/run/docker.sock:/var/run/docker.sock', ''].join(
+          '\n',
+        ),
       ),
     });
     const { run, result } = await gradeRepo(dir, ['wordpress_compose']);
@@ -120,7 +154,9 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
       Dockerfile: 'FROM ubuntu\nRUN echo replaced\n',
     });
     const { result } = await gradeRepo(dir, ['wordpress_compose']);
-    expect(check(result, 'wordpress_compose', 'up').message).toMatch(/line 4: services\.app\.image: build: would re-tag image alpine, which the engine already has/);
+    expect(check(result, 'wordpress_compose', 'up').message).toMatch(
+      /line 4: services\.app\.image: build: would re-tag image alpine, which the engine already has/,
+    );
     expect((await sh('docker inspect -f "{{.Id}}" alpine')).trim()).toBe(alpine);
     expect(await snapshotEngine()).toEqual(baseline);
   }, 240_000);

@@ -182,7 +182,9 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     const running = runGrade(['repo', path.join(REPOS, 'good'), '--out', out], { onSpawn: (p) => (pid = p) });
     // Interrupt once compose is bringing the stack up (the web_server image is built and its container ran).
     // (docker ps, not a snapshot: containers come and go between its list and its inspect)
-    for (let i = 0; i < 200 && !(await shell("docker ps -a --format '{{.Names}}'")).stdout.includes('wordpress'); i++)
+    // (by time, not by a count of polls: each docker ps is slow on a busy machine)
+    const deadline = Date.now() + 150_000;
+    while (Date.now() < deadline && !(await shell("docker ps -a --filter label=com.docker.compose.project --format '{{.Names}}'")).stdout.trim())
       await new Promise((r) => setTimeout(r, 100));
     process.kill(pid, 'SIGINT');
     const r = await running;

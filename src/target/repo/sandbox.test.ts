@@ -94,6 +94,12 @@ describe("compose's environment", () => {
   test("only the engine's address, an empty Docker config and the course's variables: no HOME, no tokens", () => {
     const grader = { PATH: '/usr/bin', HOME: '/root', DOCKER_HOST: 'unix:///var/run/docker.sock', CI_JOB_TOKEN: 'secret', DOCKER_AUTH_CONFIG: '{"auths":{}}' };
     const env = composeEnvironment(grader, { dockerhub_user: 'alice' }, '/tmp/empty');
-    expect(env).toEqual({ PATH: '/usr/bin', HOME: '/tmp/empty', DOCKER_CONFIG: '/tmp/empty', DOCKER_HOST: 'unix:///var/run/docker.sock', DOCKERHUB_USER: 'alice' });
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/tmp/empty',
+      DOCKER_CONFIG: '/tmp/empty',
+      DOCKER_HOST: 'unix:///var/run/docker.sock',
+      DOCKERHUB_USER: 'alice',
+    });
   });
 });
