@@ -15,6 +15,10 @@ describe('every check kind is indexed, tested and documented', () => {
     expect(kindFiles.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(Object.keys(checkKinds).sort());
   });
 
+  test('each index entry loads the kind its name says (the index loads kinds lazily, by file name)', () => {
+    for (const [name, kind] of Object.entries(checkKinds)) expect([name, kind.meta.kind]).toEqual([name, name]);
+  });
+
   for (const kind of Object.keys(checkKinds)) {
     test(`${kind}: a CheckTester test file and a README row`, () => {
       const testFile = path.join(root, 'checks', `${kind}.test.ts`);

@@ -5,23 +5,24 @@ import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
 import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
 import { parseVarAssignments } from '../spec/variables';
-import { readUserConfig, userConfigLocation } from '../config/user-config';
-import { instructorSecret } from '../board/board-auth';
-import { isPostgresUrl } from '../board/open-store';
-import { pushQueueDir } from '../board/push-queue';
-import { batchCommand, mergeCommand, parseInterval, parseShard } from './batch-command';
-import { boardCommand, DEFAULT_LISTEN, revokeCommand } from './board-command';
-import { gradeCommand } from './grade-command';
-import { initCommand } from './init-command';
-import { processIo, type CliIo } from './io';
-import { listCommand } from './list-command';
-import { reportCommand } from './report-command';
-import { repoCommand } from './repo-command';
-import { validateCommand } from './validate-command';
 import { terminalText } from '../report/terminal-text';
+import { processIo, type CliIo } from './io';
 import { resolveLanguage } from '../messages/language';
 
 const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
+
+/*
+ * Each subcommand's module is loaded when that subcommand runs, not before:
+ * `grade --version` must not load SSH (batch), testcontainers (repo), or the
+ * engine client, and `grade list` none of them. The types still come from the
+ * modules themselves.
+ */
+const gradeCommandModule = () => require('./grade-command') as typeof import('./grade-command');
+const batchCommandModule = () => require('./batch-command') as typeof import('./batch-command');
+const userConfigModule = () => require('../config/user-config') as typeof import('../config/user-config');
+const boardCommandModule = () => require('./board-command') as typeof import('./board-command');
+/** Its address default, shown in help: the board itself loads only when grade board runs. */
+const DEFAULT_LISTEN = '127.0.0.1:8700';
 
 function positiveInt(name: string) {
   return (v: string) => {
@@ -46,12 +47,16 @@ function varsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let status = 0;
-  const dbOption = (db: string) => (isPostgresUrl(db) ? db : path.resolve(io.cwd, db));
+  const dbOption = (db: string) => ((require('../board/open-store') as typeof import('../board/open-store')).isPostgresUrl(db) ? db : path.resolve(io.cwd, db));
   /** grade batch --board: the instructor secret from the environment or a file, never from the command line. */
   const batchBoard = (url: string, secretFile: string | undefined) => {
     if (!secretFile && !io.env.GRADE_BOARD_SECRET)
       throw new SetupError('--board needs the instructor secret', 'set $GRADE_BOARD_SECRET or give --board-secret-file');
-    return { url, secret: instructorSecret(io.env, path.resolve(io.cwd, secretFile ?? ''), false).secret };
+    return {
+      url,
+      secret: (require('../board/board-auth') as typeof import('../board/board-auth')).instructorSecret(io.env, path.resolve(io.cwd, secretFile ?? ''), false)
+        .secret,
+    };
   };
   const program = new Command('grade');
   program
@@ -81,9 +86,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .action(async (ids: string[], o: Record<string, unknown>) => {
       const formats = parseFormats(o.format as string);
       // Lowest first: grade init's answers, then GRADE_VAR_*, then --var.
+      const { readUserConfig, userConfigLocation } = userConfigModule();
       const config = readUserConfig(userConfigLocation(o.config as string | undefined, io.env, io.cwd)) ?? {};
       const student = { ...config.student, ...(o.student ? { id: o.student as string } : {}) };
-      status = await gradeCommand(
+      status = await gradeCommandModule().gradeCommand(
         ids,
         {
           json: Boolean(o.json),
@@ -99,7 +105,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(student.id || student.name ? { student } : {}),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
           ...(o.watch ? { watch: true } : {}),
-          ...(config.board ? { board: { ...config.board, queueDir: pushQueueDir(io.env, io.cwd) } } : {}),
+          ...(config.board
+            ? { board: { ...config.board, queueDir: (require('../board/push-queue') as typeof import('../board/push-queue')).pushQueueDir(io.env, io.cwd) } }
+            : {}),
           lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
         io,
@@ -113,7 +121,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--kinds', 'list the check kinds instead')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .action((o: { json?: boolean; kinds?: boolean; exercises: string }) => {
-      status = listCommand({ exercisesDir: path.resolve(io.cwd, o.exercises), ...(o.json ? { json: true } : {}), ...(o.kinds ? { kinds: true } : {}) }, io);
+      status = (require('./list-command') as typeof import('./list-command')).listCommand(
+        { exercisesDir: path.resolve(io.cwd, o.exercises), ...(o.json ? { json: true } : {}), ...(o.kinds ? { kinds: true } : {}) },
+        io,
+      );
     });
 
   program
@@ -122,7 +133,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('[file...]', 'spec files (default: every spec in --exercises)')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .action((files: string[], o: { exercises: string }) => {
-      status = validateCommand(
+      status = (require('./validate-command') as typeof import('./validate-command')).validateCommand(
         files.map((f) => path.resolve(io.cwd, f)),
         { exercisesDir: path.resolve(io.cwd, o.exercises) },
         io,
@@ -156,6 +167,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--board-secret-file <file>', "file holding the board's instructor secret (the one grade board made beside the class file)")
     .option('--lang <code>', LANG_HELP)
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
+      const { batchCommand, parseShard } = batchCommandModule();
       status = await batchCommand(
         path.resolve(io.cwd, hostsFile),
         ids,
@@ -175,7 +187,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.knownHosts ? { knownHosts: path.resolve(io.cwd, o.knownHosts as string) } : {}),
           acceptNew: Boolean(o.acceptNew),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
-          ...(o.every ? { everyMs: parseInterval(o.every as string) } : {}),
+          ...(o.every ? { everyMs: batchCommandModule().parseInterval(o.every as string) } : {}),
           ...(o.board ? { board: batchBoard(o.board as string, o.boardSecretFile as string | undefined) } : {}),
           lang: resolveLanguage(o.lang as string | undefined, io.env),
         },
@@ -211,7 +223,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
     .option('--lang <code>', LANG_HELP)
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
-      status = await repoCommand(
+      status = await (require('./repo-command') as typeof import('./repo-command')).repoCommand(
         path.resolve(io.cwd, dir),
         ids,
         {
@@ -240,7 +252,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--hosts <file>', 'the hosts file, to list students in its order (and those no shard graded)')
     .option('--lang <code>', LANG_HELP)
     .action((out: string, shards: string[], o: { hosts?: string; lang?: string }) => {
-      status = mergeCommand(
+      status = batchCommandModule().mergeCommand(
         path.resolve(io.cwd, out),
         shards.map((s) => path.resolve(io.cwd, s)),
         o.hosts ? path.resolve(io.cwd, o.hosts) : undefined,
@@ -259,9 +271,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--board <url>', 'join the live lab board at this address (with --join); every grade run then sends its result there')
     .option('--join <code>', 'the join code the instructor gave for the board')
     .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string; board?: string; join?: string }) => {
-      status = await initCommand(
+      status = await (require('./init-command') as typeof import('./init-command')).initCommand(
         {
-          configFile: userConfigLocation(o.config, io.env, io.cwd),
+          configFile: userConfigModule().userConfigLocation(o.config, io.env, io.cwd),
           ...(o.studentId !== undefined ? { studentId: o.studentId } : {}),
           ...(o.name !== undefined ? { name: o.name } : {}),
           ...(o.dockerhubUser !== undefined ? { dockerhubUser: o.dockerhubUser } : {}),
@@ -281,7 +293,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--out <dir>', 'folder for the report files', 'reports')
     .option('--lang <code>', LANG_HELP)
     .action((ids: string[], o: { history?: string; format: string; out: string; lang?: string }) => {
-      status = reportCommand(
+      status = (require('./report-command') as typeof import('./report-command')).reportCommand(
         ids,
         {
           historyFile: historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
@@ -309,7 +321,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--exercises <dir>', "folder of exercise specs (the board's columns)", defaultExercisesDir)
     .action(async (o: { class?: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string }) => {
       if (!o.class) throw new SetupError('grade board needs --class <file>', 'give the class file (see README: Live lab board)');
-      status = await boardCommand(
+      status = await boardCommandModule().boardCommand(
         {
           classFile: path.resolve(io.cwd, o.class),
           listen: o.listen,
@@ -328,7 +340,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .requiredOption('--class <file>', 'the class file')
     .option('--db <file|url>', 'the board database (default: CLASS.board.sqlite beside the class file)')
     .action(async (students: string[], o: { class: string; db?: string }) => {
-      status = await revokeCommand(students, { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}) }, io);
+      status = await boardCommandModule().revokeCommand(students, { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}) }, io);
     });
   for (const cmd of [...program.commands, board.commands[0]!]) {
     cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Ajv, type JSONSchemaType } from 'ajv';
-import { parse, stringify } from 'yaml';
+import type { Ajv, JSONSchemaType } from 'ajv';
 import { SetupError } from '../errors';
 import { replaceFile } from '../files/replace-file';
 
@@ -45,6 +44,9 @@ const schema: JSONSchemaType<UserConfig> = {
 
 let validate: ReturnType<Ajv['compile']> | undefined;
 
+// The YAML parser and ajv only once there is a config file to read or write (most runs have none).
+const yaml = () => require('yaml') as typeof import('yaml');
+
 /** `--config`, else `$GRADE_CONFIG`, else the platform's per-user configuration folder. */
 export function userConfigLocation(option: string | undefined, env: NodeJS.ProcessEnv, cwd: string, platform = process.platform, home = os.homedir()): string {
   const chosen = option || env.GRADE_CONFIG;
@@ -66,11 +68,11 @@ export function readUserConfig(file: string): UserConfig | undefined {
   }
   let data: unknown;
   try {
-    data = parse(text) ?? {};
+    data = yaml().parse(text) ?? {};
   } catch (e) {
     throw new SetupError(`${file} is not valid YAML (${(e as Error).message.split('\n')[0]})`, 'fix it, or run grade init to write it again');
   }
-  validate ??= new Ajv({ allErrors: true }).compile(schema);
+  validate ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true }).compile(schema);
   if (!validate(data)) {
     const err = validate.errors?.[0];
     throw new SetupError(`${file}: ${err?.instancePath || '(root)'} ${err?.message ?? 'is invalid'}`, 'fix it, or run grade init to write it again');
@@ -82,5 +84,10 @@ export function readUserConfig(file: string): UserConfig | undefined {
 export function writeUserConfig(file: string, config: UserConfig): void {
   mkdirSync(path.dirname(file), { recursive: true });
   // Owner-only from creation on: it may hold the board token.
-  replaceFile(file, `# Written by grade init; grade reads it for who is graded and exercise variables.\n${stringify(config)}`, 0o600);
+  replaceFile(
+    file,
+    `# Written by grade init; grade reads it for who is graded and exercise variables.
+${yaml().stringify(config)}`,
+    0o600,
+  );
 }

@@ -1,4 +1,5 @@
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import Dockerode from './dockerode';
 import createDebug from 'debug';
 import { EngineUnavailableError } from '../errors';
 import type { EngineConnection } from './connection';
@@ -115,7 +116,7 @@ export class DockerEngine {
     readonly connection: EngineConnection,
     private readonly callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS,
   ) {
-    this.docker = new Docker(connection.options);
+    this.docker = new Dockerode(connection.options);
   }
 
   get endpoint(): string {

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import createDebug from 'debug';
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { parseChallenge } from './www-authenticate';
 
 const debug = createDebug('grade:registry');
@@ -192,7 +192,8 @@ export class RegistryClient {
     const t = AbortSignal.timeout(this.timeout());
     const bound = whole ? (signal ? AbortSignal.any([signal, t]) : t) : signal;
     try {
-      const res = await request(url, {
+      // undici loaded with the first registry request: most exercises never make one.
+      const res = await (require('undici') as typeof import('undici')).request(url, {
         method,
         headers: { 'user-agent': 'grade (docker course grader)', ...headers },
         headersTimeout: this.timeout(),

@@ -4,14 +4,14 @@ import { SetupError } from '../errors';
 import { replaceFile } from '../files/replace-file';
 import { renderCsv } from './csv';
 import { renderGradescope } from './gradescope';
-import { renderHtml } from './html';
 import type { ReportInput } from './input';
 import { renderJson } from './json';
 import { renderJunit } from './junit';
 
 /** File reporters: each a pure function from the result (and its history) to text, keyed by format name. */
 export const reporters = {
-  html: { file: 'grade-report.html', render: renderHtml },
+  // Handlebars only when an HTML report is written, not whenever the format names are needed (--help).
+  html: { file: 'grade-report.html', render: (input: ReportInput) => (require('./html') as typeof import('./html')).renderHtml(input) },
   json: { file: 'grade-result.json', render: ({ result }: ReportInput) => renderJson(result) },
   junit: { file: 'grade-junit.xml', render: renderJunit },
   csv: { file: 'grade-scores.csv', render: renderCsv },

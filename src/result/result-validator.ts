@@ -1,15 +1,16 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import standaloneCode from 'ajv/dist/standalone';
+import type { Ajv, ValidateFunction } from 'ajv';
 import { gradeResultSchema } from './schema';
 import type { GradeResult } from './types';
 
 /** Built next to this file by `npm run build`: reading the history must not compile a schema at every start. */
 export const GENERATED_RESULT_VALIDATOR = path.join(__dirname, 'result-validator.generated.js');
 
+// ajv itself only to compile (ts-jest, build); the generated validator needs only ajv's small runtime helpers.
 function resultAjv(source: boolean): Ajv {
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
   const ajv = new Ajv({ strict: true, strictRequired: false, code: { source } });
   addFormats(ajv);
   return ajv;
@@ -29,5 +30,6 @@ export function gradeResultValidator(): ValidateFunction<GradeResult> {
 
 export function resultValidatorSource(): string {
   const ajv = resultAjv(true);
+  const standaloneCode = (require('ajv/dist/standalone') as typeof import('ajv/dist/standalone')).default;
   return standaloneCode(ajv, ajv.compile(gradeResultSchema));
 }

@@ -1,5 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
 import { SetupError } from '../errors';
@@ -34,6 +33,9 @@ const paramValidators = new Map<string, ValidateFunction>();
 function paramValidator(kind: CheckKind<unknown, string>): ValidateFunction {
   let v = paramValidators.get(kind.meta.kind);
   if (!v) {
+    // ajv is loaded only for an exercise with variables (most runs have none to check again).
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    const addFormats = (require('ajv-formats') as typeof import('ajv-formats')).default;
     const ajv = new Ajv({ allErrors: true, strictTypes: false });
     addFormats(ajv);
     v = ajv.compile(kind.meta.params);

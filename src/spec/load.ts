@@ -2,13 +2,18 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { SetupError, SpecError, type SpecProblem } from '../errors';
+import { catalogueExercises } from './exercise-catalogue';
 import type { Exercise, ExerciseSpec } from './exercise';
-import { exerciseValidator } from './exercise-validator';
 import { referencedVariables } from './variables';
-import { nodeAt, parseYamlFile, schemaProblems, type ProblemSink } from './yaml-document';
+import type { ProblemSink } from './yaml-document';
+
+// The YAML parser and the schema's validator, loaded only when specs are parsed (not for the built catalogue).
+const yamlDocument = () => require('./yaml-document') as typeof import('./yaml-document');
+const exerciseValidatorModule = () => require('./exercise-validator') as typeof import('./exercise-validator');
 
 /** Load-time rules the schema cannot say: unique ids, `needs` that exist and form no cycle, declared variables. */
 function checkSemantics(spec: ExerciseSpec, doc: Document, sink: ProblemSink): void {
+  const { nodeAt } = yamlDocument();
   const ids = new Map<string, number>();
   spec.checks.forEach((c, i) => {
     if (ids.has(c.id)) sink.at(nodeAt(doc, ['checks', i, 'id']), ['checks', i, 'id'], `duplicate check id '${c.id}' (first at checks[${ids.get(c.id)}])`);
@@ -75,6 +80,8 @@ export function loadExerciseFiles(files: readonly string[]): LoadOutcome {
   const exercises: Exercise[] = [];
   const problems: SpecProblem[] = [];
   const seenIds = new Map<string, string>();
+  const { nodeAt, parseYamlFile, schemaProblems } = yamlDocument();
+  const { exerciseValidator } = exerciseValidatorModule();
   for (const file of files) {
     const parsed = parseYamlFile(file, problems);
     if (!parsed) continue;
@@ -110,9 +117,15 @@ export function exerciseFilesIn(dir: string): string[] {
     .map((n) => path.join(dir, n));
 }
 
-/** Loads a folder of specs; any problem is fatal (exit 2, every problem listed). */
-export function loadExercises(dir: string): Exercise[] {
-  const { exercises, problems } = loadExerciseFiles(exerciseFilesIn(dir));
+/** Parses spec files; any problem is fatal (exit 2, every problem listed). In catalogue order. */
+export function parseExercises(files: readonly string[]): Exercise[] {
+  const { exercises, problems } = loadExerciseFiles(files);
   if (problems.length) throw new SpecError(problems);
   return exercises.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.id.localeCompare(b.id));
+}
+
+/** Loads a folder of specs: from the built catalogue when it holds exactly these files, else parsed. */
+export function loadExercises(dir: string): Exercise[] {
+  const files = exerciseFilesIn(dir);
+  return catalogueExercises(files) ?? parseExercises(files);
 }

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './registry-server';
+import { engineAnswers, ensureDockerd } from './dockerd';
 import { sh, shell } from './shell';
 
 /**
@@ -188,33 +189,16 @@ const SECOND_BRIDGE = 'gradebr2';
 export const SECOND_ENGINE = 'unix:///run/grade-docker2/docker.sock';
 
 export async function ensureSecondEngine(images: string[]): Promise<void> {
-  const answers = async () => (await shell(`docker -H ${SECOND_ENGINE} version --format '{{.Server.Version}}'`)).code === 0;
-  if (!(await answers())) {
-    if ((await shell(`ip link show ${SECOND_BRIDGE}`)).code !== 0) {
-      await sh(`ip link add ${SECOND_BRIDGE} type bridge && ip addr add 10.222.0.1/24 dev ${SECOND_BRIDGE} && ip link set ${SECOND_BRIDGE} up`);
-    }
-    mkdirSync('/var/lib/grade-docker2', { recursive: true });
-    mkdirSync('/run/grade-docker2', { recursive: true });
-    const child = spawn(
-      'dockerd',
-      [
-        '--data-root=/var/lib/grade-docker2',
-        '--exec-root=/run/grade-docker2',
-        '--pidfile=/run/grade-docker2/dockerd.pid',
-        `-H=${SECOND_ENGINE}`,
-        `--bridge=${SECOND_BRIDGE}`,
-        '--iptables=false',
-        '--ip-masq=false',
-      ],
-      { detached: true, stdio: 'ignore' },
-    );
-    child.unref();
-    const deadline = Date.now() + 30_000;
-    while (!(await answers())) {
-      if (Date.now() > deadline) throw new Error('the second dockerd did not start');
-      await new Promise((r) => setTimeout(r, 300));
-    }
+  if (!(await engineAnswers(SECOND_ENGINE)) && (await shell(`ip link show ${SECOND_BRIDGE}`)).code !== 0) {
+    await sh(`ip link add ${SECOND_BRIDGE} type bridge && ip addr add 10.222.0.1/24 dev ${SECOND_BRIDGE} && ip link set ${SECOND_BRIDGE} up`);
   }
+  await ensureDockerd({
+    host: SECOND_ENGINE,
+    dataRoot: '/var/lib/grade-docker2',
+    execRoot: '/run/grade-docker2',
+    pidfile: '/run/grade-docker2/dockerd.pid',
+    networkArgs: [`--bridge=${SECOND_BRIDGE}`, '--iptables=false', '--ip-masq=false'],
+  });
   for (const image of images) {
     const theirs = (await shell(`docker -H ${SECOND_ENGINE} image inspect -f '{{.Id}}' ${image}`)).stdout.trim();
     const ours = (await sh(`docker image inspect -f '{{.Id}}' ${image}`)).trim();

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import type { Agent } from 'undici';
 import { resolveConnection, type EngineConnection } from '../../docker/connection';
 import { DockerEngine } from '../../docker/engine';
 import { HttpClient } from '../../http/http-client';
@@ -20,14 +20,17 @@ export class LocalTarget implements Target {
   async open(): Promise<OpenTarget> {
     const engine = new DockerEngine(this.connection);
     const info = await engine.connect();
-    const agent = new Agent({ keepAliveTimeout: 2_000, connections: 16 });
+    let agent: Agent | undefined;
+    const dispatcher = () => (agent ??= new (require('undici') as typeof import('undici')).Agent({ keepAliveTimeout: 2_000, connections: 16 }));
     return {
       kind: this.kind,
       endpoint: this.endpoint,
       engine,
       info,
-      http: new HttpClient(agent, this.connection.publishedHost),
-      close: () => agent.close(),
+      http: new HttpClient(dispatcher, this.connection.publishedHost),
+      close: async () => {
+        await agent?.close();
+      },
     };
   }
 }

@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runGrade } from '../../test/support/run-cli';
+import { packageRoot } from '../package-info';
+
+/**
+ * What the built `grade` prints without an engine — help of every command,
+ * `list`, and the one-line errors of usage and setup mistakes — byte for byte.
+ * How `grade` loads its code (lazily, from a catalogue) must never show here:
+ * a change of these texts is a change of the CLI, made on purpose, with the
+ * snapshot updated in the same commit.
+ *
+ * Only where the checkout lies may differ: help shows the default exercises
+ * folder, so its path becomes <ROOT>, and line breaks followed by an indent
+ * (where commander wraps a description, which depends on that path's length)
+ * become one space.
+ */
+const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-cli-text-'));
+const badSpec = path.join(dir, 'bad.yaml');
+const portable = (text: string) => text.split(packageRoot).join('<ROOT>').split(dir).join('<DIR>').replace(/\n +/g, ' ');
+writeFileSync(badSpec, 'id: bad\ntitle: Bad\nslides: [x]\nchecks:\n  - id: a\n    kind: image.nope\n    points: 1\n');
+
+const cases: string[][] = [
+  ['--help'],
+  ['--version'],
+  ['help'],
+  ...['list', 'validate', 'batch', 'repo', 'merge', 'init', 'report'].map((c) => [c, '--help']),
+  ['list'],
+  ['list', '--json'],
+  ['list', '--kinds'],
+  ['list', '--kinds', '--json'],
+  ['validate'],
+  ['validate', badSpec],
+  ['list', '--exercises', '/nonexistent/exercises'],
+  ['nosuch_exercise'],
+  ['docker_hub_push'],
+  ['--concurrency', '0'],
+  ['--format', 'pdf'],
+  ['--bogus'],
+  ['web_server', '--host', 'ssh://student@vm'],
+  ['web_server', '--host', 'ftp://vm'],
+  ['batch'],
+  ['repo', '--pass-mark', '200'],
+];
+
+describe('grade CLI text (no engine)', () => {
+  test.each(cases.map((args) => ({ line: args.join(' ').split(dir).join('<DIR>'), args })))('grade $line', async ({ args }) => {
+    const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', COLUMNS: '80' } });
+    expect({ code: r.code, stdout: portable(r.stdout), stderr: portable(r.stderr) }).toMatchSnapshot();
+  });
+});
