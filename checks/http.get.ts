@@ -45,10 +45,16 @@ async function startingReason(ctx: CheckContext, port: number): Promise<string |
   return `the container publishing it started ${Math.max(0, Math.round((now.getTime() - startedAt) / 1000))} s ago`;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** Resolves after ms, or at once when the signal aborts; leaves no listener behind. */
+const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 /** The answer, or why nothing answered. */
