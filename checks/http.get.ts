@@ -1,3 +1,4 @@
+import { pause } from '../src/time/pause';
 import { defineCheckKind, type CheckContext } from '../src/check/kind';
 import { HttpUnreachableError, type HttpResponse } from '../src/http/http-client';
 
@@ -45,18 +46,6 @@ async function startingReason(ctx: CheckContext, port: number): Promise<string |
   return `the container publishing it started ${Math.max(0, Math.round((now.getTime() - startedAt) / 1000))} s ago`;
 }
 
-/** Resolves after ms, or at once when the signal aborts; leaves no listener behind. */
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-
 /** The answer, or why nothing answered. */
 type Attempt = { res: HttpResponse } | { unreachable: string };
 
@@ -85,10 +74,10 @@ async function getWhileStarting(
   const starting = await startingReason(ctx, o.port);
   if (!starting) return { attempt, waitedMs: Date.now() - t0 };
   const until = ctx.deadline - 1_500;
-  let pause = 250;
-  while (notYet(attempt) && Date.now() + pause < until && !ctx.signal.aborted) {
-    await sleep(pause, ctx.signal);
-    pause = Math.min(2_000, Math.round(pause * 1.5));
+  let wait = 250;
+  while (notYet(attempt) && Date.now() + wait < until && !ctx.signal.aborted) {
+    await pause(wait, ctx.signal);
+    wait = Math.min(2_000, Math.round(wait * 1.5));
     attempt = await get(0);
   }
   return { attempt, waitedMs: Date.now() - t0, starting };

@@ -14,6 +14,7 @@ import { loadExercises } from '../spec/load';
 import { KnownHosts } from '../ssh/known-hosts';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { pause } from '../time/pause';
 
 export interface BatchCommandOptions {
   out: string;
@@ -44,19 +45,6 @@ export function parseInterval(text: string): number {
   const ms = Number(m?.[1]) * ({ s: 1000, m: 60_000, h: 3_600_000 } as const)[(m?.[2] ?? 's') as 's' | 'm' | 'h'];
   if (!m || ms < 10_000) throw new SetupError(`bad --every "${text}"`, 'write it as 90s, 2m or 1h (at least 10s)');
   return ms;
-}
-
-/** Resolves after ms, or at once when the signal aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, Math.max(0, ms));
-    signal.addEventListener('abort', done);
-  });
 }
 
 /** `--shard 2/4` → { k: 2, n: 4 }. */

@@ -1,4 +1,5 @@
 import createDebug from 'debug';
+import { pause } from '../time/pause';
 import type { Dispatcher } from 'undici';
 
 const debug = createDebug('grade:http');
@@ -75,19 +76,6 @@ function sameServer(a: URL, b: URL): boolean {
   return a.hostname === b.hostname || (LOOPBACK_NAMES.has(a.hostname) && LOOPBACK_NAMES.has(b.hostname));
 }
 
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-
 /**
  * HTTP as the student's host sees it. The dispatcher decides how bytes get
  * there (a plain keep-alive agent here; an SSH tunnel for remote hosts), so
@@ -120,7 +108,7 @@ export class HttpClient {
           if (e instanceof HttpUnreachableError) throw e;
           throw new HttpUnreachableError(url, r.text);
         }
-        await sleep(250, opts.signal);
+        await pause(250, opts.signal);
       }
     }
   }

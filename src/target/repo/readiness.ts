@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import type { DockerEngine } from '../../docker/engine';
+import { pause } from '../../time/pause';
 
 /** What became of one container while waiting for it. */
 export interface Readiness {
@@ -10,18 +11,6 @@ export interface Readiness {
 }
 
 const POLL_MS = 500;
-
-/** Resolves after ms, or at once when the signal aborts; leaves no listener behind. */
-const sleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(t);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const t = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 
 /** `80/tcp` → 80, for TCP ports only. */
 const tcpPort = (key: string) => (/^(\d+)\/tcp$/.exec(key) ? Number(key.split('/')[0]) : undefined);
@@ -89,7 +78,7 @@ export async function waitReady(engine: DockerEngine, id: string, host: string, 
           `its health check ${health?.Status === 'unhealthy' ? 'failed' : `did not pass within ${seconds}`}${last ? ` (${last.slice(0, 160)})` : ''}`,
         );
       }
-      await sleep(POLL_MS, signal);
+      await pause(POLL_MS, signal);
       continue;
     }
     const published: { container: number; host: number }[] = [];
@@ -107,7 +96,7 @@ export async function waitReady(engine: DockerEngine, id: string, host: string, 
       // No cat in the image: the published ports below are the only test.
       if (inside && inside.exitCode === 0 && !wanted.some((p) => listeningPorts(inside.output).has(p))) {
         if (overtime()) return notReady(`nothing listened on port ${wanted.join(' or ')} inside the container within ${seconds}`);
-        await sleep(POLL_MS, signal);
+        await pause(POLL_MS, signal);
         continue;
       }
     }
@@ -115,7 +104,7 @@ export async function waitReady(engine: DockerEngine, id: string, host: string, 
       let last = await appAnswers(host, p.host, signal);
       while (!last.ready) {
         if (overtime()) return notReady(`port ${p.host} ${last.seen} for ${seconds}`);
-        await sleep(POLL_MS, signal);
+        await pause(POLL_MS, signal);
         last = await appAnswers(host, p.host, signal);
       }
     }
