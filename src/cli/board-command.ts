@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_LISTEN } from '../board/board-address';
 import { instructorSecret } from '../board/board-auth';
 import type { BoardExercise } from '../board/board-state';
 import { BoardServer } from '../board/board-server';
@@ -19,8 +20,6 @@ export interface BoardCommandOptions {
   stuckMinutes: number;
   exercisesDir: string;
 }
-
-export const DEFAULT_LISTEN = '127.0.0.1:8700';
 
 /** `127.0.0.1:8700`, `[::1]:8700`, `0.0.0.0:8700`. */
 export function parseListen(text: string): { host: string; port: number } {

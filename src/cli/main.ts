@@ -7,6 +7,7 @@ import { defaultReportFormats, parseFormats, reportFormats } from '../report/ind
 import { parseVarAssignments } from '../spec/variables';
 import { terminalText } from '../report/terminal-text';
 import { processIo, type CliIo } from './io';
+import { DEFAULT_LISTEN } from '../board/board-address';
 import { resolveLanguage } from '../messages/language';
 
 const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
@@ -21,8 +22,6 @@ const gradeCommandModule = () => require('./grade-command') as typeof import('./
 const batchCommandModule = () => require('./batch-command') as typeof import('./batch-command');
 const userConfigModule = () => require('../config/user-config') as typeof import('../config/user-config');
 const boardCommandModule = () => require('./board-command') as typeof import('./board-command');
-/** Its address default, shown in help: the board itself loads only when grade board runs. */
-const DEFAULT_LISTEN = '127.0.0.1:8700';
 
 function positiveInt(name: string) {
   return (v: string) => {
