@@ -68,19 +68,87 @@ const externalNativeAddons = {
   },
 };
 
+/*
+ * One file for the project's own code and one per third-party package it
+ * imports (vendor/<package>.js, that package with its dependencies): the CLI
+ * still loads a package only when a command needs it, as the compiled tree
+ * does, but reads one file instead of hundreds. A single bundle would make
+ * `grade --version` parse every dependency first. Packages that hand each
+ * other their own objects share one file, so they share one copy of what is
+ * checked with instanceof (ajv-formats builds code with ajv's codegen).
+ */
+const vendorGroups = { ajv: ['ajv', 'ajv-formats', 'ajv/dist/standalone'], fastify: ['fastify', '@fastify/rate-limit'] };
+
+function vendorGroup(specifier) {
+  const group = Object.keys(vendorGroups).find((g) => vendorGroups[g].includes(specifier));
+  return group ?? specifier.replace(/\//g, '__');
+}
+
+const builtins = new Set(require('node:module').builtinModules);
+
+/** In the project's bundle, `require('pkg')` becomes `require('./vendor/<group>.js')['pkg']`. */
+function vendorReferences(imported) {
+  return {
+    name: 'vendor-references',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.namespace === 'vendor' || args.path.startsWith('node:') || builtins.has(args.path) || optionalNative.includes(args.path)) return undefined;
+        imported.add(args.path);
+        return { path: args.path, namespace: 'vendor' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(`./vendor/${vendorGroup(args.path)}.js`)})[${JSON.stringify(args.path)}];\n`,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}
+
+/** Each vendor file exports its packages by name, each loaded on first use. */
+function vendorEntries(imported) {
+  const groups = new Map();
+  for (const spec of imported) groups.set(vendorGroup(spec), [...(groups.get(vendorGroup(spec)) ?? []), spec]);
+  return {
+    entryPoints: Object.fromEntries([...groups.keys()].map((g) => [`vendor/${g}`, `vendor-entry:${g}`])),
+    plugin: {
+      name: 'vendor-entries',
+      setup(b) {
+        b.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
+        b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({
+          contents: groups
+            .get(args.path)
+            .map((spec) => `Object.defineProperty(exports, ${JSON.stringify(spec)}, { enumerable: true, get: () => require(${JSON.stringify(spec)}) });\n`)
+            .join(''),
+          resolveDir: root,
+          loader: 'js',
+        }));
+      },
+    },
+  };
+}
+
 async function main() {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning' };
-  const result = await build({
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', metafile: true };
+  const imported = new Set();
+  const own = await build({
     ...common,
     entryPoints: { grade: path.join(compiled, 'src/cli/main.js') },
     outdir: out,
     external: optionalNative,
-    plugins: [deferFunctionModules, externalNativeAddons],
-    metafile: true,
+    plugins: [vendorReferences(imported)],
     // src/docker/dockerode.ts looks dockerode up on disk and, bundled, finds it is not there: by design.
     logOverride: { 'require-resolve-not-external': 'silent' },
+  });
+  const { entryPoints, plugin } = vendorEntries(imported);
+  const vendor = await build({
+    ...common,
+    entryPoints,
+    outdir: out,
+    external: optionalNative,
+    plugins: [plugin, deferFunctionModules, externalNativeAddons],
   });
   /*
    * The generated validators are required by path from next to the module
@@ -96,8 +164,8 @@ async function main() {
     outdir: out,
   });
   copyFileSync(path.join(compiled, 'src/spec/exercise-catalogue.generated.json'), path.join(out, 'exercise-catalogue.generated.json'));
-  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  console.log(`bundle: ${path.relative(root, out)}/grade.js, ${(bytes / 1e6).toFixed(1)} MB from ${Object.keys(result.metafile.inputs).length} modules`);
+  const mb = (r) => (Object.values(r.metafile.outputs).reduce((n, o) => n + o.bytes, 0) / 1e6).toFixed(1);
+  console.log(`bundle: dist/bundle/grade.js ${mb(own)} MB; ${imported.size} packages in dist/bundle/vendor/, ${mb(vendor)} MB`);
 }
 
 main().catch((err) => {
