@@ -8,6 +8,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
   license: string;
   bin: Record<string, string>;
   files: string[];
+  version: string;
   dependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 };
@@ -79,7 +80,7 @@ describe('the npm package', () => {
     // Run from an empty folder, so nothing of the clone can be found by accident.
     const cwd = mkdtempSync(path.join(work, 'cwd-'));
     const version = await shell(`${grade} --version`, { cwd });
-    expect([version.code, version.stdout.trim()]).toEqual([0, JSON.parse(shipped('package.json')).version]);
+    expect([version.code, version.stdout.trim()]).toEqual([0, pkg.version]);
     const list = await shell(`${grade} list --json`, { cwd });
     expect(list.code).toBe(0);
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(files.filter((f) => f.path.startsWith('exercises/')).length);
@@ -93,4 +94,10 @@ describe('the npm package', () => {
       expect.stringMatching(/^grade: the board's SQLite store needs better-sqlite3, .*npm install -g better-sqlite3@.*\n$/),
     ]);
   }, 180_000);
+
+  test("the student CI template pins this release's grader image, never :latest", () => {
+    const template = shipped('ci/student.gitlab-ci.yml');
+    expect(template).toMatch(new RegExp(`^  GRADE_IMAGE: \\S+/grade:${pkg.version.replace(/\./g, '\\.')}$`, 'm'));
+    expect(template).not.toMatch(/GRADE_IMAGE: \S+:latest/);
+  });
 });

@@ -49,7 +49,10 @@ export async function ensureGraderImageBases(): Promise<void> {
     const root = mkdtempSync(path.join(os.tmpdir(), 'grade-node-alpine-'));
     for (const dir of ['bin', 'etc/ssl/certs', 'home/node', 'tmp', 'usr/local/bin', 'usr/local/lib/node_modules', 'lib64', 'lib/x86_64-linux-gnu'])
       mkdirSync(path.join(root, dir), { recursive: true });
-    await sh(`cp /bin/busybox ${root}/bin/busybox && chroot ${root} /bin/busybox --install -s /bin`);
+    // Alpine's /usr/bin/env too: grade's #! line needs it.
+    await sh(
+      `cp /bin/busybox ${root}/bin/busybox && chroot ${root} /bin/busybox --install -s /bin && mkdir -p ${root}/usr/bin && ln -s /bin/busybox ${root}/usr/bin/env`,
+    );
     await sh(`cp /usr/bin/node ${root}/usr/local/bin/node && cp -a /usr/lib/node_modules/npm ${root}/usr/local/lib/node_modules/npm`);
     await sh(
       `ln -s ../lib/node_modules/npm/bin/npm-cli.js ${root}/usr/local/bin/npm && ln -s ../lib/node_modules/npm/bin/npx-cli.js ${root}/usr/local/bin/npx`,
