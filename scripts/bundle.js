@@ -14,7 +14,7 @@
  *   try them and fall back to JavaScript.
  */
 const { build } = require('esbuild');
-const { copyFileSync, mkdirSync, rmSync } = require('node:fs');
+const { copyFileSync, mkdirSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
@@ -164,6 +164,12 @@ async function main() {
     outdir: out,
   });
   copyFileSync(path.join(compiled, 'src/spec/exercise-catalogue.generated.json'), path.join(out, 'exercise-catalogue.generated.json'));
+  // Which installed packages the shipped code comes from, for test/package.test.ts (engines), outside what is shipped.
+  const packages = new Set();
+  for (const r of [own, vendor])
+    for (const input of Object.keys(r.metafile.inputs)) packages.add(/^(node_modules\/(?:.*\/node_modules\/)?(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]);
+  packages.delete(undefined);
+  writeFileSync(path.join(compiled, 'bundle-packages.json'), `${JSON.stringify([...packages].sort(), null, 2)}\n`);
   const mb = (r) => (Object.values(r.metafile.outputs).reduce((n, o) => n + o.bytes, 0) / 1e6).toFixed(1);
   console.log(`bundle: dist/bundle/grade.js ${mb(own)} MB; ${imported.size} packages in dist/bundle/vendor/, ${mb(vendor)} MB`);
 }

@@ -9,6 +9,7 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
   bin: Record<string, string>;
   files: string[];
   version: string;
+  engines: { node: string };
   dependencies?: Record<string, string>;
   peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 };
@@ -99,5 +100,16 @@ describe('the npm package', () => {
     const template = shipped('ci/student.gitlab-ci.yml');
     expect(template).toMatch(new RegExp(`^  GRADE_IMAGE: \\S+/grade:${pkg.version.replace(/\./g, '\\.')}$`, 'm'));
     expect(template).not.toMatch(/GRADE_IMAGE: \S+:latest/);
+  });
+
+  test("engines is honest: every package the bundle holds supports package.json's lowest Node", () => {
+    const semver = require('semver') as { minVersion(range: string): { version: string } | null; satisfies(version: string, range: string): boolean };
+    const lowest = semver.minVersion(pkg.engines.node)!.version;
+    const lock = JSON.parse(shipped('package-lock.json')) as { packages: Record<string, { version: string; engines?: { node?: string } }> };
+    const bundled = JSON.parse(readFileSync(path.join(ROOT, 'dist/bundle-packages.json'), 'utf8')) as string[];
+    expect(bundled.length).toBeGreaterThan(50);
+    const tooNew = bundled.filter((p) => lock.packages[p]?.engines?.node && !semver.satisfies(lowest, lock.packages[p]!.engines!.node!));
+    expect(tooNew.map((p) => `${p}@${lock.packages[p]!.version} needs node ${lock.packages[p]!.engines!.node}`)).toEqual([]);
+    expect(bundled.filter((p) => !lock.packages[p])).toEqual([]);
   });
 });
