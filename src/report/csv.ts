@@ -4,8 +4,12 @@ import type { ReportInput } from './input';
 /**
  * A spreadsheet runs a cell that starts like a formula (CSV injection); a
  * leading apostrophe makes it text. Student names and ids reach these cells.
+ * The full-width forms too (＝ ＋ － ＠): Apple Numbers normalises them to the
+ * ASCII ones (the list csv-stringify's escape_formulas uses). Kept by hand, not
+ * csv-stringify: with CRLF records it leaves a field holding a lone LF or CR
+ * unquoted, which splits a row.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** One RFC 4180 field, safe from formula injection. */
 export function csvCell(value: string | number): string {
