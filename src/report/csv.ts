@@ -19,6 +19,11 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** RFC 4180 records (each ending with CRLF), every field through csvCell. */
+export function csvRecords(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}
+
 /** Who a row is about: the student id, else the name, else the graded host. */
 export function studentIdentifier(r: GradeResult): string {
   return r.student?.id || r.student?.name || r.target.endpoint;
@@ -36,8 +41,7 @@ export function gradebookCsv(results: readonly GradeResult[]): string {
     const points = new Map(r.exercises.map((e) => [e.id, e.score.points]));
     rows.push([studentIdentifier(r), ...ids.map((id) => points.get(id) ?? ''), r.score.points]);
   }
-  // RFC 4180 records end with CRLF.
-  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+  return csvRecords(rows);
 }
 
 export function renderCsv({ result }: ReportInput): string {
