@@ -96,8 +96,8 @@ describe('the npm package', () => {
     ]);
   }, 180_000);
 
-  test("the student CI template pins this release's grader image, never :latest", () => {
-    const template = shipped('ci/student.gitlab-ci.yml');
+  test.each(['ci/student.gitlab-ci.yml', 'ci/student.github-workflow.yml'])("%s pins this release's grader image, never :latest", (file) => {
+    const template = shipped(file);
     expect(template).toMatch(new RegExp(`^  GRADE_IMAGE: \\S+/grade:${pkg.version.replace(/\./g, '\\.')}$`, 'm'));
     expect(template).not.toMatch(/GRADE_IMAGE: \S+:latest/);
   });
