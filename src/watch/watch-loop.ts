@@ -4,8 +4,10 @@ import { ChangeFilter, WATCHED_TYPES } from './change-filter';
 export interface WatchOptions {
   engine: DockerEngine;
   signal: AbortSignal;
-  /** Changes closer together than this are one (a `docker run` is create + attach + start…). */
+  /** Changes closer together than this are one burst, graded once. */
   quietMs?: number;
+  /** After a container is created, how long its start may take to follow before the burst counts as over. */
+  createdQuietMs?: number;
   /** One full grading; `changes` says what set it off (empty for the first). */
   grade(changes: string[], firstChangeAt?: number): Promise<void>;
 }
@@ -16,7 +18,13 @@ export interface WatchOptions {
  * after it, never to two at once.
  */
 export async function watchLoop(opts: WatchOptions): Promise<void> {
-  const quietMs = opts.quietMs ?? 400;
+  // A `docker run` is create, then (in the start call) network connect and
+  // start, a few milliseconds apart: the burst is over soon after anything
+  // but a create, which the start of the same container usually follows.
+  // So the student sees the regrade about quietMs after their last command,
+  // without a grading of the half-made container in between.
+  const quietMs = opts.quietMs ?? 150;
+  const createdQuietMs = opts.createdQuietMs ?? 1000;
   const filter = new ChangeFilter();
   let pending: string[] = [];
   let firstAt: number | undefined;
@@ -51,7 +59,7 @@ export async function watchLoop(opts: WatchOptions): Promise<void> {
       pending.push(change);
       firstAt ??= Date.now();
       clearTimeout(timer);
-      timer = setTimeout(() => void run(), quietMs);
+      timer = setTimeout(() => void run(), event.Type === 'container' && event.Action === 'create' ? createdQuietMs : quietMs);
     }
   } finally {
     clearTimeout(timer);
