@@ -1,4 +1,4 @@
-import type { DockerEngine } from '../docker/engine';
+import type { DockerEngine, EngineEvent } from '../docker/engine';
 import { ChangeFilter, WATCHED_TYPES } from './change-filter';
 
 export interface WatchOptions {
@@ -6,7 +6,7 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** Changes closer together than this are one burst, graded once. */
   quietMs?: number;
-  /** After a container is created, how long its start may take to follow before the burst counts as over. */
+  /** After a container is created or connected to a network, how long its start may take to follow before the burst counts as over. */
   createdQuietMs?: number;
   /** One full grading; `changes` says what set it off (empty for the first). */
   grade(changes: string[], firstChangeAt?: number): Promise<void>;
@@ -17,12 +17,15 @@ export interface WatchOptions {
  * signal aborts. A change during a grading leads to one more grading right
  * after it, never to two at once.
  */
+/** Events that the start of a container usually follows within the same command. */
+const startFollows = (e: EngineEvent) => (e.Type === 'container' && e.Action === 'create') || (e.Type === 'network' && e.Action === 'connect');
+
 export async function watchLoop(opts: WatchOptions): Promise<void> {
-  // A `docker run` is create, then (in the start call) network connect and
-  // start, a few milliseconds apart: the burst is over soon after anything
-  // but a create, which the start of the same container usually follows.
-  // So the student sees the regrade about quietMs after their last command,
-  // without a grading of the half-made container in between.
+  // A `docker run` is create, then network connect (made by the start call)
+  // and start; on a busy engine the start comes some hundred milliseconds
+  // after the connect. The burst is over soon after anything else. So the
+  // student sees the regrade about quietMs after their last command, without
+  // a grading of the half-made container in between.
   const quietMs = opts.quietMs ?? 150;
   const createdQuietMs = opts.createdQuietMs ?? 1000;
   const filter = new ChangeFilter();
@@ -59,7 +62,7 @@ export async function watchLoop(opts: WatchOptions): Promise<void> {
       pending.push(change);
       firstAt ??= Date.now();
       clearTimeout(timer);
-      timer = setTimeout(() => void run(), event.Type === 'container' && event.Action === 'create' ? createdQuietMs : quietMs);
+      timer = setTimeout(() => void run(), startFollows(event) ? createdQuietMs : quietMs);
     }
   } finally {
     clearTimeout(timer);
