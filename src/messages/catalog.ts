@@ -130,6 +130,13 @@ const en = {
   'class.students': '{{count}} student(s)',
   'class.footer':
     "Each student's full report (checks, hints, evidence) is linked from their name. grades.csv holds the graded students' points for a gradebook; class.json holds this table and the aggregates.",
+  // grade validate, and a broken spec left out of grading
+  'validate.oneProblem': '1 problem in {{files}} file(s)',
+  'validate.problems': '{{count}} problems in {{files}} file(s)',
+  'validate.untranslated': '{{file}}: {{path}}: no Italian text (warning; English is shown)',
+  'validate.valid': '{{count}} exercise file(s) valid: {{ids}}',
+  'validate.valid.warnings': '{{count}} exercise file(s) valid: {{ids}}; {{warnings}} warning(s)',
+  'spec.brokenNotGraded': 'not graded: {{id}} — {{file}} has {{count}} problem(s); grade validate lists them',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -250,6 +257,12 @@ const it: Record<MessageId, string> = {
   'class.students': '{{count}} studenti',
   'class.footer':
     'Il rapporto completo di ogni studente (controlli, suggerimenti, dettagli) è collegato al suo nome. grades.csv contiene i punti degli studenti valutati per il registro; class.json contiene questa tabella e gli aggregati.',
+  'validate.oneProblem': '1 problema in {{files}} file',
+  'validate.problems': '{{count}} problemi in {{files}} file',
+  'validate.untranslated': '{{file}}: {{path}}: manca il testo italiano (avviso; si mostra quello inglese)',
+  'validate.valid': 'file di esercizi validi: {{count}} ({{ids}})',
+  'validate.valid.warnings': 'file di esercizi validi: {{count}} ({{ids}}); avvisi: {{warnings}}',
+  'spec.brokenNotGraded': 'non valutato: {{id}} — {{file}} ha problemi ({{count}}); grade validate li elenca',
 };
 
 export const catalog: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { en, it };
