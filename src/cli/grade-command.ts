@@ -1,4 +1,4 @@
-import { pushAfterRun, type StudentBoardLink } from '../board/push-after-run';
+import type { StudentBoardLink } from '../board/push-after-run';
 import { readHistory, type History } from '../history/store';
 import type { Lang } from '../messages/catalog';
 import { message } from '../messages/catalog';
@@ -18,6 +18,10 @@ import { Interruption } from './interruption';
 import type { CliIo } from './io';
 import { exercisesToGrade } from './exercises-to-grade';
 import { terminalLine } from '../report/terminal-text';
+
+/** The board client (and undici with it) is loaded only by a run that has a board to send to. */
+const pushAfterRun: typeof import('../board/push-after-run').pushAfterRun = (...args) =>
+  (require('../board/push-after-run') as typeof import('../board/push-after-run')).pushAfterRun(...args);
 
 export interface GradeOptions {
   json?: boolean;

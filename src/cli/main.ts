@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { setFlagsFromString as setV8Flags } from 'node:v8';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SetupError } from '../errors';
 import { historyLocation } from '../history/location';
@@ -9,6 +10,16 @@ import { terminalText } from '../report/terminal-text';
 import { processIo, type CliIo } from './io';
 import { DEFAULT_LISTEN } from '../board/board-address';
 import { resolveLanguage } from '../messages/language';
+
+/*
+ * The only WebAssembly grade runs is undici's HTTP parser (llhttp), compiled
+ * when the first HTTP request connects. V8 compiles it twice, with Liftoff and
+ * then again optimised by TurboFan in background threads, and the optimising
+ * compile is what lifts a one-exercise run's peak memory by some 35 MB (106 →
+ * 74 MB for web_server, measured). A run parses a handful of responses:
+ * baseline code is plenty, so the optimising tier is not used.
+ */
+setV8Flags('--liftoff-only');
 
 const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
 
