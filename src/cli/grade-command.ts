@@ -65,7 +65,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
   const plan = planGrading(catalog, ids, opts.vars, 'host', opts.lang);
   // Before connecting: a damaged history stops us before the student waits for a whole grading.
   const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
-  return withOpenTarget(new LocalTarget(opts.host, io.env), (target) => gradeOpenTarget(plan, target, history, opts, io));
+  return withOpenTarget(new LocalTarget(opts.host, io.env, opts.lang), (target) => gradeOpenTarget(plan, target, history, opts, io));
 }
 
 async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
