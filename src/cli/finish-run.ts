@@ -8,6 +8,8 @@ import type { Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
 import type { CliIo } from './io';
 import { terminalText } from '../report/terminal-text';
+import { fallbackReportFolders, FoldersUnwritableError, writeWithFallback } from '../files/fallback-folder';
+import { message } from '../messages/catalog';
 
 export interface FinishOptions {
   out: string;
@@ -20,6 +22,10 @@ export interface FinishOptions {
   append?: boolean;
   /** Language of the reports' own words (default English). */
   lang?: Lang;
+  /** Where reports go when `out` cannot take them (default: the per-user state folder, then the temporary folder). */
+  fallbackFolders?: readonly string[];
+  /** `--json --watch`: each run's result as one line (JSON Lines), not an indented document. */
+  jsonLines?: boolean;
 }
 
 /**
@@ -28,13 +34,32 @@ export interface FinishOptions {
  * and last the run's record in the history. Kept apart from the engine so it
  * can be tested with result fixtures.
  */
-export function finishRun(result: GradeResult, opts: FinishOptions, io: Pick<CliIo, 'stdout' | 'stderr'>, terminal: Pick<TerminalReporter, 'summary'>): void {
+export function finishRun(
+  result: GradeResult,
+  opts: FinishOptions,
+  io: Pick<CliIo, 'stdout' | 'stderr'> & { env?: NodeJS.ProcessEnv },
+  terminal: Pick<TerminalReporter, 'summary'>,
+): void {
   const history = opts.history ? historyFor(result, opts.history.records) : undefined;
-  const files = opts.reports
-    ? writeReports({ result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats)
-    : [];
+  let files: string[] = [];
+  let filesNote: string | undefined;
+  if (opts.reports) {
+    // Nothing of a finished grading is lost to a folder that cannot be written: the reports go elsewhere, and the line says where.
+    const fallbacks = opts.fallbackFolders ?? fallbackReportFolders(io.env ?? process.env, result.startedAt);
+    const lang = opts.lang ?? 'en';
+    const input = { result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) };
+    try {
+      const placed = writeWithFallback(opts.out, fallbacks, (dir) => writeReports(input, dir, opts.formats));
+      files = placed.value;
+      if (placed.fellBack) filesNote = message(lang, 'files.reportsFallback', { wanted: opts.out, why: placed.why, fallback: placed.dir });
+    } catch (e) {
+      if (!(e instanceof FoldersUnwritableError)) throw e;
+      filesNote = message(lang, 'files.reportsLost', { wanted: opts.out, why: e.why, fallback: fallbacks.join(', ') });
+    }
+  }
   terminal.summary(result, files, history);
-  if (opts.json) io.stdout.write(renderJson(result));
+  if (filesNote) io.stderr.write(`${terminalText(filesNote)}\n`);
+  if (opts.json) io.stdout.write(opts.jsonLines ? `${JSON.stringify(result)}\n` : renderJson(result));
   if (!opts.history || opts.append === false) return;
   const file = opts.history.file;
   try {

@@ -102,6 +102,8 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
       reports: opts.reports,
       formats: opts.formats,
       json: Boolean(opts.json),
+      // Watching prints a result per run: one JSON document per line (JSON Lines), so a reader can split them.
+      ...(opts.watch ? { jsonLines: true } : {}),
       append,
       lang,
       ...(h ? { history: h } : {}),

@@ -159,6 +159,8 @@ const en = {
   'files.reportsFallback': 'grade: could not write the reports to {{wanted}} ({{why}}); they are in {{fallback}}',
   'files.reportsLost': 'grade: could not write the reports to {{wanted}} ({{why}}) nor to {{fallback}}; the result above is all there is',
   'files.batchFallback': 'grade: cannot write to {{wanted}} ({{why}}); the class report and the students’ reports go to {{fallback}}',
+  'files.batchNoFolder': 'cannot write to {{wanted}} ({{why}}) nor to a fallback folder',
+  'files.batchNoFolderAdvice': 'choose another folder with --out',
   // Command line
   'cli.didYouMean': 'did you mean {{suggestion}}?',
   'cli.unknownCommandLike': 'unknown exercise "{{word}}" — did you mean the command grade {{command}}? (grade help {{command}})',
@@ -315,6 +317,8 @@ const it: Record<MessageId, string> = {
   'files.reportsFallback': 'grade: non ho potuto scrivere i rapporti in {{wanted}} ({{why}}); sono in {{fallback}}',
   'files.reportsLost': 'grade: non ho potuto scrivere i rapporti né in {{wanted}} ({{why}}) né in {{fallback}}; il risultato qui sopra è tutto quello che resta',
   'files.batchFallback': 'grade: non posso scrivere in {{wanted}} ({{why}}); il rapporto della classe e quelli degli studenti vanno in {{fallback}}',
+  'files.batchNoFolder': 'non posso scrivere in {{wanted}} ({{why}}) né in una cartella di riserva',
+  'files.batchNoFolderAdvice': 'scegli un’altra cartella con --out',
   'cli.didYouMean': 'forse intendevi {{suggestion}}?',
   'cli.unknownCommandLike': 'esercizio "{{word}}" sconosciuto — forse intendevi il comando grade {{command}}? (grade help {{command}})',
   'cli.unknownShell': 'shell "{{shell}}" sconosciuta per grade completion',
