@@ -9,6 +9,9 @@ import { terminalText } from '../report/terminal-text';
 import { processIo, type CliIo } from './io';
 import { DEFAULT_LISTEN } from '../board/board-address';
 import { resolveLanguage } from '../messages/language';
+import { varsFromEnv } from '../config/exercise-variables';
+import { message } from '../messages/catalog';
+import { closestWord } from '../words/closest-word';
 
 const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
 
@@ -33,14 +36,16 @@ function positiveInt(name: string) {
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
-/** `GRADE_VAR_DOCKERHUB_USER=alice` → `{ dockerhub_user: 'alice' }`; `--var` wins. */
-function varsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) {
-    const m = /^GRADE_VAR_([A-Z][A-Z0-9_]*)$/.exec(k);
-    if (m && v !== undefined) vars[m[1]!.toLowerCase()] = v;
-  }
-  return vars;
+/** The value of an option in argv (`--lang it`, `--lang=it`), read before commander parses (for help). */
+function optionValue(argv: readonly string[], ...names: string[]): string | undefined {
+  let value: string | undefined;
+  argv.forEach((a, i) => {
+    for (const n of names) {
+      if (a === n) value = argv[i + 1];
+      else if (a.startsWith(`${n}=`)) value = a.slice(n.length + 1);
+    }
+  });
+  return value;
 }
 
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
@@ -69,7 +74,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--history <file>', 'attempt history to append this run to (default: $GRADE_HISTORY, else the per-user state folder)')
     .option('--no-history', 'do not read or append the attempt history')
     .option('--var <name=value>', 'a value an exercise needs, e.g. --var dockerhub_user=alice (repeatable)', collect, [])
-    .option('-H, --host <url>', 'Docker engine to grade, like docker -H (default: $DOCKER_HOST, else the local socket)')
+    .option('-H, --host <url>', 'Docker engine to grade, like docker -H (default: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock; help ends with the one it uses)')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
@@ -81,7 +86,6 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (ids: string[], o: Record<string, unknown>) => {
       const formats = parseFormats(o.format as string);
       // Lowest first: grade init's answers, then GRADE_VAR_*, then --var.
@@ -108,6 +112,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
             ? { board: { ...config.board, queueDir: (require('../board/push-queue') as typeof import('../board/push-queue')).pushQueueDir(io.env, io.cwd) } }
             : {}),
           lang: resolveLanguage(o.lang as string | undefined, io.env),
+          commandNames: program.commands.map((c) => c.name()),
         },
         io,
       );
@@ -119,9 +124,24 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--json', 'as JSON on stdout')
     .option('--kinds', 'list the check kinds instead')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
-    .action((o: { json?: boolean; kinds?: boolean; exercises: string }) => {
+    .option('--config <file>', 'per-user config whose variables are shown (default: $GRADE_CONFIG, else the per-user config folder)')
+    .option('--lang <code>', LANG_HELP)
+    .action((o: { json?: boolean; kinds?: boolean; exercises: string; config?: string; lang?: string }) => {
+      const lang = resolveLanguage(o.lang, io.env);
+      const { readUserConfig, userConfigLocation } = userConfigModule();
+      const configFile = userConfigLocation(o.config, io.env, io.cwd);
+      const config = o.kinds ? undefined : readUserConfig(configFile);
       status = (require('./list-command') as typeof import('./list-command')).listCommand(
-        { exercisesDir: path.resolve(io.cwd, o.exercises), ...(o.json ? { json: true } : {}), ...(o.kinds ? { kinds: true } : {}) },
+        {
+          exercisesDir: path.resolve(io.cwd, o.exercises),
+          ...(o.json ? { json: true } : {}),
+          ...(o.kinds ? { kinds: true } : {}),
+          variables: (require('../config/exercise-variables') as typeof import('../config/exercise-variables')).resolveVariables({
+            ...(config ? { config: { file: configFile, ...(config.vars ? { vars: config.vars } : {}) } } : {}),
+            env: io.env,
+          }),
+          lang,
+        },
         io,
       );
     });
@@ -341,11 +361,49 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .action(async (students: string[], o: { class: string; db?: string }) => {
       status = await boardCommandModule().revokeCommand(students, { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}) }, io);
     });
-  for (const cmd of [...program.commands, board.commands[0]!]) {
-    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  }
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish (commands, options, exercise ids); see README: Shell completion')
+    .argument('<shell>', 'bash, zsh or fish')
+    .option('--exercises <dir>', 'folder of exercise specs whose ids are completed', defaultExercisesDir)
+    .action((shell: string, o: { exercises: string }) => {
+      status = (require('./completion-command') as typeof import('./completion-command')).completionCommand(
+        shell,
+        program,
+        path.resolve(io.cwd, o.exercises),
+        io,
+        resolveLanguage(undefined, io.env),
+      );
+    });
+  program.helpCommand('help [command]', 'show help for grade or one of its commands');
+  // Help fits the terminal it is shown in; piped, commander's 80 columns.
+  const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && (stream as { columns?: number }).columns) || 80;
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    getOutHelpWidth: helpWidth(io.stdout),
+    getErrHelpWidth: helpWidth(io.stderr),
+  };
+  program.configureOutput(output);
+  for (const cmd of [...program.commands, board.commands[0]!]) cmd.exitOverride().configureOutput(output);
+  // Which engine plain `grade` would grade, and why: resolved only when help is shown.
+  program.addHelpText('after', () => {
+    const lang = resolveLanguage(optionValue(argv, '--lang'), io.env);
+    return `\n${(require('../docker/connection') as typeof import('../docker/connection')).describeEngine(optionValue(argv, '--host', '-H'), io.env, lang)}\n`;
+  });
 
   try {
+    if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((c) => c.name() === argv[1])) {
+      const lang = resolveLanguage(undefined, io.env);
+      const near = closestWord(
+        argv[1],
+        program.commands.map((c) => c.name()),
+      )?.word;
+      throw new SetupError(
+        message(lang, 'cli.unknownHelpTopic', { command: argv[1] }),
+        near ? message(lang, 'cli.didYouMean', { suggestion: `grade help ${near}` }) : 'grade help',
+      );
+    }
     await program.parseAsync(argv, { from: 'user' });
     return status;
   } catch (e) {
