@@ -21,7 +21,8 @@ export function fileProblem(e: unknown): string | undefined {
   // Duck-typed: errors from node's fs are not always `instanceof Error` of this realm (jest's sandbox, for one).
   const err = e as Partial<NodeJS.ErrnoException> | null;
   if (typeof err?.code !== 'string' || !/^E[A-Z]+$/.test(err.code) || typeof err.message !== 'string') return undefined;
-  return err.message.split(/, (?=\w+ ')/)[0] ?? err.code;
+  // node: "ENOSPC: no space left on device, write", "ENOTDIR: not a directory, mkdir '/x/y'".
+  return err.message.replace(/, \w+(?: '.*)?$/, '') || err.code;
 }
 
 export type Placed<T> = { value: T; dir: string } & ({ fellBack: false } | { fellBack: true; why: string });
