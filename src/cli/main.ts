@@ -74,7 +74,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--history <file>', 'attempt history to append this run to (default: $GRADE_HISTORY, else the per-user state folder)')
     .option('--no-history', 'do not read or append the attempt history')
     .option('--var <name=value>', 'a value an exercise needs, e.g. --var dockerhub_user=alice (repeatable)', collect, [])
-    .option('-H, --host <url>', 'Docker engine to grade, like docker -H (default: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock; help ends with the one it uses)')
+    .option(
+      '-H, --host <url>',
+      'Docker engine to grade, like docker -H (default: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock; help ends with the one it uses)',
+    )
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))

@@ -315,7 +315,8 @@ const it: Record<MessageId, string> = {
   'engine.tlsIncomplete': 'il contesto Docker "{{name}}" ha {{has}} ma non {{lacks}} in {{dir}}',
   'engine.tlsAdvice': 'crea di nuovo il contesto con docker context create {{name}} --docker "host=…,ca=…,cert=…,key=…"',
   'files.reportsFallback': 'grade: non ho potuto scrivere i rapporti in {{wanted}} ({{why}}); sono in {{fallback}}',
-  'files.reportsLost': 'grade: non ho potuto scrivere i rapporti né in {{wanted}} ({{why}}) né in {{fallback}}; il risultato qui sopra è tutto quello che resta',
+  'files.reportsLost':
+    'grade: non ho potuto scrivere i rapporti né in {{wanted}} ({{why}}) né in {{fallback}}; il risultato qui sopra è tutto quello che resta',
   'files.batchFallback': 'grade: non posso scrivere in {{wanted}} ({{why}}); il rapporto della classe e quelli degli studenti vanno in {{fallback}}',
   'files.batchNoFolder': 'non posso scrivere in {{wanted}} ({{why}}) né in una cartella di riserva',
   'files.batchNoFolderAdvice': 'scegli un’altra cartella con --out',
