@@ -1,15 +1,14 @@
 import { errorMessage, SetupError } from '../errors';
 import { historyFor } from '../history/attempts';
 import { appendToHistory, type History } from '../history/store';
-import { writeReports, type ReportFormat } from '../report/index';
+import type { ReportFormat } from '../report/index';
 import { renderJson } from '../report/json';
 import type { TerminalReporter } from '../report/terminal';
 import type { Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
 import type { CliIo } from './io';
 import { terminalText } from '../report/terminal-text';
-import { fallbackReportFolders, FoldersUnwritableError, writeWithFallback } from '../files/fallback-folder';
-import { message } from '../messages/catalog';
+import { placeReports } from './place-reports';
 
 export interface FinishOptions {
   out: string;
@@ -41,22 +40,14 @@ export function finishRun(
   terminal: Pick<TerminalReporter, 'summary'>,
 ): void {
   const history = opts.history ? historyFor(result, opts.history.records) : undefined;
-  let files: string[] = [];
-  let filesNote: string | undefined;
-  if (opts.reports) {
-    // Nothing of a finished grading is lost to a folder that cannot be written: the reports go elsewhere, and the line says where.
-    const fallbacks = opts.fallbackFolders ?? fallbackReportFolders(io.env ?? process.env, result.startedAt);
-    const lang = opts.lang ?? 'en';
-    const input = { result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) };
-    try {
-      const placed = writeWithFallback(opts.out, fallbacks, (dir) => writeReports(input, dir, opts.formats));
-      files = placed.value;
-      if (placed.fellBack) filesNote = message(lang, 'files.reportsFallback', { wanted: opts.out, why: placed.why, fallback: placed.dir });
-    } catch (e) {
-      if (!(e instanceof FoldersUnwritableError)) throw e;
-      filesNote = message(lang, 'files.reportsLost', { wanted: opts.out, why: e.why, fallback: fallbacks.join(', ') });
-    }
-  }
+  // Nothing of a finished grading is lost to a folder that cannot be written: the reports go elsewhere, and a line says where.
+  const { files, note: filesNote } = opts.reports
+    ? placeReports({ result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats, {
+        env: io.env ?? process.env,
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.fallbackFolders ? { fallbackFolders: opts.fallbackFolders } : {}),
+      })
+    : { files: [] as string[], note: undefined };
   terminal.summary(result, files, history);
   if (filesNote) io.stderr.write(`${terminalText(filesNote)}\n`);
   if (opts.json) io.stdout.write(opts.jsonLines ? `${JSON.stringify(result)}\n` : renderJson(result));
