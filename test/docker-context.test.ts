@@ -39,7 +39,7 @@ describe('grade follows the docker CLI’s context to a real engine', () => {
     const r = await runGrade(['first_steps'], { env: { DOCKER_HOST: '', DOCKER_CONFIG: config, DOCKER_CONTEXT: 'gone' } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([
-      `grade: there is no Docker context "gone" (Docker context "gone", from DOCKER_CONTEXT) in ${config}/contexts — see docker context ls, then docker context use NAME (or unset DOCKER_CONTEXT)`,
+      `grade: the Docker context "gone" named by DOCKER_CONTEXT is not in ${config}/contexts — see docker context ls, then docker context use NAME (or unset DOCKER_CONTEXT)`,
     ]);
   });
 });

@@ -120,7 +120,11 @@ describe('which engine grade uses: -H, DOCKER_HOST, DOCKER_CONTEXT, currentConte
 
   test('a context named but missing, a half of the TLS pair, a damaged config.json: one line each, in Italian too', () => {
     expect(lineOf(() => resolveConnection(undefined, { DOCKER_CONTEXT: 'nope', DOCKER_CONFIG: config }, 'en', noHome))).toBe(
-      `there is no Docker context "nope" (Docker context "nope", from DOCKER_CONTEXT) in ${config}/contexts — see docker context ls, then docker context use NAME (or unset DOCKER_CONTEXT)`,
+      `the Docker context "nope" named by DOCKER_CONTEXT is not in ${config}/contexts — see docker context ls, then docker context use NAME (or unset DOCKER_CONTEXT)`,
+    );
+    const dangling = dockerConfig({ current: 'removed' });
+    expect(lineOf(() => resolveConnection(undefined, { DOCKER_CONFIG: dangling }, 'it', noHome))).toBe(
+      `il contesto Docker "removed" indicato da ${dangling}/config.json non è in ${dangling}/contexts — guarda docker context ls, poi docker context use NOME (oppure togli DOCKER_CONTEXT)`,
     );
     const half = dockerConfig({ current: 'half', contexts: { half: { host: 'tcp://lab.example:2376', tls: { 'ca.pem': 'CA', 'cert.pem': 'CERT' } } } });
     const tlsDir = path.join(half, 'contexts', 'tls', contextKey('half'), 'docker');
@@ -143,7 +147,7 @@ describe('which engine grade uses: -H, DOCKER_HOST, DOCKER_CONTEXT, currentConte
     );
     expect(describeEngine(undefined, { DOCKER_HOST: 'unix:///x.sock' }, 'it')).toBe('Motore Docker: unix:///x.sock (da DOCKER_HOST).');
     expect(describeEngine(undefined, { DOCKER_CONTEXT: 'nope', DOCKER_CONFIG: config }, 'en')).toMatch(
-      /^Docker engine: cannot tell — there is no Docker context "nope"/,
+      /^Docker engine: cannot tell — the Docker context "nope" named by DOCKER_CONTEXT is not in/,
     );
   });
 });

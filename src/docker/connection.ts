@@ -42,15 +42,16 @@ function chooseEngine(hostFlag: string | undefined, env: NodeJS.ProcessEnv, lang
   if (hostFlag) return { raw: hostFlag, source: message(lang, 'engine.fromFlag') };
   if (env.DOCKER_HOST) return { raw: env.DOCKER_HOST, source: message(lang, 'engine.fromDockerHost') };
   const configDir = dockerConfigDir(env, home);
-  const named = env.DOCKER_CONTEXT
-    ? { name: env.DOCKER_CONTEXT, source: message(lang, 'engine.fromDockerContext', { name: env.DOCKER_CONTEXT }) }
-    : (() => {
-        const name = currentContextName(configDir, lang);
-        return name ? { name, source: message(lang, 'engine.fromConfig', { name, file: path.join(configDir, 'config.json') }) } : undefined;
-      })();
-  if (named && named.name !== 'default') {
-    const context = readDockerContext(configDir, named.name, named.source, lang);
-    return { raw: context.host, source: named.source, context };
+  // The context's name, and what named it: DOCKER_CONTEXT or the CLI config's currentContext.
+  const configFile = path.join(configDir, 'config.json');
+  const named = env.DOCKER_CONTEXT ? { name: env.DOCKER_CONTEXT, origin: 'DOCKER_CONTEXT' } : currentContextName(configDir, lang);
+  const name = typeof named === 'string' ? named : named?.name;
+  if (name !== undefined && name !== 'default') {
+    const origin = typeof named === 'string' ? configFile : 'DOCKER_CONTEXT';
+    const context = readDockerContext(configDir, name, origin, lang);
+    const source =
+      origin === 'DOCKER_CONTEXT' ? message(lang, 'engine.fromDockerContext', { name }) : message(lang, 'engine.fromConfig', { name, file: configFile });
+    return { raw: context.host, source, context };
   }
   const rootless = env.XDG_RUNTIME_DIR && path.isAbsolute(env.XDG_RUNTIME_DIR) ? path.join(env.XDG_RUNTIME_DIR, 'docker.sock') : undefined;
   if (rootless && existsSync(rootless)) return { raw: `unix://${rootless}`, source: message(lang, 'engine.fromRootless') };

@@ -46,8 +46,8 @@ export interface DockerContext {
 /** The context's folder name: the docker CLI keys contexts by the SHA-256 of their name. */
 export const contextKey = (name: string) => createHash('sha256').update(name).digest('hex');
 
-/** Reads a named context; `source` says where the name came from, for the one-line error. */
-export function readDockerContext(configDir: string, name: string, source: string, lang: Lang): DockerContext {
+/** Reads a named context; `origin` (DOCKER_CONTEXT, or the config file) says what named it, for the one-line error. */
+export function readDockerContext(configDir: string, name: string, origin: string, lang: Lang): DockerContext {
   const key = contextKey(name);
   const metaFile = path.join(configDir, 'contexts', 'meta', key, 'meta.json');
   let meta: { Endpoints?: { docker?: { Host?: unknown; SkipTLSVerify?: unknown } } };
@@ -56,7 +56,7 @@ export function readDockerContext(configDir: string, name: string, source: strin
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       throw new SetupError(
-        message(lang, 'engine.contextMissing', { name, source, dir: path.join(configDir, 'contexts') }),
+        message(lang, 'engine.contextMissing', { name, origin, dir: path.join(configDir, 'contexts') }),
         message(lang, 'engine.contextMissingAdvice'),
       );
     throw new SetupError(message(lang, 'engine.contextUnreadable', { name, file: metaFile }), message(lang, 'engine.contextMissingAdvice'));
