@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +42,16 @@ describe('grade completion', () => {
     // zsh's case/for syntax is bash's here: bash -n checks what it can.
     execFileSync('bash', ['-n', '-c', zsh.replace(/^if \[ "\$funcstack.*$/m, '')]);
     expect(zsh).toMatch(/""\) compadd -- list validate .* web_server .* --watch/);
+    // Where zsh is installed (not on every CI image), zsh itself checks it and registers it with compinit.
+    const hasZsh = spawnSync('zsh', ['--version']).status === 0;
+    if (hasZsh) {
+      const file = path.join(dir, '_grade');
+      writeFileSync(file, zsh);
+      execFileSync('zsh', ['-n', file]);
+      expect(execFileSync('zsh', ['-c', `autoload -U compinit; compinit -u; source ${file}; print -r -- $_comps[grade]`], { encoding: 'utf8' }).trim()).toBe(
+        '_grade',
+      );
+    }
     const fish = await script('fish');
     expect(fish).toContain(
       "complete -c grade -n 'not __fish_seen_subcommand_from list validate batch repo merge init report board completion help' -a web_server -d exercise",
