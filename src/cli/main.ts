@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { SetupError } from '../errors';
 import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
@@ -36,6 +36,21 @@ function positiveInt(name: string) {
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
+/**
+ * Commander lays an option out as "term  description", wrapping the description
+ * in what is left of the line — and not at all when less than 40 columns are
+ * left (grade's long option terms on an 80-column terminal). Then the
+ * description goes under its term, wrapped at the terminal's width instead.
+ */
+function formatHelpItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  const indent = 6;
+  if (!description || width - termWidth - 4 >= helper.minWidthToWrap || width - indent < helper.minWidthToWrap)
+    return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  const wrapped = helper.boxWrap(description, width - indent);
+  return `  ${term}\n${wrapped.replace(/^/gm, ' '.repeat(indent))}`;
+}
+
 /** The value of an option in argv (`--lang it`, `--lang=it`), read before commander parses (for help). */
 function optionValue(argv: readonly string[], ...names: string[]): string | undefined {
   let value: string | undefined;
@@ -63,6 +78,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     };
   };
   const program = new Command('grade');
+  // Before the subcommands are made, so they inherit it.
+  program.configureHelp({ formatItem: formatHelpItem });
   program
     .description('Grade the hands-on exercises of the Docker course on this Docker host.')
     .version(grader.version, '-V, --version')
@@ -424,6 +441,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 /** Entry point of bin/grade.js. */
 export function run(): void {
+  // `grade --help | head`: a reader that stops early is no error of grade's.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
