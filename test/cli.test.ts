@@ -131,7 +131,7 @@ describe('grade CLI', () => {
   test('unknown exercise id', async () => {
     expectOneLineError(
       await runGrade(['web_srver']),
-      /^grade: unknown exercise "web_srver" — `grade list` shows them; known ids: first_steps, ubuntu_with_ping, docker_hub_push, /,
+      /^grade: unknown exercise "web_srver" — did you mean web_server\? `grade list` shows them; known ids: first_steps, ubuntu_with_ping, docker_hub_push, /,
     );
   });
 

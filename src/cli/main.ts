@@ -250,7 +250,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }),
     )
     .option('--var <name=value>', 'a value an exercise needs (repeatable)', collect, [])
-    .option('-H, --host <url>', 'Docker engine to build and run on (default: $DOCKER_HOST, else the local socket)')
+    .option(
+      '-H, --host <url>',
+      'Docker engine to build and run on (default: as for grade: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock)',
+    )
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
