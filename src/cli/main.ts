@@ -150,7 +150,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       const lang = resolveLanguage(o.lang, io.env);
       const { readUserConfig, userConfigLocation } = userConfigModule();
       const configFile = userConfigLocation(o.config, io.env, io.cwd);
-      const config = o.kinds ? undefined : readUserConfig(configFile);
+      // list does not need the config: a damaged one is said, and the list shown without its variables.
+      let config: ReturnType<typeof readUserConfig>;
+      try {
+        config = o.kinds ? undefined : readUserConfig(configFile);
+      } catch (e) {
+        if (!(e instanceof SetupError)) throw e;
+        io.stderr.write(`grade: ${terminalText(e.line())}\n`);
+      }
       status = (require('./list-command') as typeof import('./list-command')).listCommand(
         {
           exercisesDir: path.resolve(io.cwd, o.exercises),
