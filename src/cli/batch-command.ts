@@ -12,10 +12,10 @@ import { message } from '../messages/catalog';
 import { SetupError } from '../errors';
 import type { Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
-import { loadExercises } from '../spec/load';
 import { KnownHosts } from '../ssh/known-hosts';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { exercisesToGrade } from './exercises-to-grade';
 import { pause } from '../time/pause';
 
 export interface BatchCommandOptions {
@@ -89,7 +89,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
     io.stderr.write(`class report from ${report.summary.graded + report.summary.errored} host outcome(s): ${files.join(', ')}\n`);
     return report.summary.errored ? 1 : 0;
   }
-  const catalog = loadExercises(opts.exercisesDir);
+  const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
   const interruption = new Interruption(io, 'no new host starts; running ones stop and remove their probes. What is done is kept.');
   const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret) : undefined;
   try {

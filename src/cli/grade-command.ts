@@ -13,12 +13,12 @@ import { grader } from '../package-info';
 import { withOpenTarget } from '../runner/open-target';
 import { notGradedExercises, planGrading, type Plan } from '../runner/plan';
 import { runPlan } from '../runner/run';
-import { loadExercises } from '../spec/load';
 import { LocalTarget } from '../target/local/local-target';
 import type { OpenTarget } from '../target/target';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { exercisesToGrade } from './exercises-to-grade';
 import { terminalLine } from '../report/terminal-text';
 
 export interface GradeOptions {
@@ -76,7 +76,7 @@ function rejectMistypedCommands(ids: readonly string[], exerciseIds: readonly st
 
 /** `grade [EXERCISE…]`: grade the local (or --host) engine. Returns the exit status. */
 export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo): Promise<number> {
-  const catalog = loadExercises(opts.exercisesDir);
+  const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
   rejectMistypedCommands(
     ids,
     catalog.map((e) => e.id),

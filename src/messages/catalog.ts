@@ -170,6 +170,13 @@ const en = {
   'list.variables': 'variables:',
   'list.variableSet': '{{name}} = {{value}} (from {{from}})',
   'list.variableUnset': '{{name}}: not set — {{advice}}',
+  // grade validate, and a broken spec left out of grading
+  'validate.oneProblem': '1 problem in {{files}} file(s)',
+  'validate.problems': '{{count}} problems in {{files}} file(s)',
+  'validate.untranslated': '{{file}}: {{path}}: no Italian text (warning; English is shown)',
+  'validate.valid': '{{count}} exercise file(s) valid: {{ids}}',
+  'validate.valid.warnings': '{{count}} exercise file(s) valid: {{ids}}; {{warnings}} warning(s)',
+  'spec.brokenNotGraded': 'not graded: {{id}} — {{file}} has {{count}} problem(s); grade validate lists them',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -328,6 +335,12 @@ const it: Record<MessageId, string> = {
   'list.variables': 'variabili:',
   'list.variableSet': '{{name}} = {{value}} (da {{from}})',
   'list.variableUnset': '{{name}}: non impostata — {{advice}}',
+  'validate.oneProblem': '1 problema in {{files}} file',
+  'validate.problems': '{{count}} problemi in {{files}} file',
+  'validate.untranslated': '{{file}}: {{path}}: manca il testo italiano (avviso; si mostra quello inglese)',
+  'validate.valid': 'file di esercizi validi: {{count}} ({{ids}})',
+  'validate.valid.warnings': 'file di esercizi validi: {{count}} ({{ids}}); avvisi: {{warnings}}',
+  'spec.brokenNotGraded': 'non valutato: {{id}} — {{file}} ha problemi ({{count}}); grade validate li elenca',
 };
 
 export const catalog: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { en, it };
