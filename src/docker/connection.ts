@@ -93,7 +93,9 @@ export function resolveConnection(
       if (context?.tls) Object.assign(options, context.tls);
       else if (tls && !context) Object.assign(options, tlsFromCertPath(raw, env, home, lang));
       // The docker CLI's SkipTLSVerify: encrypted, but the engine's certificate is not checked.
-      if (context?.skipTlsVerify) (options as { rejectUnauthorized?: boolean }).rejectUnauthorized = false;
+      // docker-modem passes no rejectUnauthorized of its own to the request: an agent carries it.
+      if (context?.skipTlsVerify)
+        (options as { agent?: unknown }).agent = new (require('node:https') as typeof import('node:https')).Agent({ rejectUnauthorized: false });
       return { endpoint: `tcp://${url.hostname}:${port}`, source, options, publishedHost: host };
     }
     case 'ssh:':
