@@ -3,15 +3,44 @@ import type { EngineView } from '../docker/engine-view';
 import type { HttpClient } from '../http/http-client';
 import type { RegistryAccess } from '../registry/registry-access';
 import type { RepoContext } from '../repo/repo-context';
+import type { MessageId } from '../messages/catalog';
 import type { Evidence, VerdictStatus } from '../result/types';
 
 export type { Evidence, VerdictStatus };
 
+/**
+ * A piece of a message that a kind builds in code (where it looked, a list of
+ * problems): an id of the tool's catalogue and its values, so the piece is
+ * rendered in the run's language like the sentence around it. Values the
+ * student controls (names, command output) stay plain strings.
+ */
+export interface Phrase {
+  phrase: MessageId;
+  data?: MessageData;
+}
+
+/** Several values shown one after the other, e.g. problems joined by "; ". */
+export interface PhraseList {
+  items: readonly MessageValue[];
+  separator: string;
+}
+
+export type MessageValue = string | number | undefined | Phrase | PhraseList;
+export type MessageData = Record<string, MessageValue>;
+
+export function phrase(id: MessageId, data?: MessageData): Phrase {
+  return data ? { phrase: id, data } : { phrase: id };
+}
+
+export function joined(items: readonly MessageValue[], separator: string): PhraseList {
+  return { items, separator };
+}
+
 export interface Verdict<M extends string = string> {
   status: VerdictStatus;
   messageId: M;
-  /** Values for the message template; tests assert these, not the rendered text. */
-  data?: Record<string, string | number | undefined>;
+  /** Values for the message template; tests assert these (rendered in English), not the sentence. */
+  data?: MessageData;
   evidence?: Evidence;
 }
 
@@ -48,8 +77,4 @@ export interface CheckKind<P = unknown, M extends string = string> {
 /** Identity at run time; at compile time it ties the message ids of `evaluate` to `meta.messages`. */
 export function defineCheckKind<P, M extends string>(kind: CheckKind<P, M>): CheckKind<P, M> {
   return kind;
-}
-
-export function renderMessage(template: string, data: Record<string, string | number | undefined> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data[key] !== undefined ? String(data[key]) : whole));
 }

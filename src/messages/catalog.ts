@@ -1,4 +1,4 @@
-import { renderMessage } from '../check/kind';
+import type { MessageData, MessageValue } from '../check/kind';
 
 /**
  * Every sentence the tool itself shows (reports, terminal, advice), by id, in
@@ -258,13 +258,29 @@ export function isLang(value: string): value is Lang {
   return (languages as readonly string[]).includes(value);
 }
 
-/** The message `id` in `lang`, with `{{name}}` filled from data. */
-export function message(lang: Lang, id: MessageId, data?: Record<string, string | number | undefined>): string {
-  return renderMessage(catalog[lang][id], data);
+/** The message `id` in `lang`, with `{{name}}` filled from data (phrases rendered in the same language). */
+export function message(lang: Lang, id: MessageId, data?: MessageData): string {
+  return renderMessage(lang, catalog[lang][id], data);
+}
+
+/** A template with `{{name}}` replaced by data.name; a placeholder without a value stays as it is. */
+export function renderMessage(lang: Lang, template: string, data: MessageData = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data[key] !== undefined ? renderValue(lang, data[key]) : whole));
+}
+
+/** One message value as text in `lang`: a phrase is looked up in the catalogue, a list joined. */
+export function renderValue(lang: Lang, value: MessageValue): string {
+  if (value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if ('phrase' in value) return message(lang, value.phrase, value.data);
+  return value.items
+    .filter((item) => item !== undefined)
+    .map((item) => renderValue(lang, item))
+    .join(value.separator);
 }
 
 /** A function bound to one language, as templates and reporters use it. */
-export type Translate = (id: MessageId, data?: Record<string, string | number | undefined>) => string;
+export type Translate = (id: MessageId, data?: MessageData) => string;
 
 export function translator(lang: Lang): Translate {
   return (id, data) => message(lang, id, data);
