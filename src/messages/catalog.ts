@@ -130,6 +130,10 @@ const en = {
   'class.students': '{{count}} student(s)',
   'class.footer':
     "Each student's full report (checks, hints, evidence) is linked from their name. grades.csv holds the graded students' points for a gradebook; class.json holds this table and the aggregates.",
+  // Terminal check line (italian-rest)
+  'terminal.bonus': '(bonus)',
+  'terminal.bonusNotEarned': '(bonus, not earned)',
+  'terminal.slide': '(slide "{{slide}}")',
   // Pieces of check messages that kinds build in code (italian-rest): ids the kinds pass as phrases.
   'part.whereHost': 'on this Docker host',
   'part.whereRepo': 'among what grade repo built and started from the repository',
@@ -349,6 +353,9 @@ const it: Record<MessageId, string> = {
   'class.students': '{{count}} studenti',
   'class.footer':
     'Il rapporto completo di ogni studente (controlli, suggerimenti, dettagli) è collegato al suo nome. grades.csv contiene i punti degli studenti valutati per il registro; class.json contiene questa tabella e gli aggregati.',
+  'terminal.bonus': '(bonus)',
+  'terminal.bonusNotEarned': '(bonus, non ottenuto)',
+  'terminal.slide': '(slide "{{slide}}")',
   // Pieces of check messages (italian-rest)
   'part.whereHost': 'su questo host Docker',
   'part.whereRepo': 'fra ciò che grade repo ha costruito e avviato dal repository',

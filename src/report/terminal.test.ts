@@ -120,3 +120,18 @@ describe('terminal output of external text', () => {
     expect(text.replace(OWN_COLOURS, '')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 });
+
+describe('terminal check lines for bonus checks', () => {
+  test('a missed bonus is neutral (○, "not earned"), an earned one says bonus; in Italian too', () => {
+    const text = summaryText(mixedResult(), []);
+    expect(text).toContain('  ○    0/10  A container on two bridges (bonus, not earned)\n');
+    expect(text).toContain('  ✔   10/10  A second web_server on host port 8081 (bonus)\n');
+    expect(text).not.toContain('✘    0/10  A container on two bridges');
+    const out = new PassThrough();
+    let it = '';
+    out.on('data', (d: Buffer) => (it += d.toString()));
+    new TerminalReporter(out, { NO_COLOR: '1' }, 'it').summary(mixedResult(), []);
+    expect(it).toContain('  ○    0/10  A container on two bridges (bonus, non ottenuto)\n');
+    expect(it).toContain('(slide "Multiple bridges (2)")');
+  });
+});
