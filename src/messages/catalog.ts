@@ -1,4 +1,4 @@
-import type { MessageData, MessageValue } from '../check/kind';
+import type { MessageData, MessageValue } from './phrase';
 
 /**
  * Every sentence the tool itself shows (reports, terminal, advice), by id, in
@@ -156,6 +156,23 @@ const en = {
   'init.joinFailed': 'could not join the board at {{url}}: {{error}}',
   'init.joinFailedHint': 'check the address, the join code and your student id with your instructor',
   'init.joined': 'joined the board at {{url}} as {{who}}; every grade run now sends its result there ({{file}})',
+  // grade batch and grade merge (italian-rest)
+  'batch.hosts': 'hosts: {{done}}/{{total}} done · {{running}} running · {{failed}} failed',
+  'batch.alreadyGraded': '{{who}}already graded (--resume)',
+  'batch.notGraded': '{{who}}not graded: {{error}}',
+  'batch.graded': '{{who}}{{points}}/{{max}} in {{seconds}} s',
+  'batch.fromOutcomes': 'class report from {{count}} host outcome(s): {{files}}',
+  'batch.interruptConsequence': 'no new host starts; running ones stop and remove their probes. What is done is kept.',
+  'batch.round': 'round {{round}} ({{time}})',
+  'batch.classReport': 'class report: {{file}}',
+  'batch.interrupted': 'interrupted: {{done}} host(s) done this run, {{notDone}} not; grade batch --resume goes on',
+  'batch.nextRound': 'next round in {{seconds}} s; Ctrl-C stops',
+  'batch.keptGraded': '{{id}}: kept the graded outcome of {{kept}} over a later error of {{later}}{{where}} ({{error}})',
+  'batch.inShard': ' in {{shard}}',
+  'batch.noReason': 'no reason given',
+  'batch.merged': 'merged {{count}} host outcome(s) from {{shards}} shard(s): {{files}}',
+  'batch.noShard': 'no shard folder {{shard}}',
+  'batch.noShardHint': 'give the folders the shards wrote with --out',
   // Pieces of check messages that kinds build in code (italian-rest): ids the kinds pass as phrases.
   'part.whereHost': 'on this Docker host',
   'part.whereRepo': 'among what grade repo built and started from the repository',
@@ -399,6 +416,22 @@ const it: Record<MessageId, string> = {
   'init.joinFailed': 'impossibile entrare nella board su {{url}}: {{error}}',
   'init.joinFailedHint': 'controlla con il docente l’indirizzo, il codice di accesso e la tua matricola',
   'init.joined': 'entrato nella board su {{url}} come {{who}}; da ora ogni esecuzione di grade le invia il suo risultato ({{file}})',
+  'batch.hosts': 'host: {{done}}/{{total}} finiti · {{running}} in corso · {{failed}} non valutati',
+  'batch.alreadyGraded': '{{who}}già valutato (--resume)',
+  'batch.notGraded': '{{who}}non valutato: {{error}}',
+  'batch.graded': '{{who}}{{points}}/{{max}} in {{seconds}} s',
+  'batch.fromOutcomes': 'rapporto della classe da {{count}} esiti di host: {{files}}',
+  'batch.interruptConsequence': 'nessun nuovo host parte; quelli in corso si fermano e rimuovono i loro container di prova. Ciò che è finito resta.',
+  'batch.round': 'giro {{round}} ({{time}})',
+  'batch.classReport': 'rapporto della classe: {{file}}',
+  'batch.interrupted': 'interrotto: {{done}} host finiti in questa esecuzione, {{notDone}} no; grade batch --resume continua',
+  'batch.nextRound': 'prossimo giro tra {{seconds}} s; Ctrl-C per fermare',
+  'batch.keptGraded': '{{id}}: tenuto l’esito valutato del {{kept}} al posto di un errore successivo del {{later}}{{where}} ({{error}})',
+  'batch.inShard': ' in {{shard}}',
+  'batch.noReason': 'nessun motivo indicato',
+  'batch.merged': 'uniti {{count}} esiti di host da {{shards}} shard: {{files}}',
+  'batch.noShard': 'non c’è la cartella dello shard {{shard}}',
+  'batch.noShardHint': 'indica le cartelle che gli shard hanno scritto con --out',
   // Pieces of check messages (italian-rest)
   'part.whereHost': 'su questo host Docker',
   'part.whereRepo': 'fra ciò che grade repo ha costruito e avviato dal repository',
