@@ -456,7 +456,7 @@ const it: Record<MessageId, string> = {
   'part.config.cpus': 'è limitato a {{have}} CPU, non {{want}}',
   'part.config.notOnNetwork': 'non è sulla rete {{network}} (è su: {{networks}})',
   'part.config.alsoOn': 'è anche su {{networks}}',
-  'part.config.networkCount': 'è su {{count}} reti ({{networks}}), non {{want}}',
+  'part.config.networkCount': 'è collegato a {{count}} rete/i ({{networks}}), non a {{want}}',
   'part.config.networkMode': 'ha la modalità di rete {{mode}}, non {{want}}',
   'part.config.restartPolicy': 'ha la restart policy {{have}}, non {{want}}',
   'part.config.command': 'esegue `{{line}}`, che non corrisponde a /{{pattern}}/',
