@@ -1,6 +1,7 @@
 import { checkKinds } from '../../checks';
 import { configProblems } from '../../checks/container.config';
 import composeFile from '../../checks/compose.file';
+import dockerfilePractices from '../../checks/dockerfile.practices';
 import { readOrigin } from '../../checks/image.history';
 import { evaluateRepoKind } from '../../test/support/repo-kind-tester';
 import { describeSelector } from '../check/container-selection';
@@ -66,10 +67,11 @@ const ENGLISH =
 /** Text a test passes in, standing for names the student chose: never English words. */
 const NAME = 'zz1';
 
-/** Docker's own words stay as typed: `commands`, options (-it, --cpus=0.5) and compose keys (volumes:). */
+/** Docker's own words stay as typed: `commands`, options (-it, --cpus=0.5) and compose keys (volumes:); "quoted" slide titles and pages too. */
 const withoutDockerWords = (text: string) =>
   text
     .replace(/`[^`]*`/g, '')
+    .replace(/"[^"]*"/g, '')
     .replace(/(^|\s|\()--?[\w.=-]+/g, '$1')
     .replace(/\b(services|networks|volumes):(?=[\s;,]|$)/g, '');
 const englishIn = (text: string) => ENGLISH.exec(withoutDockerWords(text))?.[0];
@@ -192,6 +194,15 @@ describe('no English piece inside an Italian message', () => {
     });
     expect(passed.messageId).toBe('ok');
     expectItalian('compose.file', 'ok', passed.data);
+  });
+
+  test('dockerfile.practices: each piece of advice', async () => {
+    const dockerfile =
+      'FROM ubuntu\nRUN apt-get update\nRUN apt-get install -y apache2\nENV DB_PASSWORD=zz1\nRUN apache2ctl -D FOREGROUND\nRUN apt-get install -y mysql-server\n';
+    const v = await evaluateRepoKind(dockerfilePractices, { name: 'all advice', files: { Dockerfile: dockerfile }, params: {}, messageId: 'advice' });
+    expect(v.messageId).toBe('advice');
+    expect(renderValue('en', v.data!.findings).split('; ').length).toBeGreaterThanOrEqual(4);
+    expectItalian('dockerfile.practices', 'advice', v.data);
   });
 
   test('image.history: how an image was made, as the grader saw it', () => {
