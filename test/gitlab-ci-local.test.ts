@@ -15,6 +15,9 @@ const GCL = path.join(ROOT, 'node_modules', '.bin', 'gitlab-ci-local');
  * engine is the local one (DOCKER_HOST), and the docker:dind service image is a
  * local no-op image, since the job talks to the local engine instead.
  */
+/** The engine the tests run against (a private one under private-engine.sh), never a hard-coded default. */
+const TEST_ENGINE = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
+
 async function runStudentJob(fixture: string): Promise<{ code: number; output: string; dir: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `gcl-${fixture}-`));
   cpSync(path.join(ROOT, 'test', 'fixtures', 'repos', fixture), dir, { recursive: true });
@@ -27,7 +30,7 @@ async function runStudentJob(fixture: string): Promise<{ code: number; output: s
   writeFileSync(path.join(bin, 'grade'), `#!/bin/sh\nexec ${process.execPath} ${GRADE_BIN} "$@"\n`);
   chmodSync(path.join(bin, 'grade'), 0o755);
   const r = await shell(
-    `${GCL} --force-shell-executor --pull-policy if-not-present --variable DOCKER_HOST=unix:///var/run/docker.sock --variable GRADE_PASS_MARK=90 grade`,
+    `${GCL} --force-shell-executor --pull-policy if-not-present --variable DOCKER_HOST=${TEST_ENGINE} --variable GRADE_PASS_MARK=90 grade`,
     { cwd: dir, env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, NO_COLOR: '1' }, timeout: 240_000 },
   );
   return { code: r.code, output: r.stdout + r.stderr, dir };

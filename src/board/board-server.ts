@@ -8,7 +8,7 @@ import createDebug from 'debug';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ClassMember } from '../batch/hosts-file';
 import { templatesDir } from '../package-info';
-import { csvCell } from '../report/csv';
+import { csvRecords } from '../report/csv';
 import { gradeResultValidator } from '../result/result-validator';
 import { gradeResultSchema } from '../result/schema';
 import type { GradeResult } from '../result/types';
@@ -346,7 +346,7 @@ export class BoardServer {
         graded.filter((c) => c.source === 'self').length,
       ]);
     }
-    return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+    return csvRecords(rows);
   }
 
   /** Listens on host:port (port 0: any free one); returns the board's URL. */

@@ -12,10 +12,10 @@ import { message, type Lang } from '../messages/catalog';
 import { dateLocale } from '../messages/language';
 import { phrase } from '../messages/phrase';
 import type { ReportFormat } from '../report/index';
-import { loadExercises } from '../spec/load';
 import { KnownHosts } from '../ssh/known-hosts';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { exercisesToGrade } from './exercises-to-grade';
 import { pause } from '../time/pause';
 
 export interface BatchCommandOptions {
@@ -73,7 +73,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
     io.stderr.write(`${message(lang, 'batch.fromOutcomes', { count: report.summary.graded + report.summary.errored, files: files.join(', ') })}\n`);
     return report.summary.errored ? 1 : 0;
   }
-  const catalog = loadExercises(opts.exercisesDir);
+  const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
   const interruption = new Interruption(io, message(lang, 'batch.interruptConsequence'));
   const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret) : undefined;
   try {

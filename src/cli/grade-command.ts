@@ -11,12 +11,12 @@ import { grader } from '../package-info';
 import { withOpenTarget } from '../runner/open-target';
 import { notGradedExercises, planGrading, type Plan } from '../runner/plan';
 import { runPlan } from '../runner/run';
-import { loadExercises } from '../spec/load';
 import { LocalTarget } from '../target/local/local-target';
 import type { OpenTarget } from '../target/target';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { exercisesToGrade } from './exercises-to-grade';
 import { terminalLine } from '../report/terminal-text';
 
 export interface GradeOptions {
@@ -61,7 +61,7 @@ function registryCredentials(env: NodeJS.ProcessEnv) {
 
 /** `grade [EXERCISE…]`: grade the local (or --host) engine. Returns the exit status. */
 export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo): Promise<number> {
-  const catalog = loadExercises(opts.exercisesDir);
+  const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
   const plan = planGrading(catalog, ids, opts.vars, 'host', opts.lang);
   // Before connecting: a damaged history stops us before the student waits for a whole grading.
   const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;

@@ -5,10 +5,10 @@ import { TerminalReporter } from '../report/terminal';
 import { grader } from '../package-info';
 import type { StudentInfo } from '../result/types';
 import { appliesIn } from '../spec/exercise';
-import { loadExercises } from '../spec/load';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';
+import { exercisesToGrade } from './exercises-to-grade';
 import { terminalLine, terminalText } from '../report/terminal-text';
 
 export interface RepoCommandOptions {
@@ -39,7 +39,9 @@ function courseExercises(env: NodeJS.ProcessEnv): string[] {
  * below, 2 when grading could not run. No attempt history: this runs in CI.
  */
 export async function repoCommand(dir: string, ids: string[], opts: RepoCommandOptions, io: CliIo): Promise<number> {
-  const catalog = loadExercises(opts.exercisesDir);
+  // The course's list (the student CI template's GRADE_EXERCISES) when none are named.
+  const asked = ids.length ? ids : courseExercises(io.env);
+  const catalog = exercisesToGrade(opts.exercisesDir, asked, io, opts.lang);
   const terminal = new TerminalReporter(io.stderr, io.env, opts.lang);
   const interruption = new Interruption(io, 'stopping, removing what grade repo started…');
   try {
@@ -47,8 +49,7 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
     const result = await gradeRepository({
       dir,
       catalog,
-      // The course's list (the student CI template's GRADE_EXERCISES) when none are named.
-      ids: ids.length ? ids : courseExercises(io.env),
+      ids: asked,
       vars: opts.vars,
       ...(opts.host ? { hostFlag: opts.host } : {}),
       env: io.env,

@@ -1,23 +1,29 @@
 import { formatProblem } from '../errors';
+import { message } from '../messages/catalog';
+import { resolveLanguage } from '../messages/language';
 import { exerciseFilesIn, loadExerciseFiles } from '../spec/load';
 import { missingTranslations } from '../spec/localize';
 import type { CliIo } from './io';
 import { terminalText } from '../report/terminal-text';
 
-/** `grade validate [FILE…]`: every problem as file:line:col: path: message; exit 2 if any. */
+/**
+ * `grade validate [FILE…]`: every problem of every file in one run (schema,
+ * unknown needs, cycles, duplicate ids) as file:line:col: path: message; exit 2 if any.
+ */
 export function validateCommand(files: string[], opts: { exercisesDir: string }, io: CliIo): number {
+  const lang = resolveLanguage(undefined, io.env);
   const targets = files.length ? files : exerciseFilesIn(opts.exercisesDir);
   const { exercises, problems } = loadExerciseFiles(targets);
   for (const p of problems) io.stderr.write(`${terminalText(formatProblem(p))}\n`);
   if (problems.length) {
-    io.stderr.write(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${targets.length} file(s)\n`);
+    const count = { count: problems.length, files: targets.length };
+    io.stderr.write(`${message(lang, problems.length === 1 ? 'validate.oneProblem' : 'validate.problems', count)}\n`);
     return 2;
   }
   // A missing Italian text is shown in English: worth fixing, not worth refusing the spec.
-  const untranslated = exercises.flatMap((e) => missingTranslations(e).map((p) => `${e.file}: ${p}: no Italian text (warning; English is shown)`));
+  const untranslated = exercises.flatMap((e) => missingTranslations(e).map((path) => message(lang, 'validate.untranslated', { file: e.file, path })));
   for (const w of untranslated) io.stderr.write(`${w}\n`);
-  io.stderr.write(
-    `${exercises.length} exercise file(s) valid: ${exercises.map((e) => e.id).join(', ')}${untranslated.length ? `; ${untranslated.length} warning(s)` : ''}\n`,
-  );
+  const valid = { count: exercises.length, ids: exercises.map((e) => e.id).join(', '), warnings: untranslated.length };
+  io.stderr.write(`${message(lang, untranslated.length ? 'validate.valid.warnings' : 'validate.valid', valid)}\n`);
   return 0;
 }

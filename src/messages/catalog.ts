@@ -279,6 +279,13 @@ const en = {
   'part.practice.noSecrets': 'never put passwords, keys or tokens in an image (ENV, ARG, or copied key files)',
   'part.practice.oneApp': 'put a single application per container: the web server and the database in separate containers',
   'part.practice.cmdNotRun': 'start the server with CMD, not RUN: RUN runs at build time and commits the result',
+  // grade validate, and a broken spec left out of grading
+  'validate.oneProblem': '1 problem in {{files}} file(s)',
+  'validate.problems': '{{count}} problems in {{files}} file(s)',
+  'validate.untranslated': '{{file}}: {{path}}: no Italian text (warning; English is shown)',
+  'validate.valid': '{{count}} exercise file(s) valid: {{ids}}',
+  'validate.valid.warnings': '{{count}} exercise file(s) valid: {{ids}}; {{warnings}} warning(s)',
+  'spec.brokenNotGraded': 'not graded: {{id}} — {{file}} has {{count}} problem(s); grade validate lists them',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -546,6 +553,12 @@ const it: Record<MessageId, string> = {
   'part.practice.noSecrets': 'non mettere mai password, chiavi o token in un’immagine (ENV, ARG o file di chiavi copiati)',
   'part.practice.oneApp': 'una sola applicazione per container: il web server e il database in container separati',
   'part.practice.cmdNotRun': 'avvia il server con CMD, non con RUN: RUN viene eseguito durante la build e ne salva il risultato',
+  'validate.oneProblem': '1 problema in {{files}} file',
+  'validate.problems': '{{count}} problemi in {{files}} file',
+  'validate.untranslated': '{{file}}: {{path}}: manca il testo italiano (avviso; si mostra quello inglese)',
+  'validate.valid': 'file di esercizi validi: {{count}} ({{ids}})',
+  'validate.valid.warnings': 'file di esercizi validi: {{count}} ({{ids}}); avvisi: {{warnings}}',
+  'spec.brokenNotGraded': 'non valutato: {{id}} — {{file}} ha problemi ({{count}}); grade validate li elenca',
 };
 
 export const catalog: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { en, it };

@@ -56,7 +56,7 @@ describe('CSV gradebook', () => {
     // The cell reads back as text with a leading apostrophe, line break and quotes intact.
     expect(rows[1]![0]).toBe(`'${hostileResult().student!.id}`);
     expect(rows[1]![0]).toContain(HOSTILE.script);
-    for (const start of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) {
+    for (const start of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\uFF1D1+1', '\uFF0B1', '\uFF0D1', '\uFF20SUM(A1)']) {
       const r = mixedResult();
       r.student = { id: start };
       expect(readCsv(renderCsv({ result: r }))[1]![0]).toBe(`'${start}`);

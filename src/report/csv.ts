@@ -4,8 +4,12 @@ import type { ReportInput } from './input';
 /**
  * A spreadsheet runs a cell that starts like a formula (CSV injection); a
  * leading apostrophe makes it text. Student names and ids reach these cells.
+ * The full-width forms too (＝ ＋ － ＠): Apple Numbers normalises them to the
+ * ASCII ones (the list csv-stringify's escape_formulas uses). Kept by hand, not
+ * csv-stringify: with CRLF records it leaves a field holding a lone LF or CR
+ * unquoted, which splits a row.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** One RFC 4180 field, safe from formula injection. */
 export function csvCell(value: string | number): string {
@@ -13,6 +17,11 @@ export function csvCell(value: string | number): string {
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   // RFC 4180: quote a field holding a comma, a quote or a line break; double its quotes.
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 records (each ending with CRLF), every field through csvCell. */
+export function csvRecords(rows: readonly (readonly (string | number)[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
 }
 
 /** Who a row is about: the student id, else the name, else the graded host. */
@@ -32,8 +41,7 @@ export function gradebookCsv(results: readonly GradeResult[]): string {
     const points = new Map(r.exercises.map((e) => [e.id, e.score.points]));
     rows.push([studentIdentifier(r), ...ids.map((id) => points.get(id) ?? ''), r.score.points]);
   }
-  // RFC 4180 records end with CRLF.
-  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+  return csvRecords(rows);
 }
 
 export function renderCsv({ result }: ReportInput): string {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultExercisesDir } from '../package-info';
-import { exerciseFilesIn, loadExerciseFiles, loadExercises } from './load';
+import { exerciseFilesIn, loadExerciseFiles, loadExercises, loadExercisesToGrade, type BrokenSpec } from './load';
 import { SpecError } from '../errors';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-spec-test-'));
@@ -136,5 +136,60 @@ describe('loading exercise specs', () => {
     const line = (err as SpecError).line();
     expect(line).toMatch(/one\.yaml:1:5: id: must match pattern/);
     expect(line).toMatch(/one\.yaml:1:1: \(root\): missing required property 'title'/);
+  });
+
+  test('a schema error does not hide the rules after it: unknown needs, a cycle and a duplicate id of the same file come in the same run', () => {
+    const problems = problemsOf(`${header}  - { id: a, title: A, kind: image.exists, points: 1, params: { imgae: x }, needs: [b] }
+  - { id: b, title: B, kind: image.exists, points: 1, params: { image: x }, needs: [a] }
+  - { id: a, title: C, kind: image.exists, points: 1, params: { image: x } }
+  - { id: d, title: D, kind: image.exists, points: 1, params: { image: x }, needs: [nothing, 7] }
+`);
+    expect(problems.map((p) => [p.line, p.path, p.message])).toEqual([
+      [5, 'checks[0].params', "missing required property 'image'"],
+      [5, 'checks[0].params.imgae', "unknown property 'imgae' (did you mean 'image'?)"],
+      [8, 'checks[3].needs[1]', 'must be string'],
+      [7, 'checks[2].id', "duplicate check id 'a' (first at checks[0])"],
+      [8, 'checks[3].needs[0]', "needs unknown check 'nothing' (checks here: a, b, d)"],
+      [5, 'checks[0].needs', 'needs form a cycle: a → b → a'],
+    ]);
+  });
+
+  test('an exercise id is claimed even by a spec the schema refuses: the duplicate in another file is reported too', () => {
+    const { problems, broken } = loadExerciseFiles([
+      specFile(`${header}  - { id: a, title: A, kind: image.exist, points: 1, params: { image: x } }\n`),
+      specFile(`${header}  - { id: a, title: A, kind: image.exists, points: 1, params: { image: x } }\n`),
+    ]);
+    expect(problems.map((p) => p.path)).toEqual(['checks[0].kind', 'id']);
+    expect(broken.map((b) => [b.id, b.problems.length])).toEqual([
+      ['demo', 1],
+      ['demo', 1],
+    ]);
+  });
+});
+
+describe('loading a folder to grade, with a broken spec in it', () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'grade-spec-folder-'));
+  writeFileSync(
+    path.join(folder, 'good.yaml'),
+    header.replace('demo', 'good') + '  - { id: a, title: A, kind: image.exists, points: 1, params: { image: x } }\n',
+  );
+  writeFileSync(path.join(folder, 'broken.yaml'), 'id: broken\ntitle: [unclosed\n');
+
+  test('the others are loaded and the broken one is passed on, under its file name when it has no readable id', () => {
+    const seen: BrokenSpec[] = [];
+    expect(loadExercisesToGrade(folder, ['good'], (b) => seen.push(b)).map((e) => e.id)).toEqual(['good']);
+    expect(loadExercisesToGrade(folder, [], () => undefined).map((e) => e.id)).toEqual(['good']);
+    expect(seen).toEqual([{ file: path.join(folder, 'broken.yaml'), id: 'broken', problems: [expect.objectContaining({ line: 3 })] }]);
+  });
+
+  test('asking for the broken one is a SpecError with its problems', () => {
+    expect(() => loadExercisesToGrade(folder, ['good', 'broken'], () => undefined)).toThrow(SpecError);
+    let err: unknown;
+    try {
+      loadExercisesToGrade(folder, ['broken'], () => undefined);
+    } catch (e) {
+      err = e;
+    }
+    expect((err as SpecError).line()).toMatch(/broken\.yaml:3:1: \(root\): YAML: .*\n1 problem in exercise specs — fix them and run `grade validate` again$/);
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Document } from 'yaml';
 import { SetupError, SpecError, type SpecProblem } from '../errors';
 import { catalogueExercises } from './exercise-catalogue';
-import type { Exercise, ExerciseSpec } from './exercise';
+import type { Exercise, ExerciseSpec, GradingMode } from './exercise';
 import { referencedVariables } from './variables';
 import type { ProblemSink } from './yaml-document';
 
@@ -11,27 +11,57 @@ import type { ProblemSink } from './yaml-document';
 const yamlDocument = () => require('./yaml-document') as typeof import('./yaml-document');
 const exerciseValidatorModule = () => require('./exercise-validator') as typeof import('./exercise-validator');
 
+/** What the load-time rules read of one check; undefined where the schema would refuse the value. */
+interface CheckOutline {
+  id: string | undefined;
+  needs: (string | undefined)[];
+  modes: GradingMode[];
+  texts: unknown[];
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The checks of a spec as far as they can be read, index for index, whether or
+ * not the schema accepted the spec: so a schema error does not hide an unknown
+ * `needs`, a cycle or a duplicate id of the same file (one run shows them all).
+ */
+function outlineChecks(data: unknown): CheckOutline[] {
+  const checks = isRecord(data) && Array.isArray(data.checks) ? data.checks : [];
+  return checks.map((c: unknown) => {
+    const r = isRecord(c) ? c : {};
+    return {
+      id: typeof r.id === 'string' ? r.id : undefined,
+      needs: Array.isArray(r.needs) ? r.needs.map((n: unknown) => (typeof n === 'string' ? n : undefined)) : [],
+      modes: Array.isArray(r.modes) ? r.modes.filter((m: unknown): m is GradingMode => m === 'host' || m === 'repo') : ['host', 'repo'],
+      texts: [r.params, r.title, r.hint ?? ''],
+    };
+  });
+}
+
 /** Load-time rules the schema cannot say: unique ids, `needs` that exist and form no cycle, declared variables. */
-function checkSemantics(spec: ExerciseSpec, doc: Document, sink: ProblemSink): void {
+function checkSemantics(data: unknown, doc: Document, sink: ProblemSink): void {
   const { nodeAt } = yamlDocument();
+  const checks = outlineChecks(data);
   const ids = new Map<string, number>();
-  spec.checks.forEach((c, i) => {
+  checks.forEach((c, i) => {
+    if (c.id === undefined) return;
     if (ids.has(c.id)) sink.at(nodeAt(doc, ['checks', i, 'id']), ['checks', i, 'id'], `duplicate check id '${c.id}' (first at checks[${ids.get(c.id)}])`);
     else ids.set(c.id, i);
   });
-  spec.checks.forEach((c, i) =>
-    (c.needs ?? []).forEach((n, j) => {
+  checks.forEach((c, i) =>
+    c.needs.forEach((n, j) => {
+      if (n === undefined) return;
       if (n === c.id) sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `check '${c.id}' needs itself`);
       else if (!ids.has(n))
         sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `needs unknown check '${n}' (checks here: ${[...ids.keys()].join(', ')})`);
     }),
   );
   // A check must find what it needs in every mode it runs in.
-  const modesOf = (c: ExerciseSpec['checks'][number]) => c.modes ?? ['host', 'repo'];
-  spec.checks.forEach((c, i) =>
-    (c.needs ?? []).forEach((n, j) => {
-      const dep = spec.checks.find((d) => d.id === n);
-      const missing = dep ? modesOf(c).filter((m) => !modesOf(dep).includes(m)) : [];
+  checks.forEach((c, i) =>
+    c.needs.forEach((n, j) => {
+      const dep = checks.find((d) => d.id !== undefined && d.id === n);
+      const missing = dep ? c.modes.filter((m) => !dep.modes.includes(m)) : [];
       if (missing.length)
         sink.at(nodeAt(doc, ['checks', i, 'needs', j]), ['checks', i, 'needs', j], `needs '${n}', which does not run in ${missing.join(', ')} mode`);
     }),
@@ -39,8 +69,8 @@ function checkSemantics(spec: ExerciseSpec, doc: Document, sink: ProblemSink): v
 
   // Cycles: depth-first search over needs.
   const state = new Map<string, 'visiting' | 'done'>();
-  const byId = new Map<string, { c: ExerciseSpec['checks'][number]; i: number }>();
-  spec.checks.forEach((c, i) => byId.has(c.id) || byId.set(c.id, { c, i }));
+  const byId = new Map<string, { c: CheckOutline; i: number }>();
+  checks.forEach((c, i) => c.id === undefined || byId.has(c.id) || byId.set(c.id, { c, i }));
   const reported = new Set<string>();
   const visit = (id: string, trail: string[]): void => {
     if (state.get(id) === 'done') return;
@@ -55,14 +85,14 @@ function checkSemantics(spec: ExerciseSpec, doc: Document, sink: ProblemSink): v
       return;
     }
     state.set(id, 'visiting');
-    for (const n of byId.get(id)?.c.needs ?? []) if (byId.has(n) && n !== id) visit(n, [...trail, id]);
+    for (const n of byId.get(id)?.c.needs ?? []) if (n !== undefined && byId.has(n) && n !== id) visit(n, [...trail, id]);
     state.set(id, 'done');
   };
-  spec.checks.forEach((c) => visit(c.id, []));
+  byId.forEach((_, id) => visit(id, []));
 
-  const declared = new Set(Object.keys(spec.variables ?? {}));
-  spec.checks.forEach((c, i) => {
-    for (const name of referencedVariables([c.params, c.title, c.hint ?? ''])) {
+  const declared = new Set(isRecord(data) && isRecord(data.variables) ? Object.keys(data.variables) : []);
+  checks.forEach((c, i) => {
+    for (const name of referencedVariables(c.texts)) {
       if (!declared.has(name)) {
         sink.at(nodeAt(doc, ['checks', i]), ['checks', i], `uses \${${name}} but the exercise declares no variable '${name}' (add it under variables:)`);
       }
@@ -70,38 +100,53 @@ function checkSemantics(spec: ExerciseSpec, doc: Document, sink: ProblemSink): v
   });
 }
 
-export interface LoadOutcome {
-  exercises: Exercise[];
+/** A spec file that did not load, under the id it claims (else its file name's). */
+export interface BrokenSpec {
+  file: string;
+  id: string;
   problems: SpecProblem[];
 }
 
-/** Parses and validates spec files; collects every problem rather than stopping at the first. */
+export interface LoadOutcome {
+  exercises: Exercise[];
+  /** Every problem of every file, in file order. */
+  problems: SpecProblem[];
+  broken: BrokenSpec[];
+}
+
+/** The id a spec claims, or its file name's (`<id>.yaml`) when it claims none readable. */
+function claimedId(file: string, data: unknown): string {
+  return isRecord(data) && typeof data.id === 'string' ? data.id : path.basename(file).replace(/\.ya?ml$/, '');
+}
+
+/** Parses and validates spec files; collects every problem of every file rather than stopping at the first. */
 export function loadExerciseFiles(files: readonly string[]): LoadOutcome {
   const exercises: Exercise[] = [];
-  const problems: SpecProblem[] = [];
+  const broken: BrokenSpec[] = [];
   const seenIds = new Map<string, string>();
   const { nodeAt, parseYamlFile, schemaProblems } = yamlDocument();
   const { exerciseValidator } = exerciseValidatorModule();
   for (const file of files) {
-    const parsed = parseYamlFile(file, problems);
-    if (!parsed) continue;
+    const yamlProblems: SpecProblem[] = [];
+    const parsed = parseYamlFile(file, yamlProblems);
+    if (!parsed) {
+      broken.push({ file, id: claimedId(file, undefined), problems: yamlProblems });
+      continue;
+    }
     const { doc, data, sink } = parsed;
-    if (!schemaProblems(exerciseValidator(), parsed)) {
-      problems.push(...sink.problems);
-      continue;
+    // Schema first, then the rules it cannot say, on what of the spec can be read: all in one run.
+    schemaProblems(exerciseValidator(), parsed);
+    checkSemantics(data, doc, sink);
+    const id = claimedId(file, data);
+    if (isRecord(data) && typeof data.id === 'string') {
+      const earlier = seenIds.get(id);
+      if (earlier) sink.at(nodeAt(doc, ['id']), ['id'], `exercise id '${id}' is also defined in ${earlier}`);
+      else seenIds.set(id, file);
     }
-    const spec = data as ExerciseSpec;
-    checkSemantics(spec, doc, sink);
-    const earlier = seenIds.get(spec.id);
-    if (earlier) sink.at(nodeAt(doc, ['id']), ['id'], `exercise id '${spec.id}' is also defined in ${earlier}`);
-    seenIds.set(spec.id, file);
-    if (sink.problems.length) {
-      problems.push(...sink.problems);
-      continue;
-    }
-    exercises.push({ ...spec, file });
+    if (sink.problems.length) broken.push({ file, id, problems: [...sink.problems] });
+    else exercises.push({ ...(data as ExerciseSpec), file });
   }
-  return { exercises, problems };
+  return { exercises, problems: broken.flatMap((b) => b.problems), broken };
 }
 
 export function exerciseFilesIn(dir: string): string[] {
@@ -117,15 +162,33 @@ export function exerciseFilesIn(dir: string): string[] {
     .map((n) => path.join(dir, n));
 }
 
+const inCourseOrder = (exercises: Exercise[]) => exercises.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.id.localeCompare(b.id));
+
 /** Parses spec files; any problem is fatal (exit 2, every problem listed). In catalogue order. */
 export function parseExercises(files: readonly string[]): Exercise[] {
   const { exercises, problems } = loadExerciseFiles(files);
   if (problems.length) throw new SpecError(problems);
-  return exercises.sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.id.localeCompare(b.id));
+  return inCourseOrder(exercises);
 }
 
 /** Loads a folder of specs: from the built catalogue when it holds exactly these files, else parsed. */
 export function loadExercises(dir: string): Exercise[] {
   const files = exerciseFilesIn(dir);
   return catalogueExercises(files) ?? parseExercises(files);
+}
+
+/**
+ * Loads a folder to grade `ids` (none: every exercise). A broken spec does not
+ * stop the others: it is left out and passed to `onBroken` — unless it is one
+ * of the asked-for ids, or nothing else is left, which is fatal (SpecError, exit 2).
+ */
+export function loadExercisesToGrade(dir: string, ids: readonly string[], onBroken: (spec: BrokenSpec) => void): Exercise[] {
+  const files = exerciseFilesIn(dir);
+  const built = catalogueExercises(files);
+  if (built) return built;
+  const { exercises, broken } = loadExerciseFiles(files);
+  const asked = broken.filter((b) => ids.includes(b.id));
+  if (asked.length || (broken.length && !exercises.length)) throw new SpecError((asked.length ? asked : broken).flatMap((b) => b.problems));
+  broken.forEach(onBroken);
+  return inCourseOrder(exercises);
 }

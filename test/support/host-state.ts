@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -101,7 +102,16 @@ export async function leftoverProbes(): Promise<string[]> {
   return lines(await sh("docker ps -a --filter label=io.github.grade.probe --format '{{.ID}} {{.Names}}'"));
 }
 
-const baselineFile = path.join(os.tmpdir(), 'grade-test-engine-baseline.json');
+/**
+ * One baseline per engine: developers testing at once on private engines
+ * (DOCKER_HOST differs) share /tmp, and another engine's baseline would make
+ * this engine's own networks look like leftovers to remove.
+ */
+const engineKey = createHash('sha256')
+  .update(process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock')
+  .digest('hex')
+  .slice(0, 12);
+const baselineFile = path.join(os.tmpdir(), `grade-test-engine-baseline-${engineKey}.json`);
 
 /**
  * Called once by the global setup. The suites assert what a grading run finds
