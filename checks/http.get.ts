@@ -84,6 +84,10 @@ async function getWhileStarting(
   return { attempt, waitedMs: Date.now() - t0, starting };
 }
 
+/** The HTTP client's words for why nothing answered, in the run's language; any other reason as it came. */
+const UNREACHABLE = { 'connection refused': 'part.http.refused', 'no answer in time': 'part.http.noAnswer', 'connection reset': 'part.http.reset' } as const;
+const unreachablePhrase = (reason: string): MessageValue => (reason in UNREACHABLE ? phrase(UNREACHABLE[reason as keyof typeof UNREACHABLE]) : reason);
+
 const waitedText = (waitedMs: number, starting: Phrase | undefined): MessageValue =>
   starting && waitedMs >= 1_000 ? phrase('part.http.waited', { seconds: (waitedMs / 1000).toFixed(1), why: starting }) : '';
 
@@ -134,7 +138,7 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redire
       return {
         status: 'fail',
         messageId: 'unreachable',
-        data: { url, reason, waited },
+        data: { url, reason: unreachablePhrase(reason), waited },
         evidence: { expected, actual: starting ? { reason, ...waitEvidence } : reason, command },
       };
     }
