@@ -12,30 +12,34 @@
 # --group-add: the image runs as the unprivileged user node; the socket's group
 # lets it talk to the engine without root.
 
+# The build stage makes what `npm pack` ships (scripts/bundle.js): the CLI and
+# its pure-JavaScript dependencies bundled, no node_modules. The last stage is
+# an Alpine Node base with that bundle and, from the docker CLI image, the
+# docker CLI and its compose plugin (static binaries) — nothing else. No SQLite
+# for the live board: it runs from a global install (README: Live lab board).
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
+COPY scripts ./scripts
 COPY src ./src
 COPY checks ./checks
 COPY exercises ./exercises
 COPY schemas ./schemas
 COPY templates ./templates
-RUN npm run build:dist && npm prune --omit=dev
+RUN npm run build:dist && node scripts/bundle.js
 
-# The docker CLI and its compose plugin: static binaries, no package manager needed.
 FROM docker:28.2-cli AS docker-cli
 
-FROM node:20.19-bookworm-slim
+FROM node:20.19-alpine
 COPY --from=docker-cli /usr/local/bin/docker /usr/local/bin/docker
 COPY --from=docker-cli /usr/local/libexec/docker/cli-plugins/docker-compose /usr/local/libexec/docker/cli-plugins/docker-compose
 WORKDIR /app
 COPY --from=build --chown=root:root /app/package.json ./
-COPY --from=build --chown=root:root /app/node_modules ./node_modules
-COPY --from=build --chown=root:root /app/dist ./dist
 COPY --from=build --chown=root:root /app/bin ./bin
+COPY --from=build --chown=root:root /app/dist/bundle ./dist/bundle
 COPY --from=build --chown=root:root /app/exercises ./exercises
 COPY --from=build --chown=root:root /app/schemas ./schemas
 COPY --from=build --chown=root:root /app/templates ./templates

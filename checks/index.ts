@@ -23,6 +23,7 @@ const kindModules: Record<string, () => KindModule> = {
   'image.config': () => require('./image.config') as KindModule,
   'image.derived': () => require('./image.derived') as KindModule,
   'image.exists': () => require('./image.exists') as KindModule,
+  'image.file': () => require('./image.file') as KindModule,
   'image.history': () => require('./image.history') as KindModule,
   'image.run': () => require('./image.run') as KindModule,
   'network.exists': () => require('./network.exists') as KindModule,

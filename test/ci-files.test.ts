@@ -95,7 +95,7 @@ describe('CI files', () => {
       Object.entries(doc)
         .filter(([, j]) => j && typeof j === 'object' && 'stage' in j)
         .map(([name, j]) => `${name}:${j.stage}`),
-    ).toEqual(['install:install', 'typecheck:check', 'lint:check', 'test:test', 'publish:publish']);
+    ).toEqual(['install:install', 'typecheck:check', 'lint:check', 'test:test', 'package:publish', 'publish:publish']);
     expect(doc.test!.script).toEqual(['.ci/run']);
     expect(JSON.stringify(doc.publish!.services)).toContain('docker:28-dind');
   });
@@ -117,7 +117,9 @@ describe('the grader Dockerfile', () => {
     const copies = lastStage.filter((l) => /^COPY\s/.test(l));
     expect(copies.length).toBeGreaterThan(0);
     expect(copies.filter((l) => !l.includes('--from='))).toEqual([]);
-    expect(read('Dockerfile')).toContain('npm prune --omit=dev');
+    // The shipped bundle, not node_modules: what npm pack ships (test/package.test.ts).
+    expect(lastStage.join('\n')).toContain('/app/dist/bundle');
+    expect(lastStage.join('\n')).not.toContain('node_modules');
   });
 
   test("follows the course's own best practices", () => {

@@ -9,7 +9,9 @@ function startWatch(args: string[]) {
     env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, GRADE_CONFIG: '/nonexistent/c.yaml' },
   });
   let stderr = '';
+  let stdout = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const gradings = () => stderr.split('\n').filter((l) => l.startsWith('graded '));
   const waitFor = async (count: number, ms = 20_000) => {
@@ -27,7 +29,7 @@ function startWatch(args: string[]) {
     while (!found() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     return found() ?? `(no grading line matching ${pattern} in: ${gradings().slice(after).join(' | ')})`;
   };
-  return { child, exited, gradings, waitFor, waitForLine, output: () => stderr };
+  return { child, exited, gradings, waitFor, waitForLine, output: () => stderr, stdout: () => stdout };
 }
 
 describe('grade --watch', () => {
@@ -78,5 +80,20 @@ describe('grade --watch', () => {
     expect(await w.exited).toBe(130);
     expect(await leftoverProbes()).toEqual([]);
     expect(w.output()).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  test('--json --watch: one GradeResult per grading, one per line (JSON Lines)', async () => {
+    const w = (running = startWatch(['first_steps', '--json']));
+    await w.waitFor(1);
+    await sh('docker volume create grade-jsonl-test');
+    await w.waitFor(2);
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(130);
+    const lines = w.stdout().split('\n');
+    expect(lines.at(-1)).toBe('');
+    const results = lines.slice(0, -1).map((l) => JSON.parse(l) as { exercises: { id: string }[] });
+    expect(results.length).toBe(w.gradings().length);
+    expect(results.length).toBeGreaterThanOrEqual(2);
+    for (const r of results) expect(r.exercises.map((e) => e.id)).toEqual(['first_steps']);
   }, 60_000);
 });

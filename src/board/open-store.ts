@@ -12,6 +12,7 @@ export async function openBoardStore(db: string): Promise<BoardStore> {
   try {
     return isPostgresUrl(db) ? await PostgresBoardStore.open(db) : new SqliteBoardStore(db);
   } catch (e) {
+    if (e instanceof SetupError) throw e;
     // The URL may hold a password: name only the kind of database.
     throw new SetupError(`cannot open the board's ${isPostgresUrl(db) ? 'PostgreSQL database' : `database ${db}`}: ${errorMessage(e)}`, 'check --db');
   }

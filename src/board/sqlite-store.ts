@@ -1,7 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SetupError } from '../errors';
 import { boardTables, resultFromRow, type BoardStore, type NewResult, type ResultRow, type StoredResult, type TokenRecord } from './board-store';
+
+/**
+ * better-sqlite3 is a native module that builds from source where no prebuilt
+ * binary is reachable (about a minute): the package lists it as an optional
+ * peer dependency, so installing grade does not build it for the students who
+ * never run a board. The instructor who does adds it once.
+ */
+function loadBetterSqlite3(): typeof Database {
+  try {
+    return require('better-sqlite3') as typeof Database;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
+    throw new SetupError(
+      "the board's SQLite store needs better-sqlite3, which is not installed",
+      'install it next to grade (`npm install -g better-sqlite3@12.9.0` for a global grade) or give --db a postgres:// URL',
+    );
+  }
+}
 
 /**
  * The embedded default: one SQLite file, WAL mode so the page's reads never
@@ -13,7 +32,8 @@ export class SqliteBoardStore implements BoardStore {
 
   constructor(readonly file: string) {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.db = new Database(file);
+    const Sqlite = loadBetterSqlite3();
+    this.db = new Sqlite(file);
     this.db.pragma('journal_mode = WAL');
     // A second process (grade board revoke) may hold the write lock for a moment.
     this.db.pragma('busy_timeout = 5000');

@@ -7,6 +7,7 @@ import { writeClassReport } from '../batch/class-report';
 import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus } from '../batch/host-outcome';
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
 import { runBatch } from '../batch/run-batch';
+import { ensureWritableFolder, fallbackReportFolders, FoldersUnwritableError, writeWithFallback } from '../files/fallback-folder';
 import { SetupError } from '../errors';
 import { message, type Lang } from '../messages/catalog';
 import { dateLocale } from '../messages/language';
@@ -59,6 +60,23 @@ export function parseShard(text: string): { k: number; n: number } {
 }
 
 /**
+ * The batch's --out, checked before hours of grading: when it cannot be
+ * written (a file in the way, a read-only or full disk) the whole batch goes to
+ * a fallback folder, named in one line, rather than losing every host's work.
+ */
+function writableOut(out: string, io: CliIo, lang: Lang): string {
+  try {
+    const placed = writeWithFallback(out, fallbackReportFolders(io.env, new Date().toISOString()), ensureWritableFolder);
+    if (placed.fellBack) io.stderr.write(`${message(lang, 'files.batchFallback', { wanted: out, why: placed.why, fallback: placed.dir })}\n`);
+    return placed.dir;
+  } catch (e) {
+    if (e instanceof FoldersUnwritableError)
+      throw new SetupError(message(lang, 'files.batchNoFolder', { wanted: out, why: e.why }), message(lang, 'files.batchNoFolderAdvice'));
+    throw e;
+  }
+}
+
+/**
  * `grade batch HOSTS_FILE [EXERCISE…]`: every host graded over SSH, a folder
  * per student, then the class report. Exit 0 when every host was graded, 1
  * when some could not be (the report says which and why), 130 on Ctrl-C.
@@ -67,7 +85,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   const all = loadHostsFile(hostsFile);
   const hosts: BatchHost[] = opts.shard ? shardOf(all, opts.shard.k, opts.shard.n) : all;
   const lang = opts.lang ?? 'en';
-  mkdirSync(opts.out, { recursive: true });
+  opts = { ...opts, out: writableOut(opts.out, io, lang) };
   if (opts.reportOnly) {
     const { files, report } = writeClassReport(opts.out, hosts, { ...(opts.lang ? { lang: opts.lang } : {}) });
     io.stderr.write(`${message(lang, 'batch.fromOutcomes', { count: report.summary.graded + report.summary.errored, files: files.join(', ') })}\n`);

@@ -53,4 +53,60 @@ describe('after a complete run (finishRun)', () => {
     expect(() => finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history }, io, terminalOn(io))).not.toThrow();
     expect(out.stderr).toMatch(/grade: this run was not added to the history: history .*blocker\/history\.jsonl: cannot be used/);
   });
+
+  test('reports that cannot go to --out go to the first fallback that takes them, named in one line after the summary', () => {
+    const { io, out } = memoryIo(dir);
+    writeFileSync(path.join(dir, 'blocker'), '');
+    const fallback = path.join(dir, 'fallback');
+    const result = mixedResult();
+    finishRun(
+      result,
+      {
+        out: path.join(dir, 'blocker', 'reports'),
+        reports: true,
+        formats: ['html', 'json'],
+        json: true,
+        fallbackFolders: [path.join(dir, 'blocker', 'too'), fallback],
+      },
+      io,
+      terminalOn(io),
+    );
+    expect(JSON.parse(out.stdout)).toEqual(result);
+    const lines = out.stderr.trim().split('\n');
+    expect(lines.at(-1)).toBe(`grade: could not write the reports to ${dir}/blocker/reports (ENOTDIR: not a directory); they are in ${fallback}`);
+    // The summary (its total) comes before that line, and lists the files where they are.
+    expect(out.stderr.indexOf('Total')).toBeLessThan(out.stderr.indexOf('grade: could not write'));
+    expect(out.stderr).toContain(`report: ${fallback}/grade-report.html`);
+    expect(JSON.parse(readFileSync(path.join(fallback, 'grade-result.json'), 'utf8'))).toEqual(result);
+  });
+
+  test('when no folder takes the reports: the summary and the JSON still, and one line saying so (Italian too)', () => {
+    const { io, out } = memoryIo(dir);
+    writeFileSync(path.join(dir, 'blocker'), '');
+    const result = mixedResult();
+    const opts = {
+      out: path.join(dir, 'blocker', 'a'),
+      reports: true,
+      formats: ['json'] as const,
+      json: true,
+      fallbackFolders: [path.join(dir, 'blocker', 'b')],
+    };
+    finishRun(result, opts, io, terminalOn(io));
+    expect(JSON.parse(out.stdout)).toEqual(result);
+    expect(out.stderr.trim().split('\n').at(-1)).toBe(
+      `grade: could not write the reports to ${dir}/blocker/a (ENOTDIR: not a directory) nor to ${dir}/blocker/b; the result above is all there is`,
+    );
+    const it = memoryIo(dir);
+    finishRun(result, { ...opts, lang: 'it' }, it.io, terminalOn(it.io));
+    expect(it.out.stderr).toContain(`grade: non ho potuto scrivere i rapporti né in ${dir}/blocker/a (ENOTDIR: not a directory) né in ${dir}/blocker/b`);
+  });
+
+  test('--json --watch: each run is one line of JSON (JSON Lines)', () => {
+    const { io, out } = memoryIo(dir);
+    const result = mixedResult();
+    for (let i = 0; i < 2; i++) finishRun(result, { out: dir, reports: false, formats: [], json: true, jsonLines: true }, io, terminalOn(io));
+    const lines = out.stdout.split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((l) => JSON.parse(l))).toEqual([result, result]);
+  });
 });

@@ -1,13 +1,14 @@
 import { errorMessage, SetupError } from '../errors';
 import { historyFor } from '../history/attempts';
 import { appendToHistory, type History } from '../history/store';
-import { writeReports, type ReportFormat } from '../report/index';
+import type { ReportFormat } from '../report/index';
 import { renderJson } from '../report/json';
 import type { TerminalReporter } from '../report/terminal';
 import type { Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
 import type { CliIo } from './io';
 import { terminalText } from '../report/terminal-text';
+import { placeReports } from './place-reports';
 
 export interface FinishOptions {
   out: string;
@@ -20,6 +21,10 @@ export interface FinishOptions {
   append?: boolean;
   /** Language of the reports' own words (default English). */
   lang?: Lang;
+  /** Where reports go when `out` cannot take them (default: the per-user state folder, then the temporary folder). */
+  fallbackFolders?: readonly string[];
+  /** `--json --watch`: each run's result as one line (JSON Lines), not an indented document. */
+  jsonLines?: boolean;
 }
 
 /**
@@ -28,13 +33,24 @@ export interface FinishOptions {
  * and last the run's record in the history. Kept apart from the engine so it
  * can be tested with result fixtures.
  */
-export function finishRun(result: GradeResult, opts: FinishOptions, io: Pick<CliIo, 'stdout' | 'stderr'>, terminal: Pick<TerminalReporter, 'summary'>): void {
+export function finishRun(
+  result: GradeResult,
+  opts: FinishOptions,
+  io: Pick<CliIo, 'stdout' | 'stderr'> & { env?: NodeJS.ProcessEnv },
+  terminal: Pick<TerminalReporter, 'summary'>,
+): void {
   const history = opts.history ? historyFor(result, opts.history.records) : undefined;
-  const files = opts.reports
-    ? writeReports({ result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats)
-    : [];
+  // Nothing of a finished grading is lost to a folder that cannot be written: the reports go elsewhere, and a line says where.
+  const { files, note: filesNote } = opts.reports
+    ? placeReports({ result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats, {
+        env: io.env ?? process.env,
+        ...(opts.lang ? { lang: opts.lang } : {}),
+        ...(opts.fallbackFolders ? { fallbackFolders: opts.fallbackFolders } : {}),
+      })
+    : { files: [] as string[], note: undefined };
   terminal.summary(result, files, history);
-  if (opts.json) io.stdout.write(renderJson(result));
+  if (filesNote) io.stderr.write(`${terminalText(filesNote)}\n`);
+  if (opts.json) io.stdout.write(opts.jsonLines ? `${JSON.stringify(result)}\n` : renderJson(result));
   if (!opts.history || opts.append === false) return;
   const file = opts.history.file;
   try {

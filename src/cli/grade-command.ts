@@ -1,7 +1,9 @@
-import { pushAfterRun, type StudentBoardLink } from '../board/push-after-run';
+import type { StudentBoardLink } from '../board/push-after-run';
 import { readHistory, type History } from '../history/store';
 import type { Lang } from '../messages/catalog';
 import { message } from '../messages/catalog';
+import { SetupError } from '../errors';
+import { closestWord } from '../words/closest-word';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { allRequiredPassed, type GradeResult, type StudentInfo } from '../result/types';
@@ -18,6 +20,10 @@ import { Interruption } from './interruption';
 import type { CliIo } from './io';
 import { exercisesToGrade } from './exercises-to-grade';
 import { terminalLine } from '../report/terminal-text';
+
+/** The board client (and undici with it) is loaded only by a run that has a board to send to. */
+const pushAfterRun: typeof import('../board/push-after-run').pushAfterRun = (...args) =>
+  (require('../board/push-after-run') as typeof import('../board/push-after-run')).pushAfterRun(...args);
 
 export interface GradeOptions {
   json?: boolean;
@@ -40,6 +46,8 @@ export interface GradeOptions {
   board?: StudentBoardLink;
   /** Language of messages, reports and the terminal (default English). */
   lang?: Lang;
+  /** grade's subcommands, so `grade lsit` is answered "did you mean grade list?". */
+  commandNames?: readonly string[];
 }
 
 /** Same statuses and points for every check: nothing worth a new history record. */
@@ -59,13 +67,30 @@ function registryCredentials(env: NodeJS.ProcessEnv) {
   return username && password ? { username, password } : undefined;
 }
 
+/** A word that is no exercise id but nearly a subcommand (`grade lsit`) was meant as that command. */
+function rejectMistypedCommands(ids: readonly string[], exerciseIds: readonly string[], commandNames: readonly string[], lang: Lang): void {
+  for (const word of ids) {
+    if (exerciseIds.includes(word)) continue;
+    const command = closestWord(word, commandNames);
+    const exercise = closestWord(word, exerciseIds);
+    if (command && (!exercise || command.distance < exercise.distance))
+      throw new SetupError(message(lang, 'cli.unknownCommandLike', { word, command: command.word }));
+  }
+}
+
 /** `grade [EXERCISE…]`: grade the local (or --host) engine. Returns the exit status. */
 export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo): Promise<number> {
   const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
+  rejectMistypedCommands(
+    ids,
+    catalog.map((e) => e.id),
+    opts.commandNames ?? [],
+    opts.lang ?? 'en',
+  );
   const plan = planGrading(catalog, ids, opts.vars, 'host', opts.lang);
   // Before connecting: a damaged history stops us before the student waits for a whole grading.
   const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
-  return withOpenTarget(new LocalTarget(opts.host, io.env), (target) => gradeOpenTarget(plan, target, history, opts, io));
+  return withOpenTarget(new LocalTarget(opts.host, io.env, opts.lang), (target) => gradeOpenTarget(plan, target, history, opts, io));
 }
 
 async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
@@ -102,6 +127,8 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
       reports: opts.reports,
       formats: opts.formats,
       json: Boolean(opts.json),
+      // Watching prints a result per run: one JSON document per line (JSON Lines), so a reader can split them.
+      ...(opts.watch ? { jsonLines: true } : {}),
       append,
       lang,
       ...(h ? { history: h } : {}),

@@ -65,7 +65,8 @@ describe('grade init and the per-user config', () => {
     const file = path.join(dir, 'config.yaml');
     writeFileSync(file, 'student: [not, a, map]\n');
     const { io, out } = memoryIo(dir, { GRADE_CONFIG: file });
-    expect(await main(['list'], io)).toBe(0); // list does not need it
+    expect(await main(['list'], io)).toBe(0); // list does not need it, and says the file is damaged
+    expect(out.stderr).toBe(`grade: ${file}: /student must be object — fix it, or run grade init to write it again\n`);
     expect(await main(['web_server'], io)).toBe(2);
     expect(out.stderr).toContain(`grade: ${file}: /student must be object — fix it, or run grade init to write it again`);
   });

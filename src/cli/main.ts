@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { setFlagsFromString as setV8Flags } from 'node:v8';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { SetupError } from '../errors';
 import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
@@ -9,6 +10,19 @@ import { terminalText } from '../report/terminal-text';
 import { processIo, type CliIo } from './io';
 import { DEFAULT_LISTEN } from '../board/board-address';
 import { resolveLanguage } from '../messages/language';
+import { varsFromEnv } from '../config/exercise-variables';
+import { message } from '../messages/catalog';
+import { closestWord } from '../words/closest-word';
+
+/*
+ * The only WebAssembly grade runs is undici's HTTP parser (llhttp), compiled
+ * when the first HTTP request connects. V8 compiles it twice, with Liftoff and
+ * then again optimised by TurboFan in background threads, and the optimising
+ * compile is what lifts a one-exercise run's peak memory by some 35 MB (106 →
+ * 74 MB for web_server, measured). A run parses a handful of responses:
+ * baseline code is plenty, so the optimising tier is not used.
+ */
+setV8Flags('--liftoff-only');
 
 const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
 
@@ -33,14 +47,31 @@ function positiveInt(name: string) {
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
-/** `GRADE_VAR_DOCKERHUB_USER=alice` → `{ dockerhub_user: 'alice' }`; `--var` wins. */
-function varsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const [k, v] of Object.entries(env)) {
-    const m = /^GRADE_VAR_([A-Z][A-Z0-9_]*)$/.exec(k);
-    if (m && v !== undefined) vars[m[1]!.toLowerCase()] = v;
-  }
-  return vars;
+/**
+ * Commander lays an option out as "term  description", wrapping the description
+ * in what is left of the line — and not at all when less than 40 columns are
+ * left (grade's long option terms on an 80-column terminal). Then the
+ * description goes under its term, wrapped at the terminal's width instead.
+ */
+function formatHelpItem(this: Help, term: string, termWidth: number, description: string, helper: Help): string {
+  const width = helper.helpWidth ?? 80;
+  const indent = 6;
+  if (!description || width - termWidth - 4 >= helper.minWidthToWrap || width - indent < helper.minWidthToWrap)
+    return Help.prototype.formatItem.call(this, term, termWidth, description, helper);
+  const wrapped = helper.boxWrap(description, width - indent);
+  return `  ${term}\n${wrapped.replace(/^/gm, ' '.repeat(indent))}`;
+}
+
+/** The value of an option in argv (`--lang it`, `--lang=it`), read before commander parses (for help). */
+function optionValue(argv: readonly string[], ...names: string[]): string | undefined {
+  let value: string | undefined;
+  argv.forEach((a, i) => {
+    for (const n of names) {
+      if (a === n) value = argv[i + 1];
+      else if (a.startsWith(`${n}=`)) value = a.slice(n.length + 1);
+    }
+  });
+  return value;
 }
 
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
@@ -58,6 +89,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     };
   };
   const program = new Command('grade');
+  // Before the subcommands are made, so they inherit it.
+  program.configureHelp({ formatItem: formatHelpItem });
   program
     .description('Grade the hands-on exercises of the Docker course on this Docker host.')
     .version(grader.version, '-V, --version')
@@ -69,7 +102,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--history <file>', 'attempt history to append this run to (default: $GRADE_HISTORY, else the per-user state folder)')
     .option('--no-history', 'do not read or append the attempt history')
     .option('--var <name=value>', 'a value an exercise needs, e.g. --var dockerhub_user=alice (repeatable)', collect, [])
-    .option('-H, --host <url>', 'Docker engine to grade, like docker -H (default: $DOCKER_HOST, else the local socket)')
+    .option(
+      '-H, --host <url>',
+      'Docker engine to grade, like docker -H (default: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock; help ends with the one it uses)',
+    )
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
@@ -81,7 +117,6 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .enablePositionalOptions()
     .showHelpAfterError('(run grade --help for usage)')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .action(async (ids: string[], o: Record<string, unknown>) => {
       const formats = parseFormats(o.format as string);
       // Lowest first: grade init's answers, then GRADE_VAR_*, then --var.
@@ -108,6 +143,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
             ? { board: { ...config.board, queueDir: (require('../board/push-queue') as typeof import('../board/push-queue')).pushQueueDir(io.env, io.cwd) } }
             : {}),
           lang: resolveLanguage(o.lang as string | undefined, io.env),
+          commandNames: program.commands.map((c) => c.name()),
         },
         io,
       );
@@ -119,9 +155,31 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--json', 'as JSON on stdout')
     .option('--kinds', 'list the check kinds instead')
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
-    .action((o: { json?: boolean; kinds?: boolean; exercises: string }) => {
+    .option('--config <file>', 'per-user config whose variables are shown (default: $GRADE_CONFIG, else the per-user config folder)')
+    .option('--lang <code>', LANG_HELP)
+    .action((o: { json?: boolean; kinds?: boolean; exercises: string; config?: string; lang?: string }) => {
+      const lang = resolveLanguage(o.lang, io.env);
+      const { readUserConfig, userConfigLocation } = userConfigModule();
+      const configFile = userConfigLocation(o.config, io.env, io.cwd);
+      // list does not need the config: a damaged one is said, and the list shown without its variables.
+      let config: ReturnType<typeof readUserConfig>;
+      try {
+        config = o.kinds ? undefined : readUserConfig(configFile);
+      } catch (e) {
+        if (!(e instanceof SetupError)) throw e;
+        io.stderr.write(`grade: ${terminalText(e.line())}\n`);
+      }
       status = (require('./list-command') as typeof import('./list-command')).listCommand(
-        { exercisesDir: path.resolve(io.cwd, o.exercises), ...(o.json ? { json: true } : {}), ...(o.kinds ? { kinds: true } : {}) },
+        {
+          exercisesDir: path.resolve(io.cwd, o.exercises),
+          ...(o.json ? { json: true } : {}),
+          ...(o.kinds ? { kinds: true } : {}),
+          variables: (require('../config/exercise-variables') as typeof import('../config/exercise-variables')).resolveVariables({
+            ...(config ? { config: { file: configFile, ...(config.vars ? { vars: config.vars } : {}) } } : {}),
+            env: io.env,
+          }),
+          lang,
+        },
         io,
       );
     });
@@ -210,7 +268,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       }),
     )
     .option('--var <name=value>', 'a value an exercise needs (repeatable)', collect, [])
-    .option('-H, --host <url>', 'Docker engine to build and run on (default: $DOCKER_HOST, else the local socket)')
+    .option(
+      '-H, --host <url>',
+      'Docker engine to build and run on (default: as for grade: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock)',
+    )
     .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
@@ -343,11 +404,49 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .action(async (students: string[], o: { class: string; db?: string }) => {
       status = await boardCommandModule().revokeCommand(students, { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}) }, io);
     });
-  for (const cmd of [...program.commands, board.commands[0]!]) {
-    cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  }
+  program
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish (commands, options, exercise ids); see README: Shell completion')
+    .argument('<shell>', 'bash, zsh or fish')
+    .option('--exercises <dir>', 'folder of exercise specs whose ids are completed', defaultExercisesDir)
+    .action((shell: string, o: { exercises: string }) => {
+      status = (require('./completion-command') as typeof import('./completion-command')).completionCommand(
+        shell,
+        program,
+        path.resolve(io.cwd, o.exercises),
+        io,
+        resolveLanguage(undefined, io.env),
+      );
+    });
+  program.helpCommand('help [command]', 'show help for grade or one of its commands');
+  // Help fits the terminal it is shown in; piped, commander's 80 columns.
+  const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && (stream as { columns?: number }).columns) || 80;
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    getOutHelpWidth: helpWidth(io.stdout),
+    getErrHelpWidth: helpWidth(io.stderr),
+  };
+  program.configureOutput(output);
+  for (const cmd of [...program.commands, board.commands[0]!]) cmd.exitOverride().configureOutput(output);
+  // Which engine plain `grade` would grade, and why: resolved only when help is shown.
+  program.addHelpText('after', () => {
+    const lang = resolveLanguage(optionValue(argv, '--lang'), io.env);
+    return `\n${(require('../docker/connection') as typeof import('../docker/connection')).describeEngine(optionValue(argv, '--host', '-H'), io.env, lang)}\n`;
+  });
 
   try {
+    if (argv[0] === 'help' && argv[1] !== undefined && !program.commands.some((c) => c.name() === argv[1])) {
+      const lang = resolveLanguage(undefined, io.env);
+      const near = closestWord(
+        argv[1],
+        program.commands.map((c) => c.name()),
+      )?.word;
+      throw new SetupError(
+        message(lang, 'cli.unknownHelpTopic', { command: argv[1] }),
+        near ? message(lang, 'cli.didYouMean', { suggestion: `grade help ${near}` }) : 'grade help',
+      );
+    }
     await program.parseAsync(argv, { from: 'user' });
     return status;
   } catch (e) {
@@ -365,6 +464,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 /** Entry point of bin/grade.js. */
 export function run(): void {
+  // `grade --help | head`: a reader that stops early is no error of grade's.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

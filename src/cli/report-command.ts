@@ -1,7 +1,8 @@
 import { SetupError } from '../errors';
 import { reportFromHistory } from '../history/attempts';
 import { readHistory } from '../history/store';
-import { writeReports, type ReportFormat } from '../report/index';
+import type { ReportFormat } from '../report/index';
+import { placeReports } from './place-reports';
 import { TerminalReporter } from '../report/terminal';
 import type { Lang } from '../messages/catalog';
 import type { CliIo } from './io';
@@ -21,7 +22,11 @@ export function reportCommand(ids: string[], opts: ReportOptions, io: CliIo): nu
     io.stderr.write(`grade: history ${opts.historyFile}: ignoring an unfinished last record (${h.tornBytes} bytes) left by an interrupted run\n`);
   }
   const input = reportFromHistory(h.records, ids, opts.historyFile);
-  const files = writeReports({ ...input, ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats);
+  const { files, note } = placeReports({ ...input, ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats, {
+    env: io.env,
+    ...(opts.lang ? { lang: opts.lang } : {}),
+  });
   new TerminalReporter(io.stderr, io.env, opts.lang).summary(input.result, files, input.history);
+  if (note) io.stderr.write(`${note}\n`);
   return 0;
 }

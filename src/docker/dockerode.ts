@@ -30,9 +30,20 @@ function deferFunctionModule(file: string): void {
   require.cache[file] = standIn;
 }
 
-const dockerodeDir = path.dirname(require.resolve('dockerode'));
-deferFunctionModule(path.join(dockerodeDir, 'session.js'));
-deferFunctionModule(require.resolve('docker-modem/lib/ssh.js', { paths: [dockerodeDir] }));
+/** dockerode's folder on disk; none in the shipped bundle, which defers the same two modules itself (scripts/bundle.js). */
+function installedDockerodeDir(): string | undefined {
+  try {
+    return path.dirname(require.resolve('dockerode'));
+  } catch {
+    return undefined;
+  }
+}
+
+const dockerodeDir = installedDockerodeDir();
+if (dockerodeDir) {
+  deferFunctionModule(path.join(dockerodeDir, 'session.js'));
+  deferFunctionModule(require.resolve('docker-modem/lib/ssh.js', { paths: [dockerodeDir] }));
+}
 
 const Dockerode = require('dockerode') as typeof Docker;
 export default Dockerode;

@@ -1,5 +1,5 @@
 import { normalizeImageRef } from './image-ref';
-import { PROBE_LABEL, type ProbeOutcome, type ProbeRunner, type ProbeSpec } from './probes';
+import { PROBE_LABEL, type ImageFile, type ProbeOutcome, type ProbeRunner, type ProbeSpec } from './probes';
 import type {
   ContainerDetails,
   ContainerProcessList,
@@ -113,6 +113,11 @@ export class EngineView {
 
   volumes(): Promise<VolumeDetails[]> {
     return this.once('volumes', () => this.engine.listVolumes(this.runSignal));
+  }
+
+  /** A file of an image, copied out of a probe that is created and never started (not memoised, like probes). */
+  imageFile(image: string, path: string, signal?: AbortSignal): Promise<ImageFile | undefined> {
+    return this.probes.readFile(this.real(image), path, signal ?? this.runSignal);
   }
 
   /** Probes are never memoised: each is an experiment of its own. */

@@ -343,6 +343,17 @@ export class DockerEngine {
     return c.id;
   }
 
+  /** A path of a created (never started) probe as `docker cp` gives it: a tar stream; undefined when the path is not there. */
+  archiveOf(id: string, path: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream | undefined> {
+    return this.orUndefinedOn404(
+      this.call(
+        `read ${path} of probe ${id.slice(0, 12)}`,
+        (s) => this.docker.getContainer(id).getArchive({ path, abortSignal: s } as { path: string }) as Promise<NodeJS.ReadableStream>,
+        signal,
+      ),
+    );
+  }
+
   startContainer(id: string, signal?: AbortSignal): Promise<void> {
     return this.call(`start probe ${id.slice(0, 12)}`, (s) => this.docker.getContainer(id).start({ abortSignal: s }), signal);
   }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { posix } from 'node:path';
+import { extract as tarExtract } from 'tar-stream';
 import createDebug from 'debug';
 import { AbortedError, EngineCallError, type DockerEngine } from './engine';
 import { demuxLogFrames } from './log-frames';
@@ -18,6 +20,28 @@ async function collectCapped(stream: NodeJS.ReadableStream, cap = 256 * 1024): P
     // The stream ends abruptly when the probe is killed or removed: keep what came.
   }
   return Buffer.concat(chunks);
+}
+
+/** The first entry of a tar stream (a `docker cp` of one path): its type, and up to `cap` bytes of its content. */
+async function firstTarEntry(stream: NodeJS.ReadableStream, cap: number): Promise<{ type: string; linkname?: string; content: Buffer; truncated: boolean }> {
+  const extract = tarExtract();
+  const done = new Promise<{ type: string; linkname?: string; content: Buffer; truncated: boolean }>((resolve, reject) => {
+    extract.once('entry', (header, body, next) => {
+      void collectCapped(body as unknown as NodeJS.ReadableStream, cap + 1).then((content) => {
+        resolve({ type: header.type ?? 'file', linkname: header.linkname ?? undefined, content: content.subarray(0, cap), truncated: content.length > cap });
+        next();
+      });
+    });
+    extract.once('finish', () => reject(new Error('the engine sent an empty archive')));
+    extract.once('error', reject);
+  });
+  stream.pipe(extract);
+  try {
+    return await done;
+  } finally {
+    // Nothing more is read: the rest of the archive (and the request) is dropped.
+    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+  }
 }
 
 const debug = createDebug('grade:probe');
@@ -45,6 +69,14 @@ export interface ProbeSpec {
   /** The only Linux capabilities it keeps (all others dropped): ping needs NET_RAW, nothing else does. */
   capabilities?: ('NET_RAW' | 'DAC_READ_SEARCH')[];
   timeoutMs: number;
+}
+
+/** A file read from an image by `ProbeRunner.readFile`. */
+export interface ImageFile {
+  /** Where it was found, symbolic links followed. */
+  path: string;
+  content: Buffer;
+  truncated: boolean;
 }
 
 export interface ProbeOutcome {
@@ -197,6 +229,45 @@ export class ProbeRunner {
         debug('removed probe %s', id.slice(0, 12));
       }
     }
+  }
+
+  /**
+   * A file of an image, read without running anything: a probe container is
+   * created from the image (labelled and limited like every probe, never
+   * started) and the file copied out of it, as `docker cp` does; the probe is
+   * removed in every outcome. Much cheaper than starting a container to `cat`
+   * it. A symbolic link is followed inside the image, as `cat` would.
+   * Undefined when the path is not there (or names no regular file).
+   */
+  async readFile(image: string, file: string, signal?: AbortSignal, cap = 256 * 1024): Promise<ImageFile | undefined> {
+    if (this.disposed) throw new AbortedError();
+    const task = async (): Promise<ImageFile | undefined> => {
+      let id: string | undefined;
+      try {
+        // Never started: the command is never run; it is there because an image without CMD cannot be created without one.
+        id = await this.create({ image, cmd: ['cat', file], timeoutMs: 0 });
+        if (signal?.aborted) throw new AbortedError();
+        let target = file;
+        for (let hops = 0; hops < 8; hops++) {
+          const tar = await this.engine.archiveOf(id, target, signal);
+          if (!tar) return undefined;
+          const entry = await firstTarEntry(tar, cap);
+          if (entry.type === 'symlink' && entry.linkname) {
+            target = entry.linkname.startsWith('/') ? entry.linkname : posix.join(posix.dirname(target), entry.linkname);
+            continue;
+          }
+          return entry.type === 'file' ? { path: target, content: entry.content, truncated: entry.truncated } : undefined;
+        }
+        return undefined;
+      } finally {
+        if (id) await this.engine.removeOwnContainer(id).catch((e: unknown) => debug('could not remove probe %s: %s', id, e));
+      }
+    };
+    const op = this.slots ? this.slots.use(task) : task();
+    this.pending.add(op);
+    const forget = () => this.pending.delete(op);
+    op.then(forget, forget);
+    return op;
   }
 
   /**

@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { userStateDir } from '../files/user-state-dir';
 
 export interface HistoryLocationInput {
   /** `--history FILE`, if given. */
@@ -19,12 +20,5 @@ export interface HistoryLocationInput {
 export function historyLocation({ option, env, cwd, platform = process.platform, home = os.homedir() }: HistoryLocationInput): string {
   const chosen = option || env.GRADE_HISTORY;
   if (chosen) return path.resolve(cwd, chosen);
-  if (platform === 'win32') {
-    const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
-    return path.win32.join(local, 'grade', 'history.jsonl');
-  }
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', 'grade', 'history.jsonl');
-  // XDG Base Directory: a relative $XDG_STATE_HOME is invalid and must be ignored.
-  const state = env.XDG_STATE_HOME && path.posix.isAbsolute(env.XDG_STATE_HOME) ? env.XDG_STATE_HOME : path.posix.join(home, '.local', 'state');
-  return path.posix.join(state, 'grade', 'history.jsonl');
+  return (platform === 'win32' ? path.win32 : path.posix).join(userStateDir(env, platform, home), 'history.jsonl');
 }

@@ -97,6 +97,12 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
     found: 'L’immagine {{image}} esiste ({{id}})',
     missing: 'Non c’è l’immagine {{image}} {{where}}',
   },
+  'image.file': {
+    ok: '{{path}} in {{image}} contiene ciò che ci si aspettava',
+    missing: 'Non c’è l’immagine {{image}} da leggere',
+    noFile: 'Non c’è il file {{path}} in {{image}}',
+    mismatch: '{{path}} in {{image}} contiene altro: {{content}}',
+  },
   'image.history': {
     ok: 'La history di {{image}} mostra {{what}}',
     missing: 'Non c’è l’immagine {{image}}',

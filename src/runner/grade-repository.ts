@@ -49,7 +49,7 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
   );
   // The engine before anything else: "no engine" is one line, not a half-started run.
   // What an earlier grade repo left when it was killed outright is its to remove.
-  await withOpenTarget(new LocalTarget(o.hostFlag, o.env), (t) => t.engine.sweepOwn(REPO_RUN_LABEL, REPO_PROJECT, STALE_RUN_MS).catch(() => 0));
+  await withOpenTarget(new LocalTarget(o.hostFlag, o.env, o.lang), (t) => t.engine.sweepOwn(REPO_RUN_LABEL, REPO_PROJECT, STALE_RUN_MS).catch(() => 0));
   const composeCli = selected.some((e) => e.repo?.compose) ? await detectComposeCli() : undefined;
   if (skipped.length) o.onNotGraded?.(skipped);
   const runId = randomBytes(4).toString('hex');

@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
+import { closestWord } from '../words/closest-word';
 import { SetupError } from '../errors';
 import { message, type Lang } from '../messages/catalog';
 import type { NotGraded } from '../result/types';
@@ -78,9 +79,11 @@ export function planGrading(
   const known = new Map(catalog.map((e) => [e.id, e]));
   const unknown = ids.filter((id) => !known.has(id));
   if (unknown.length) {
+    const suggestions = unknown.map((u) => closestWord(u, [...known.keys()])?.word).filter((w): w is string => w !== undefined);
+    const didYouMean = suggestions.length ? `${message(lang, 'cli.didYouMean', { suggestion: suggestions.join(', ') })} ` : '';
     throw new SetupError(
       `unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}`,
-      `\`grade list\` shows them; known ids: ${[...known.keys()].join(', ')}`,
+      `${didYouMean}\`grade list\` shows them; known ids: ${[...known.keys()].join(', ')}`,
     );
   }
   // Only the checks that run in this mode, with the texts a student reads in their language.

@@ -1,11 +1,13 @@
-import type { DockerEngine } from '../docker/engine';
+import type { DockerEngine, EngineEvent } from '../docker/engine';
 import { ChangeFilter, WATCHED_TYPES } from './change-filter';
 
 export interface WatchOptions {
   engine: DockerEngine;
   signal: AbortSignal;
-  /** Changes closer together than this are one (a `docker run` is create + attach + start…). */
+  /** Changes closer together than this are one burst, graded once. */
   quietMs?: number;
+  /** After a container is created or connected to a network, how long its start may take to follow before the burst counts as over. */
+  createdQuietMs?: number;
   /** One full grading; `changes` says what set it off (empty for the first). */
   grade(changes: string[], firstChangeAt?: number): Promise<void>;
 }
@@ -15,8 +17,17 @@ export interface WatchOptions {
  * signal aborts. A change during a grading leads to one more grading right
  * after it, never to two at once.
  */
+/** Events that the start of a container usually follows within the same command. */
+const startFollows = (e: EngineEvent) => (e.Type === 'container' && e.Action === 'create') || (e.Type === 'network' && e.Action === 'connect');
+
 export async function watchLoop(opts: WatchOptions): Promise<void> {
-  const quietMs = opts.quietMs ?? 400;
+  // A `docker run` is create, then network connect (made by the start call)
+  // and start; on a busy engine the start comes some hundred milliseconds
+  // after the connect. The burst is over soon after anything else. So the
+  // student sees the regrade about quietMs after their last command, without
+  // a grading of the half-made container in between.
+  const quietMs = opts.quietMs ?? 150;
+  const createdQuietMs = opts.createdQuietMs ?? 1000;
   const filter = new ChangeFilter();
   let pending: string[] = [];
   let firstAt: number | undefined;
@@ -51,7 +62,7 @@ export async function watchLoop(opts: WatchOptions): Promise<void> {
       pending.push(change);
       firstAt ??= Date.now();
       clearTimeout(timer);
-      timer = setTimeout(() => void run(), quietMs);
+      timer = setTimeout(() => void run(), startFollows(event) ? createdQuietMs : quietMs);
     }
   } finally {
     clearTimeout(timer);

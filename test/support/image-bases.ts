@@ -12,7 +12,10 @@ async function hasImage(ref: string): Promise<boolean> {
 
 /**
  * The grader Dockerfile's bases, which Docker Hub would give, made here:
- * `node:20.19-bookworm-slim` is a real Debian bookworm root (debootstrap, with
+ * `node:20.19-alpine` (the last stage) stands for Alpine's few megabytes with
+ * busybox: a static busybox, this machine's Node.js 20 (glibc, so with the
+ * shared libraries it needs) and npm, CA certificates and the `node` user;
+ * `node:20.19-bookworm-slim` (the build stage) is a real Debian bookworm root (debootstrap, with
  * CA certificates so npm reaches its registry) holding this machine's Node.js 20
  * and npm and a `node` user (uid 1000) as in the official image;
  * `docker:28.2-cli` holds this machine's docker CLI, and in place of the compose
@@ -40,6 +43,28 @@ export async function ensureGraderImageBases(): Promise<void> {
     await sh(
       `tar -C ${root} -c . | docker import --change 'CMD ["node"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' --change 'LABEL ${STANDIN_LABEL}=node' - node:20.19-bookworm-slim >/dev/null && rm -rf ${root}`,
       { timeout: 300_000 },
+    );
+  }
+  if (!(await hasImage('node:20.19-alpine'))) {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'grade-node-alpine-'));
+    for (const dir of ['bin', 'etc/ssl/certs', 'home/node', 'tmp', 'usr/local/bin', 'usr/local/lib/node_modules', 'lib64', 'lib/x86_64-linux-gnu'])
+      mkdirSync(path.join(root, dir), { recursive: true });
+    // Alpine's /usr/bin/env too: grade's #! line needs it.
+    await sh(
+      `cp /bin/busybox ${root}/bin/busybox && chroot ${root} /bin/busybox --install -s /bin && mkdir -p ${root}/usr/bin && ln -s /bin/busybox ${root}/usr/bin/env`,
+    );
+    await sh(`cp /usr/bin/node ${root}/usr/local/bin/node && cp -a /usr/lib/node_modules/npm ${root}/usr/local/lib/node_modules/npm`);
+    await sh(
+      `ln -s ../lib/node_modules/npm/bin/npm-cli.js ${root}/usr/local/bin/npm && ln -s ../lib/node_modules/npm/bin/npx-cli.js ${root}/usr/local/bin/npx`,
+    );
+    // Each shared library node links against, where the dynamic loader looks for it.
+    await sh(`for lib in $(ldd /usr/bin/node | grep -o '/lib[^ ]*'); do cp -L "$lib" "${root}$lib"; done`);
+    await sh(`cp /etc/ssl/certs/ca-certificates.crt ${root}/etc/ssl/certs/ca-certificates.crt && chmod 1777 ${root}/tmp`);
+    writeFileSync(path.join(root, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\nnode:x:1000:1000::/home/node:/bin/sh\n');
+    writeFileSync(path.join(root, 'etc/group'), 'root:x:0:\nnode:x:1000:\n');
+    await sh(`chown 1000:1000 ${root}/home/node`);
+    await sh(
+      `tar -C ${root} -c . | docker import --change 'CMD ["node"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' --change 'LABEL ${STANDIN_LABEL}=node-alpine' - node:20.19-alpine >/dev/null && rm -rf ${root}`,
     );
   }
   if (!(await hasImage('docker:28.2-cli'))) {

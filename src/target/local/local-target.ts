@@ -2,15 +2,16 @@ import type { Agent } from 'undici';
 import { resolveConnection, type EngineConnection } from '../../docker/connection';
 import { DockerEngine } from '../../docker/engine';
 import { HttpClient } from '../../http/http-client';
+import type { Lang } from '../../messages/catalog';
 import type { OpenTarget, Target } from '../target';
 
-/** The engine this machine's docker CLI would use: `--host`, else DOCKER_HOST, else the local socket. */
+/** The engine this machine's docker CLI would use: `--host`, DOCKER_HOST, the Docker context, the rootless socket, the local socket (see resolveConnection). */
 export class LocalTarget implements Target {
   readonly kind = 'local' as const;
   private readonly connection: EngineConnection;
 
-  constructor(hostFlag?: string, env: NodeJS.ProcessEnv = process.env) {
-    this.connection = resolveConnection(hostFlag, env);
+  constructor(hostFlag?: string, env: NodeJS.ProcessEnv = process.env, lang: Lang = 'en') {
+    this.connection = resolveConnection(hostFlag, env, lang);
   }
 
   get endpoint(): string {

@@ -7,7 +7,7 @@ import { LocalTarget } from '../local/local-target';
 import type { OpenTarget, Target } from '../target';
 
 export interface RepoTargetOptions {
-  /** Engine to build and run on, like docker -H (default $DOCKER_HOST, else the local socket). */
+  /** Engine to build and run on, like docker -H (default: as grade chooses it, see resolveConnection). */
   hostFlag?: string;
   env?: NodeJS.ProcessEnv;
   /** Unique per grading run: in every tag, container name and compose project created. */

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * The shipped build: `npm run build:dist` compiles only src/ and checks/ into
+ * dist/, then this bundles the CLI and every pure-JavaScript dependency into
+ * dist/bundle/, so an installed grade is a handful of files with no
+ * dependency to fetch or build. What the package ships is package.json's
+ * `files`; test/package.test.ts checks `npm pack --dry-run` against it.
+ *
+ * Kept out of the bundle, loaded only where they are used and only if present:
+ * - better-sqlite3 (native; the live board's SQLite store, an optional peer
+ *   dependency: src/board/sqlite-store.ts says how to add it);
+ * - ssh2's optional native crypto and cpu-features, pg-native: their callers
+ *   try them and fall back to JavaScript.
+ */
+const { build } = require('esbuild');
+const { copyFileSync, mkdirSync, rmSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const compiled = path.join(root, 'dist');
+const out = path.join(compiled, 'bundle');
+
+const optionalNative = ['better-sqlite3', 'cpu-features', 'pg-native'];
+
+/*
+ * dockerode requires its BuildKit session code (gRPC, protobufjs) and
+ * docker-modem its SSH transport when loaded, though grade calls neither on
+ * a local engine (src/docker/dockerode.ts explains). In the bundle each of the
+ * two becomes a stand-in that loads the real module on its first call.
+ */
+const deferred = [
+  { importer: /[\\/]dockerode[\\/]lib[\\/]docker\.js$/, request: './session' },
+  { importer: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/, request: './ssh' },
+];
+
+const deferFunctionModules = {
+  name: 'defer-function-modules',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/(session|ssh)$/ }, (args) => {
+      if (args.pluginData === 'real') return undefined;
+      if (!deferred.some((d) => d.importer.test(args.importer) && d.request === args.path)) return undefined;
+      return { path: path.join(args.resolveDir, args.path), namespace: 'deferred', pluginData: args.resolveDir };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      contents:
+        `let real;\n` +
+        `module.exports = function (...args) {\n` +
+        `  real ??= require(${JSON.stringify(`./${path.basename(args.path)}`)});\n` +
+        `  return real.apply(this, args);\n` +
+        `};\n`,
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+    // The stand-in's own require of the real file goes to the real file.
+    b.onResolve({ filter: /^\.\/(session|ssh)$/, namespace: 'deferred' }, async (args) => {
+      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
+      return { path: resolved.path, errors: resolved.errors };
+    });
+  },
+};
+
+/** Native add-ons (`*.node`) are never bundled: the code that loads them catches their absence. */
+const externalNativeAddons = {
+  name: 'external-native-addons',
+  setup(b) {
+    b.onResolve({ filter: /\.node$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/*
+ * One file for the project's own code and one per third-party package it
+ * imports (vendor/<package>.js, that package with its dependencies): the CLI
+ * still loads a package only when a command needs it, as the compiled tree
+ * does, but reads one file instead of hundreds. A single bundle would make
+ * `grade --version` parse every dependency first. Packages that hand each
+ * other their own objects share one file, so they share one copy of what is
+ * checked with instanceof (ajv-formats builds code with ajv's codegen).
+ */
+const vendorGroups = { ajv: ['ajv', 'ajv-formats', 'ajv/dist/standalone'], fastify: ['fastify', '@fastify/rate-limit'] };
+
+function vendorGroup(specifier) {
+  const group = Object.keys(vendorGroups).find((g) => vendorGroups[g].includes(specifier));
+  return group ?? specifier.replace(/\//g, '__');
+}
+
+const builtins = new Set(require('node:module').builtinModules);
+
+/** In the project's bundle, `require('pkg')` becomes `require('./vendor/<group>.js')['pkg']`. */
+function vendorReferences(imported) {
+  return {
+    name: 'vendor-references',
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.namespace === 'vendor' || args.path.startsWith('node:') || builtins.has(args.path) || optionalNative.includes(args.path)) return undefined;
+        imported.add(args.path);
+        return { path: args.path, namespace: 'vendor' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(`./vendor/${vendorGroup(args.path)}.js`)})[${JSON.stringify(args.path)}];\n`,
+        loader: 'js',
+      }));
+      b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
+    },
+  };
+}
+
+/** Each vendor file exports its packages by name, each loaded on first use. */
+function vendorEntries(imported) {
+  const groups = new Map();
+  for (const spec of imported) groups.set(vendorGroup(spec), [...(groups.get(vendorGroup(spec)) ?? []), spec]);
+  return {
+    entryPoints: Object.fromEntries([...groups.keys()].map((g) => [`vendor/${g}`, `vendor-entry:${g}`])),
+    plugin: {
+      name: 'vendor-entries',
+      setup(b) {
+        b.onResolve({ filter: /^vendor-entry:/ }, (args) => ({ path: args.path.slice('vendor-entry:'.length), namespace: 'vendor-entry' }));
+        b.onLoad({ filter: /.*/, namespace: 'vendor-entry' }, (args) => ({
+          contents: groups
+            .get(args.path)
+            .map((spec) => `Object.defineProperty(exports, ${JSON.stringify(spec)}, { enumerable: true, get: () => require(${JSON.stringify(spec)}) });\n`)
+            .join(''),
+          resolveDir: root,
+          loader: 'js',
+        }));
+      },
+    },
+  };
+}
+
+async function main() {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', legalComments: 'none', logLevel: 'warning', metafile: true };
+  const imported = new Set();
+  const own = await build({
+    ...common,
+    entryPoints: { grade: path.join(compiled, 'src/cli/main.js') },
+    outdir: out,
+    external: optionalNative,
+    plugins: [vendorReferences(imported)],
+    // src/docker/dockerode.ts looks dockerode up on disk and, bundled, finds it is not there: by design.
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  });
+  const { entryPoints, plugin } = vendorEntries(imported);
+  const vendor = await build({
+    ...common,
+    entryPoints,
+    outdir: out,
+    external: optionalNative,
+    plugins: [plugin, deferFunctionModules, externalNativeAddons],
+  });
+  /*
+   * The generated validators are required by path from next to the module
+   * that uses them (__dirname is now dist/bundle): each is bundled with the
+   * few ajv runtime helpers it requires. The catalogue is data, copied.
+   */
+  await build({
+    ...common,
+    entryPoints: {
+      'exercise-validator.generated': path.join(compiled, 'src/spec/exercise-validator.generated.js'),
+      'result-validator.generated': path.join(compiled, 'src/result/result-validator.generated.js'),
+    },
+    outdir: out,
+  });
+  copyFileSync(path.join(compiled, 'src/spec/exercise-catalogue.generated.json'), path.join(out, 'exercise-catalogue.generated.json'));
+  // Which installed packages the shipped code comes from, for test/package.test.ts (engines), outside what is shipped.
+  const packages = new Set();
+  for (const r of [own, vendor])
+    for (const input of Object.keys(r.metafile.inputs)) packages.add(/^(node_modules\/(?:.*\/node_modules\/)?(?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1]);
+  packages.delete(undefined);
+  writeFileSync(path.join(compiled, 'bundle-packages.json'), `${JSON.stringify([...packages].sort(), null, 2)}\n`);
+  const mb = (r) => (Object.values(r.metafile.outputs).reduce((n, o) => n + o.bytes, 0) / 1e6).toFixed(1);
+  console.log(`bundle: dist/bundle/grade.js ${mb(own)} MB; ${imported.size} packages in dist/bundle/vendor/, ${mb(vendor)} MB`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
