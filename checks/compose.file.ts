@@ -1,4 +1,5 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
+import type { MessageId } from '../src/messages/catalog';
 import { COMPOSE_FILE_NAMES, parseComposeFile } from '../src/repo/compose-file';
 import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
 
@@ -109,43 +110,55 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'invalidYaml' | 'i
       };
     }
     const { model } = parsed;
-    const problems: string[] = [];
-    const lacking = (want: string[] | undefined, have: string[], what: string) => {
+    const problems: Phrase[] = [];
+    const lacking = (want: string[] | undefined, have: string[], id: MessageId) => {
       const missing = (want ?? []).filter((w) => !have.includes(w));
-      if (missing.length) problems.push(`no ${what} ${missing.join(', ')} (declared: ${have.join(', ') || 'none'})`);
+      if (missing.length) problems.push(phrase(id, { missing: missing.join(', '), have: have.join(', ') || phrase('part.none') }));
     };
-    lacking(p.services, [...model.services.keys()], 'service');
-    lacking(p.networks, model.networks, 'top-level network');
-    lacking(p.volumes, model.volumes, 'top-level volume');
+    lacking(p.services, [...model.services.keys()], 'part.compose.noService');
+    lacking(p.networks, model.networks, 'part.compose.noNetwork');
+    lacking(p.volumes, model.volumes, 'part.compose.noVolume');
     for (const a of p.attach ?? []) {
       const s = model.services.get(a.service);
       if (!s) continue;
       const missing = a.networks.filter((n) => !s.networks.includes(n));
       const extra = a.only ? s.networks.filter((n) => !a.networks.includes(n)) : [];
-      if (missing.length) problems.push(`${a.service} is not on ${missing.join(', ')} (on ${s.networks.join(', ') || 'the default network'})`);
-      if (extra.length) problems.push(`${a.service} is also on ${extra.join(', ')} (only ${a.networks.join(', ')} wanted)`);
+      if (missing.length)
+        problems.push(
+          phrase('part.compose.notOn', {
+            service: a.service,
+            missing: missing.join(', '),
+            networks: s.networks.join(', ') || phrase('part.compose.defaultNetwork'),
+          }),
+        );
+      if (extra.length) problems.push(phrase('part.compose.alsoOn', { service: a.service, extra: extra.join(', '), wanted: a.networks.join(', ') }));
     }
     for (const want of p.ports ?? []) {
       const s = model.services.get(want.service);
       if (s && !s.ports.some((x) => x.host === want.host && x.container === want.container)) {
-        const have = s.ports.map((x) => (x.host ? `${x.host}:${x.container}` : `${x.container}`)).join(', ') || 'none';
-        problems.push(`${want.service} does not publish ${want.host}:${want.container} (publishes: ${have})`);
+        const have = s.ports.map((x) => (x.host ? `${x.host}:${x.container}` : `${x.container}`)).join(', ') || phrase('part.none');
+        problems.push(phrase('part.compose.notPublished', { service: want.service, host: want.host, container: want.container, have }));
       }
     }
     for (const name of p.noPorts ?? []) {
       const s = model.services.get(name);
       if (s?.ports.length)
         problems.push(
-          `${name} publishes ${s.ports.map((x) => (x.host ? `${x.host}:${x.container}` : `${x.container}`)).join(', ')}; it should publish nothing`,
+          phrase('part.compose.publishesSome', {
+            service: name,
+            ports: s.ports.map((x) => (x.host ? `${x.host}:${x.container}` : `${x.container}`)).join(', '),
+          }),
         );
     }
     for (const m of p.mounts ?? []) {
       const s = model.services.get(m.service);
       if (!s) continue;
       const mount = s.mounts.find((x) => x.target === m.target);
-      if (!mount) problems.push(`${m.service} keeps nothing at ${m.target} in a volume`);
+      if (!mount) problems.push(phrase('part.compose.noMount', { service: m.service, target: m.target }));
       else if (m.named && !mount.named)
-        problems.push(`${m.service} mounts ${mount.source ?? 'an anonymous volume'} at ${m.target}, not a named volume declared under volumes:`);
+        problems.push(
+          phrase('part.compose.notNamed', { service: m.service, source: mount.source ?? phrase('part.compose.anonymousVolume'), target: m.target }),
+        );
     }
     const evidence = {
       expected: p,
@@ -156,17 +169,15 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'invalidYaml' | 'i
       },
       command,
     };
-    if (problems.length) return { status: 'fail', messageId: 'problems', data: { file, problems: problems.join('; ') }, evidence };
+    if (problems.length) return { status: 'fail', messageId: 'problems', data: { file, problems: joined(problems, '; ') }, evidence };
     const what = [
-      p.services?.length ? `services ${p.services.join(', ')}` : '',
-      p.networks?.length ? `networks ${p.networks.join(', ')}` : '',
-      p.volumes?.length ? `volumes ${p.volumes.join(', ')}` : '',
-      p.attach?.length ? 'the networks of each service' : '',
-      p.ports?.length ? `ports ${p.ports.map((x) => `${x.host}:${x.container}`).join(', ')}` : '',
-      p.mounts?.length ? `mounts ${p.mounts.map((x) => x.target).join(', ')}` : '',
-    ]
-      .filter(Boolean)
-      .join(', ');
-    return { status: 'pass', messageId: 'ok', data: { file, what: what || 'a valid compose project' }, evidence };
+      p.services?.length ? phrase('part.compose.services', { list: p.services.join(', ') }) : undefined,
+      p.networks?.length ? phrase('part.compose.networks', { list: p.networks.join(', ') }) : undefined,
+      p.volumes?.length ? phrase('part.compose.volumes', { list: p.volumes.join(', ') }) : undefined,
+      p.attach?.length ? phrase('part.compose.attach') : undefined,
+      p.ports?.length ? phrase('part.compose.ports', { list: p.ports.map((x) => `${x.host}:${x.container}`).join(', ') }) : undefined,
+      p.mounts?.length ? phrase('part.compose.mounts', { list: p.mounts.map((x) => x.target).join(', ') }) : undefined,
+    ].filter((x) => x !== undefined);
+    return { status: 'pass', messageId: 'ok', data: { file, what: what.length ? joined(what, ', ') : phrase('part.compose.valid') }, evidence };
   },
 });

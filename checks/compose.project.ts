@@ -1,5 +1,5 @@
 import { whereGraded } from '../src/check/where-graded';
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../src/docker/labels';
 
 interface Params {
@@ -65,13 +65,13 @@ export default defineCheckKind<Params, 'ok' | 'noProject' | 'incomplete'>({
       };
     }
     const { project, list } = ranked[0]!;
-    const problems: string[] = [];
+    const problems: Phrase[] = [];
     const serviceStates: Record<string, string> = {};
     for (const s of p.services) {
       const mine = list.filter((c) => c.Labels[COMPOSE_SERVICE_LABEL] === s);
       serviceStates[s] = mine.map((c) => c.State).join(', ') || 'absent';
-      if (mine.length === 0) problems.push(`has no service ${s}`);
-      else if (!mine.some((c) => c.State === 'running')) problems.push(`service ${s} is not running (${serviceStates[s]})`);
+      if (mine.length === 0) problems.push(phrase('part.project.noService', { service: s }));
+      else if (!mine.some((c) => c.State === 'running')) problems.push(phrase('part.project.serviceDown', { service: s, states: serviceStates[s] }));
     }
     const [networks, volumes] = await Promise.all([
       p.networks ? ctx.engine.networks() : Promise.resolve([]),
@@ -82,15 +82,21 @@ export default defineCheckKind<Params, 'ok' | 'noProject' | 'incomplete'>({
     const volKeys = volumes.filter((v) => ofProject(v.Labels)).map((v) => v.Labels?.[VOLUME_LABEL] ?? v.Name);
     const missingNets = (p.networks ?? []).filter((k) => !netKeys.includes(k) && !networks.some((n) => n.Name === `${project}_${k}`));
     const missingVols = (p.volumes ?? []).filter((k) => !volKeys.includes(k) && !volumes.some((v) => v.Name === `${project}_${k}`));
-    if (missingNets.length) problems.push(`has no network ${missingNets.join(', ')}`);
-    if (missingVols.length) problems.push(`has no volume ${missingVols.join(', ')}`);
+    if (missingNets.length) problems.push(phrase('part.project.noNetwork', { list: missingNets.join(', ') }));
+    if (missingVols.length) problems.push(phrase('part.project.noVolume', { list: missingVols.join(', ') }));
     const evidence = {
       expected: { services: p.services, networks: p.networks ?? [], volumes: p.volumes ?? [] },
       actual: { project, services: serviceStates, networks: netKeys, volumes: volKeys },
       command: `docker ps -a --filter label=${COMPOSE_PROJECT_LABEL}=${project}`,
     };
-    if (problems.length) return { status: 'fail', messageId: 'incomplete', data: { project, problems: problems.join('; ') }, evidence };
-    const extra = [p.networks?.length ? `, networks ${p.networks.join(', ')}` : '', p.volumes?.length ? `, volumes ${p.volumes.join(', ')}` : ''].join('');
+    if (problems.length) return { status: 'fail', messageId: 'incomplete', data: { project, problems: joined(problems, '; ') }, evidence };
+    const extra = joined(
+      [
+        p.networks?.length ? phrase('part.project.networks', { list: p.networks.join(', ') }) : undefined,
+        p.volumes?.length ? phrase('part.project.volumes', { list: p.volumes.join(', ') }) : undefined,
+      ],
+      '',
+    );
     return { status: 'pass', messageId: 'ok', data: { project, services, extra }, evidence };
   },
 });

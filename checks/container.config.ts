@@ -1,5 +1,5 @@
 import { whereGraded } from '../src/check/where-graded';
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 import {
   containerName,
   containerSelectorSchema,
@@ -88,31 +88,32 @@ function cpusOf(c: ContainerDetails): number | undefined {
 
 const trimSlash = (s: string) => (s.length > 1 ? s.replace(/\/+$/, '') : s);
 
-function mountProblem(c: ContainerDetails, m: MountSpec, project: string | undefined): string | undefined {
+function mountProblem(c: ContainerDetails, m: MountSpec, project: string | undefined): Phrase | undefined {
   const dest = trimSlash(m.destination);
   const mount = (c.Mounts ?? []).find((x) => trimSlash(x.Destination) === dest);
-  if (!mount) return `nothing is mounted at ${dest}`;
+  if (!mount) return phrase('part.mount.nothing', { dest });
   const type = mount.Type as string;
-  if (m.type && type !== m.type) return `${dest} is a ${type} mount, not a ${m.type}`;
+  if (m.type && type !== m.type) return phrase('part.mount.wrongType', { dest, type, want: m.type });
   if (type === 'volume') {
     const name = mount.Name ?? '';
-    if (m.named && ANONYMOUS_VOLUME.test(name)) return `${dest} is an anonymous volume, not a named one`;
-    if (m.source && name !== m.source && !(project && name === `${project}_${m.source}`)) return `${dest} is volume ${name}, not ${m.source}`;
+    if (m.named && ANONYMOUS_VOLUME.test(name)) return phrase('part.mount.anonymous', { dest });
+    if (m.source && name !== m.source && !(project && name === `${project}_${m.source}`))
+      return phrase('part.mount.otherVolume', { dest, name, want: m.source });
   } else if (m.source) {
     const want = trimSlash(m.source).replace(/^\/+/, '');
     const src = trimSlash(mount.Source);
-    if (!(src === `/${want}` || src.endsWith(`/${want}`))) return `${dest} comes from ${src}, not from …/${want}`;
+    if (!(src === `/${want}` || src.endsWith(`/${want}`))) return phrase('part.mount.otherSource', { dest, source: src, want });
   }
   return undefined;
 }
 
 /** Everything about one container that differs from the expectation; empty when it matches. */
-export function configProblems(c: ContainerDetails, p: Params): string[] {
-  const problems: string[] = [];
+export function configProblems(c: ContainerDetails, p: Params): Phrase[] {
+  const problems: Phrase[] = [];
   const project = c.Config.Labels?.[COMPOSE_PROJECT_LABEL];
   const state = p.state ?? 'running';
-  if (state === 'running' && !c.State.Running) problems.push(`is not running (${c.State.Status})`);
-  if (state === 'exited' && c.State.Running) problems.push('is still running');
+  if (state === 'running' && !c.State.Running) problems.push(phrase('part.config.notRunning', { state: c.State.Status }));
+  if (state === 'exited' && c.State.Running) problems.push(phrase('part.config.stillRunning'));
   const ports = publishedPorts(c);
   for (const want of p.ports ?? []) {
     const proto = want.protocol ?? 'tcp';
@@ -120,35 +121,38 @@ export function configProblems(c: ContainerDetails, p: Params): string[] {
       const same = ports.filter((x) => x.container === want.container);
       problems.push(
         same.length
-          ? `publishes ${want.container} on host port ${same.map((x) => x.host).join(', ')}, not ${want.host}`
-          : `does not publish host port ${want.host} → ${want.container}`,
+          ? phrase('part.config.otherHostPort', { container: want.container, hosts: same.map((x) => x.host).join(', '), host: want.host })
+          : phrase('part.config.notPublished', { host: want.host, container: want.container }),
       );
     }
   }
-  if (p.noPublishedPorts && ports.length) problems.push(`publishes ${ports.map((x) => `${x.host}→${x.container}`).join(', ')}; it should publish nothing`);
+  if (p.noPublishedPorts && ports.length)
+    problems.push(phrase('part.config.publishesSome', { ports: ports.map((x) => `${x.host}→${x.container}`).join(', ') }));
   if (p.memory !== undefined) {
     const want = parseByteSize(p.memory) ?? NaN;
     const have = c.HostConfig.Memory ?? 0;
-    if (have !== want) problems.push(have ? `has memory limit ${formatBytes(have)}, not ${p.memory}` : `has no memory limit (expected ${p.memory})`);
+    if (have !== want)
+      problems.push(have ? phrase('part.config.memory', { have: formatBytes(have), want: p.memory }) : phrase('part.config.noMemory', { want: p.memory }));
   }
   if (p.cpus !== undefined) {
     const have = cpusOf(c);
-    if (have === undefined) problems.push(`has no CPU limit (expected --cpus=${p.cpus})`);
-    else if (Math.abs(have - p.cpus) > 1e-6) problems.push(`is limited to ${have} CPUs, not ${p.cpus}`);
+    if (have === undefined) problems.push(phrase('part.config.noCpu', { want: p.cpus }));
+    else if (Math.abs(have - p.cpus) > 1e-6) problems.push(phrase('part.config.cpus', { have, want: p.cpus }));
   }
   const nets = networksOf(c);
   for (const want of p.networks ?? []) {
-    if (!nets.some((n) => sameNetwork(n, want, project))) problems.push(`is not on network ${want} (on ${nets.join(', ') || 'none'})`);
+    if (!nets.some((n) => sameNetwork(n, want, project)))
+      problems.push(phrase('part.config.notOnNetwork', { network: want, networks: nets.join(', ') || phrase('part.noNetworks') }));
   }
   if (p.onlyNetworks && p.networks) {
     const extra = nets.filter((n) => !p.networks!.some((w) => sameNetwork(n, w, project)));
-    if (extra.length) problems.push(`is also on ${extra.join(', ')}`);
+    if (extra.length) problems.push(phrase('part.config.alsoOn', { networks: extra.join(', ') }));
   }
   if (p.minNetworks !== undefined && nets.length < p.minNetworks)
-    problems.push(`is on ${nets.length} network(s) (${nets.join(', ') || 'none'}), not ${p.minNetworks}`);
+    problems.push(phrase('part.config.networkCount', { count: nets.length, networks: nets.join(', ') || phrase('part.noNetworks'), want: p.minNetworks }));
   if (p.networkMode !== undefined) {
     const mode = c.HostConfig.NetworkMode === 'default' ? 'bridge' : c.HostConfig.NetworkMode;
-    if (mode !== p.networkMode) problems.push(`has network mode ${mode}, not ${p.networkMode}`);
+    if (mode !== p.networkMode) problems.push(phrase('part.config.networkMode', { mode, want: p.networkMode }));
   }
   for (const m of p.mounts ?? []) {
     const problem = mountProblem(c, m, project);
@@ -156,15 +160,15 @@ export function configProblems(c: ContainerDetails, p: Params): string[] {
   }
   if (p.restartPolicy !== undefined) {
     const have = c.HostConfig.RestartPolicy?.Name || 'no';
-    if (have !== p.restartPolicy) problems.push(`has restart policy ${have}, not ${p.restartPolicy}`);
+    if (have !== p.restartPolicy) problems.push(phrase('part.config.restartPolicy', { have, want: p.restartPolicy }));
   }
   if (p.command !== undefined) {
     const line = [c.Path, ...(c.Args ?? [])].join(' ');
-    if (!new RegExp(p.command).test(line)) problems.push(`runs \`${line}\`, which does not match /${p.command}/`);
+    if (!new RegExp(p.command).test(line)) problems.push(phrase('part.config.command', { line, pattern: p.command }));
   }
   if (p.interactive !== undefined) {
     const interactive = Boolean(c.Config.Tty && c.Config.OpenStdin);
-    if (interactive !== p.interactive) problems.push(interactive ? 'was started interactively (-it)' : 'was not started interactively (docker run -it)');
+    if (interactive !== p.interactive) problems.push(phrase(interactive ? 'part.config.interactive' : 'part.config.notInteractive'));
   }
   return problems;
 }
@@ -269,9 +273,12 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
     // Several equally close candidates: say what is wrong with each, not with an arbitrary one.
     const closest = judged.filter((j) => j.problems.length === best.problems.length).slice(0, 3);
     if (closest.length > 1) {
-      const problems = closest.map((j) => `${containerName(j.c)} ${j.problems.join(', ')}`).join('; ');
+      const problems = joined(
+        closest.map((j) => phrase('part.config.candidate', { name: containerName(j.c), problems: joined(j.problems, ', ') })),
+        '; ',
+      );
       return { status: 'fail', messageId: 'noneFits', data: { count: candidates.length, what, problems }, evidence };
     }
-    return { status: 'fail', messageId: 'mismatch', data: { name, what, problems: best.problems.join('; ') }, evidence };
+    return { status: 'fail', messageId: 'mismatch', data: { name, what, problems: joined(best.problems, '; ') }, evidence };
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 import {
   containerName,
   containerSelectorSchema,
@@ -69,7 +69,7 @@ export default defineCheckKind<Params, 'ok' | 'okStopped' | 'notFound' | 'tooFew
       xs
         .slice(-3)
         .map((l) => `"${l.text.slice(0, 80)}"`)
-        .join(', ') || 'none';
+        .join(', ') || phrase('part.logs.none');
     const newest = lines[lines.length - 1];
     // A stopped container (the slide ends with docker stop test1) is judged at the moment it stopped.
     const stoppedAt = c.State.Running ? undefined : Date.parse(c.State.FinishedAt);

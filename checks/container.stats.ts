@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 import {
   containerName,
   containerSelectorSchema,
@@ -57,12 +57,12 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
       const stats = p.cpuAbovePercent !== undefined ? await ctx.engine.sampledStats(c.Id) : await ctx.engine.stats(c.Id);
       const limit = stats.memory_stats?.limit ?? 0;
       const cpu = p.cpuAbovePercent !== undefined ? cpuPercent(stats) : undefined;
-      const problems: string[] = [];
-      if (wantMemory !== undefined && limit !== wantMemory) problems.push(`the memory limit should be ${p.memoryLimit}`);
-      if (cpu !== undefined && !(cpu > p.cpuAbovePercent!)) problems.push(`CPU use should be above ${p.cpuAbovePercent}%`);
-      const reading = [wantMemory !== undefined ? `a memory limit of ${formatBytes(limit)}` : '', cpu !== undefined ? `${cpu.toFixed(1)}% CPU` : '']
-        .filter(Boolean)
-        .join(' and ');
+      const problems: Phrase[] = [];
+      if (wantMemory !== undefined && limit !== wantMemory) problems.push(phrase('part.stats.memoryShould', { want: p.memoryLimit }));
+      if (cpu !== undefined && !(cpu > p.cpuAbovePercent!)) problems.push(phrase('part.stats.cpuShould', { want: p.cpuAbovePercent }));
+      const memoryReading = wantMemory !== undefined ? phrase('part.stats.memory', { limit: formatBytes(limit) }) : undefined;
+      const cpuReading = cpu !== undefined ? phrase('part.stats.cpu', { percent: cpu.toFixed(1) }) : undefined;
+      const reading = memoryReading && cpuReading ? phrase('part.both', { first: memoryReading, second: cpuReading }) : (memoryReading ?? cpuReading ?? '');
       return { name: containerName(c), limit, cpu, problems, reading };
     };
     // The engine (20.10) answers a lone stats request at once, but a second one
@@ -86,6 +86,6 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
       command: `docker stats --no-stream ${shown.name}`,
     };
     if (hit) return { status: 'pass', messageId: 'ok', data: { name: hit.name, reading: hit.reading }, evidence };
-    return { status: 'fail', messageId: 'mismatch', data: { name: shown.name, reading: shown.reading, problems: shown.problems.join(', ') }, evidence };
+    return { status: 'fail', messageId: 'mismatch', data: { name: shown.name, reading: shown.reading, problems: joined(shown.problems, ', ') }, evidence };
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 import {
   containerName,
   containerSelectorSchema,
@@ -55,7 +55,7 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'noProcess'>({
     return {
       status: 'fail',
       messageId: 'noProcess',
-      data: { name: first.name, commands: first.commands.map((c) => `\`${c}\``).join(', ') || 'nothing', pattern: p.process },
+      data: { name: first.name, commands: first.commands.map((c) => `\`${c}\``).join(', ') || phrase('part.nothing'), pattern: p.process },
       evidence: { expected: p.process, actual: Object.fromEntries(lists.map((l) => [l.name, l.commands])), command: `docker top ${first.name}` },
     };
   },

@@ -1,4 +1,5 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, joined, phrase } from '../src/check/kind';
+import { message } from '../src/messages/catalog';
 import { readDockerfile } from '../src/check/repo-verdicts';
 import { PRACTICE_RULES } from '../src/repo/dockerfile-practices';
 import { NOT_REPO } from '../src/check/repo-verdicts';
@@ -36,11 +37,16 @@ export default defineCheckKind<Params, 'ok' | 'advice' | 'missingFile' | 'notRep
     const rules = PRACTICE_RULES.filter((r) => !p.rules || p.rules.includes(r.id));
     const findings = rules.map((r) => ({ rule: r, lines: r.find(instructions) })).filter((f) => f.lines.length);
     const evidence = {
-      expected: rules.map((r) => `${r.id}: ${r.advice} (slide "${r.slide}")`),
+      expected: rules.map((r) => `${r.id}: ${message('en', r.advice)} (slide "${r.slide}")`),
       actual: findings.map((f) => ({ rule: f.rule.id, slide: f.rule.slide, lines: f.lines })),
     };
     if (!findings.length) return { status: 'pass', messageId: 'ok', data: { file, rules: rules.map((r) => r.id).join(', ') }, evidence };
-    const text2 = findings.map((f) => `[${f.rule.id}] ${file}:${f.lines.join(',')}: ${f.rule.advice} (slide "${f.rule.slide}")`).join('; ');
+    const text2 = joined(
+      findings.map((f) =>
+        phrase('part.practice.finding', { rule: f.rule.id, file, lines: f.lines.join(','), advice: phrase(f.rule.advice), slide: f.rule.slide }),
+      ),
+      '; ',
+    );
     return { status: 'fail', messageId: 'advice', data: { findings: text2 }, evidence };
   },
 });

@@ -1,6 +1,7 @@
 import { pause } from '../src/time/pause';
-import { defineCheckKind, type CheckContext } from '../src/check/kind';
+import { defineCheckKind, phrase, type CheckContext, type MessageValue, type Phrase } from '../src/check/kind';
 import { HttpUnreachableError, type HttpResponse } from '../src/http/http-client';
+import { renderValue } from '../src/messages/catalog';
 
 interface Params {
   /** Port published on the graded host. */
@@ -18,14 +19,14 @@ interface Params {
   waitMs?: number;
 }
 
-function pageSummary(body: string): string {
+function pageSummary(body: string): MessageValue {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1]?.trim();
-  if (title) return `page titled "${title}"`;
+  if (title) return phrase('part.http.pageTitled', { title });
   const text = body
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return text ? `"${text.length > 120 ? `${text.slice(0, 117)}...` : text}"` : 'an empty page';
+  return text ? `"${text.length > 120 ? `${text.slice(0, 117)}...` : text}"` : phrase('part.http.emptyPage');
 }
 
 /** A state younger than this may still be starting (a database initialising behind WordPress). */
@@ -36,14 +37,14 @@ const STARTING_WINDOW_MS = 60_000;
  * (grade repo), or the container publishing the port started less than a
  * minute ago. Undefined when the state has had time to start.
  */
-async function startingReason(ctx: CheckContext, port: number): Promise<string | undefined> {
-  if (ctx.stagedAt !== undefined) return 'grade repo has just brought it up';
+async function startingReason(ctx: CheckContext, port: number): Promise<Phrase | undefined> {
+  if (ctx.stagedAt !== undefined) return phrase('part.http.stagedJustNow');
   const publisher = (await ctx.engine.containers()).find((c) => c.State === 'running' && c.Ports?.some((p) => p.PublicPort === port));
   if (!publisher) return undefined;
   const [details, now] = await Promise.all([ctx.engine.container(publisher.Id), ctx.engine.systemTime()]);
   const startedAt = details ? Date.parse(details.State.StartedAt) : NaN;
   if (!Number.isFinite(startedAt) || now.getTime() - startedAt >= STARTING_WINDOW_MS) return undefined;
-  return `the container publishing it started ${Math.max(0, Math.round((now.getTime() - startedAt) / 1000))} s ago`;
+  return phrase('part.http.startedAgo', { seconds: Math.max(0, Math.round((now.getTime() - startedAt) / 1000)) });
 }
 
 /** The answer, or why nothing answered. */
@@ -58,7 +59,7 @@ async function getWhileStarting(
   ctx: CheckContext,
   url: string,
   o: { port: number; followRedirects: boolean; waitMs: number; expectedStatus: number },
-): Promise<{ attempt: Attempt; waitedMs: number; starting?: string }> {
+): Promise<{ attempt: Attempt; waitedMs: number; starting?: Phrase }> {
   const t0 = Date.now();
   const get = async (waitMs: number): Promise<Attempt> => {
     try {
@@ -83,8 +84,12 @@ async function getWhileStarting(
   return { attempt, waitedMs: Date.now() - t0, starting };
 }
 
-const waitedText = (waitedMs: number, starting: string | undefined) =>
-  starting && waitedMs >= 1_000 ? ` (after waiting ${(waitedMs / 1000).toFixed(1)} s: ${starting})` : '';
+/** The HTTP client's words for why nothing answered, in the run's language; any other reason as it came. */
+const UNREACHABLE = { 'connection refused': 'part.http.refused', 'no answer in time': 'part.http.noAnswer', 'connection reset': 'part.http.reset' } as const;
+const unreachablePhrase = (reason: string): MessageValue => (reason in UNREACHABLE ? phrase(UNREACHABLE[reason as keyof typeof UNREACHABLE]) : reason);
+
+const waitedText = (waitedMs: number, starting: Phrase | undefined): MessageValue =>
+  starting && waitedMs >= 1_000 ? phrase('part.http.waited', { seconds: (waitedMs / 1000).toFixed(1), why: starting }) : '';
 
 export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redirectAway' | 'content'>({
   meta: {
@@ -126,13 +131,14 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redire
       expectedStatus,
     });
     const waited = waitedText(waitedMs, starting);
-    const waitEvidence = starting ? { waitedMs, starting } : {};
+    // Evidence is a record of what was seen, kept in English like the engine's own words.
+    const waitEvidence = starting ? { waitedMs, starting: renderValue('en', starting) } : {};
     if ('unreachable' in attempt) {
       const reason = attempt.unreachable;
       return {
         status: 'fail',
         messageId: 'unreachable',
-        data: { url, reason, waited },
+        data: { url, reason: unreachablePhrase(reason), waited },
         evidence: { expected, actual: starting ? { reason, ...waitEvidence } : reason, command },
       };
     }
@@ -142,7 +148,7 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redire
       url: res.url,
       redirects: res.chain.slice(1),
       ...(res.offHostLocation ? { location: res.offHostLocation, notFollowed: 'another host or port' } : {}),
-      page: pageSummary(res.body),
+      page: renderValue('en', pageSummary(res.body)),
       ...waitEvidence,
     };
     const evidence = { expected, actual, command };
@@ -154,17 +160,19 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redire
       return { status: 'fail', messageId: 'status', data: { url: res.url, actual: res.status, expected: expectedStatus, waited }, evidence };
     }
     const missing: string[] = [];
+    const both = (items: string[]): MessageValue => (items.length === 2 ? phrase('part.both', { first: items[0], second: items[1] }) : items[0]);
     if (p.contains && !res.body.toLowerCase().includes(p.contains.toLowerCase())) missing.push(`"${p.contains}"`);
     if (p.matches && !new RegExp(p.matches, 'i').test(res.body)) missing.push(`/${p.matches}/`);
     if (missing.length) {
       return {
         status: 'fail',
         messageId: 'content',
-        data: { url: res.url, status: res.status, summary: pageSummary(res.body), wanted: missing.join(' and ') },
+        data: { url: res.url, status: res.status, summary: pageSummary(res.body), wanted: both(missing) },
         evidence,
       };
     }
-    const wanted = [p.contains && `"${p.contains}"`, p.matches && `/${p.matches}/`].filter(Boolean).join(' and ');
-    return { status: 'pass', messageId: 'ok', data: { url: res.url, status: res.status, with: wanted ? `, containing ${wanted}` : '', waited }, evidence };
+    const wanted = [p.contains ? `"${p.contains}"` : '', p.matches ? `/${p.matches}/` : ''].filter(Boolean);
+    const withText = wanted.length ? phrase('part.http.containing', { wanted: both(wanted) }) : '';
+    return { status: 'pass', messageId: 'ok', data: { url: res.url, status: res.status, with: withText, waited }, evidence };
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 
 interface Params {
   image: string;
@@ -49,33 +49,39 @@ export default defineCheckKind<Params, 'matches' | 'missing' | 'mismatch'>({
     if (!info) return { status: 'fail', messageId: 'missing', data: { image: p.image } };
     const cfg = info.Config;
     const exposed = Object.keys(cfg.ExposedPorts ?? {});
-    const problems: string[] = [];
-    const what: string[] = [];
+    const problems: Phrase[] = [];
+    const what: (string | Phrase)[] = [];
     const expected: Record<string, unknown> = {};
     if (p.exposedPorts) {
       expected.exposedPorts = p.exposedPorts;
       const missing = p.exposedPorts.filter((port) => !exposed.includes(port.includes('/') ? port : `${port}/tcp`));
-      if (missing.length) problems.push(`does not EXPOSE ${missing.join(', ')} (exposes ${exposed.length ? exposed.join(', ') : 'nothing'})`);
+      if (missing.length)
+        problems.push(phrase('part.image.noExpose', { missing: missing.join(', '), exposed: exposed.length ? exposed.join(', ') : phrase('part.nothing') }));
       else what.push(`EXPOSE ${p.exposedPorts.join(' ')}`);
     }
     if (p.cmd) {
       expected.cmd = p.cmd;
-      if (!sameCommand(cfg.Cmd, p.cmd)) problems.push(`CMD is ${show(cfg.Cmd)}, expected ${show(p.cmd)}`);
+      if (!sameCommand(cfg.Cmd, p.cmd)) problems.push(phrase('part.image.cmd', { actual: show(cfg.Cmd), expected: show(p.cmd) }));
       else what.push(`CMD ${show(p.cmd)}`);
     }
     if (p.entrypoint) {
       expected.entrypoint = p.entrypoint;
       const actual = cfg.Entrypoint ?? [];
       const ok = p.entrypoint.length === 0 ? actual.length === 0 : sameCommand(actual, p.entrypoint);
-      if (!ok) problems.push(`ENTRYPOINT is ${show(actual)}, expected ${show(p.entrypoint)}`);
-      else what.push(p.entrypoint.length ? `ENTRYPOINT ${show(p.entrypoint)}` : 'no ENTRYPOINT');
+      if (!ok) problems.push(phrase('part.image.entrypoint', { actual: show(actual), expected: show(p.entrypoint) }));
+      else what.push(p.entrypoint.length ? `ENTRYPOINT ${show(p.entrypoint)}` : phrase('part.image.noEntrypoint'));
     }
     const evidence = {
       expected,
       actual: { exposedPorts: exposed, cmd: cfg.Cmd ?? [], entrypoint: cfg.Entrypoint ?? [] },
       command: `docker image inspect -f '{{json .Config.ExposedPorts}} {{json .Config.Cmd}} {{json .Config.Entrypoint}}' ${p.image}`,
     };
-    if (problems.length) return { status: 'fail', messageId: 'mismatch', data: { image: p.image, problems: problems.join('; ') }, evidence };
-    return { status: 'pass', messageId: 'matches', data: { image: p.image, what: what.join(', ') || 'its configuration' }, evidence };
+    if (problems.length) return { status: 'fail', messageId: 'mismatch', data: { image: p.image, problems: joined(problems, '; ') }, evidence };
+    return {
+      status: 'pass',
+      messageId: 'matches',
+      data: { image: p.image, what: what.length ? joined(what, ', ') : phrase('part.image.itsConfig') },
+      evidence,
+    };
   },
 });

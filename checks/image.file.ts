@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 
 interface Params {
   image: string;
@@ -42,7 +42,12 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noFile' | 'mismatch'>
     const content = file.content.toString('utf8');
     const actual = { file: file.path, content: tail(content, 300), ...(file.truncated ? { truncated: true } : {}) };
     if (p.matches && !new RegExp(p.matches).test(content)) {
-      return { status: 'fail', messageId: 'mismatch', data: { ...data, content: tail(content) || '(empty)' }, evidence: { expected, actual, command } };
+      return {
+        status: 'fail',
+        messageId: 'mismatch',
+        data: { ...data, content: tail(content) || phrase('part.file.empty') },
+        evidence: { expected, actual, command },
+      };
     }
     return { status: 'pass', messageId: 'ok', data, evidence: { expected, actual, command } };
   },

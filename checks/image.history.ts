@@ -1,4 +1,5 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, joined, phrase, type MessageValue, type Phrase } from '../src/check/kind';
+import { renderValue } from '../src/messages/catalog';
 import type { ImageHistoryEntry, ImageInfo } from '../src/docker/engine';
 
 interface Step {
@@ -29,7 +30,7 @@ export type Origin = 'build' | 'commit';
 /** How an image was made, and what showed it: a sentence for the student. */
 export interface OriginReading {
   origin: Origin | 'unknown';
-  seen: string;
+  seen: Phrase;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -51,24 +52,18 @@ export function readOrigin(own: readonly ImageHistoryEntry[], info: ImageInfo | 
   const marked = own.find(isBuildRow);
   if (marked) {
     const buildkit = /# buildkit$/.test(marked.CreatedBy) || /^buildkit\./.test(marked.Comment ?? '');
-    return { origin: 'build', seen: buildkit ? 'BuildKit build steps in its history' : 'Dockerfile steps (#(nop)) in its history' };
+    return { origin: 'build', seen: phrase(buildkit ? 'part.history.buildkit' : 'part.history.nop') };
   }
   const started = info?.ContainerConfig;
   if (!started || (!started.Image && !started.Cmd)) {
     // Engines from API 1.45 on no longer report the container config: nothing tells a RUN-only legacy build from a commit.
-    return {
-      origin: 'unknown',
-      seen: 'no Dockerfile marks in its history, and the engine does not report the container config that would tell a build from a commit',
-    };
+    return { origin: 'unknown', seen: phrase('part.history.unknown') };
   }
   const fromImageId = /^sha256:[0-9a-f]{64}$/.test(started.Image ?? '');
   if (fromImageId && !sameJson(started.Cmd, info?.Config?.Cmd)) {
-    return {
-      origin: 'build',
-      seen: `a legacy-builder RUN step: it ran in a container of the parent image ${started.Image!.slice(0, 19)}… and kept the parent's CMD`,
-    };
+    return { origin: 'build', seen: phrase('part.history.legacyRun', { parent: started.Image!.slice(0, 19) }) };
   }
-  return { origin: 'commit', seen: `a committed container${started.Image ? ` started from ${started.Image}` : ''}` };
+  return { origin: 'commit', seen: started.Image ? phrase('part.history.committedFrom', { image: started.Image }) : phrase('part.history.committed') };
 }
 
 const clip = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}...` : s);
@@ -127,13 +122,13 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
     const own = baseRows ? rows.slice(0, Math.max(0, rows.length - baseRows.length)) : rows;
     let evidence: { actual: unknown; command: string } = { actual: own.map((r) => clip(r.CreatedBy)), command };
     if (own.length === 0) return { status: 'fail', messageId: 'noOwnRows', data: { image: p.image, base: p.base ?? 'scratch' }, evidence };
-    const what: string[] = [];
+    const what: MessageValue[] = [];
     if (p.origin) {
       const reading = readOrigin(own, await ctx.engine.image(p.image));
-      const name = { build: 'docker build (a Dockerfile)', commit: 'docker commit' };
+      const name = { build: phrase('part.history.build'), commit: phrase('part.history.commit') };
       // When the engine cannot tell, the slide's own command gets the benefit of the doubt.
       const actual = reading.origin === 'unknown' ? p.origin : reading.origin;
-      const originEvidence = { ...evidence, actual: { history: evidence.actual, origin: reading.seen } };
+      const originEvidence = { ...evidence, actual: { history: evidence.actual, origin: renderValue('en', reading.seen) } };
       if (actual !== p.origin) {
         return {
           status: 'fail',
@@ -142,7 +137,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
           evidence: { ...originEvidence, expected: p.origin },
         };
       }
-      what.push(reading.origin === 'unknown' ? `${name[actual]} (taken on trust: ${reading.seen})` : name[actual]);
+      what.push(reading.origin === 'unknown' ? phrase('part.history.onTrust', { origin: name[actual], seen: reading.seen }) : name[actual]);
       evidence = originEvidence;
     }
     if (p.steps) {
@@ -169,6 +164,6 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
       }
       what.push(`${count} ${limit.label}`);
     }
-    return { status: 'pass', messageId: 'ok', data: { image: p.image, what: what.join('; ') }, evidence };
+    return { status: 'pass', messageId: 'ok', data: { image: p.image, what: joined(what, '; ') }, evidence };
   },
 });

@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 import { EngineCallError } from '../src/docker/engine';
 
 interface Params {
@@ -72,7 +72,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timed
     if (outcome.timedOut) {
       return { status: 'fail', messageId: 'timedOut', data: { ...data, seconds: timeoutMs / 1000 }, evidence: { expected, actual, command } };
     }
-    const output = tail(`${outcome.stdout}${outcome.stderr}`, 200) || '(no output)';
+    const output = tail(`${outcome.stdout}${outcome.stderr}`, 200) || phrase('part.run.noOutput');
     if (outcome.exitCode !== expectedExit) {
       return {
         status: 'fail',

@@ -1,4 +1,4 @@
-import { defineCheckKind, type CheckContext, type Verdict } from '../src/check/kind';
+import { defineCheckKind, type CheckContext, type Phrase, type Verdict } from '../src/check/kind';
 import type { ContainerDetails } from '../src/docker/engine';
 import {
   containerName,
@@ -96,7 +96,7 @@ async function interfacesFromLogs(
   exited: readonly ContainerDetails[],
   p: Params,
   ctx: CheckContext,
-  what: string,
+  what: Phrase,
 ): Promise<Verdict<'okFromLog' | 'notRunning' | 'extra'>> {
   const seen: Seen[] = [];
   for (const c of [...exited].sort((a, b) => Date.parse(b.Created) - Date.parse(a.Created))) {

@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 import { containerName, containerSelectorSchema, describeSelector, selectContainers, type ContainerSelector } from '../src/check/container-selection';
 
 interface Params {
@@ -70,7 +70,7 @@ export default defineCheckKind<Params, 'reachable' | 'isolated' | 'notIsolated' 
     // ICMP replies reach every ping in the namespace, including the student's own.
     const repliedFrom = (ip: string, stdout: string) => new RegExp(`from ${ip.replace(/\./g, '\\.')}[:\\s]`).test(stdout);
     const rows = results.map((r) => ({ network: r.net, ip: r.ip, replied: r.out.exitCode === 0 && repliedFrom(r.ip, r.out.stdout) }));
-    const ipList = ips.map((x) => x.ip).join(', ') || 'no IP address';
+    const ipList = ips.map((x) => x.ip).join(', ') || phrase('part.reach.noIp');
     const evidence = {
       expected: p.expect,
       actual: rows,

@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 import { searchLayers } from '../src/registry/layer-search';
 import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
@@ -50,17 +50,21 @@ export default defineCheckKind<Params, 'found' | 'absent' | RegistryMessageId>({
         async (i) => ({ stream: await ctx.registry.openLayer(p.image, false, layers[i]!, ctx.signal), mediaType: layers[i]!.mediaType }),
         ctx.signal,
       );
-      const read = `${result.layersRead} of ${result.layersTotal} layer(s) read, ${(result.compressedBytesRead / 1024 / 1024).toFixed(1)} MiB`;
+      const read = phrase('part.registry.read', {
+        read: result.layersRead,
+        total: result.layersTotal,
+        mib: (result.compressedBytesRead / 1024 / 1024).toFixed(1),
+      });
       const evidence = { expected: candidates, actual: { ...result }, command };
       if (result.found) {
         return {
           status: 'pass',
           messageId: 'found',
-          data: { image: display, path: result.path!, via: result.via?.length ? ` (via ${result.via.join(', ')})` : '' },
+          data: { image: display, path: result.path!, via: result.via?.length ? phrase('part.registry.via', { links: result.via.join(', ') }) : '' },
           evidence,
         };
       }
-      const what = p.path.startsWith('/') ? p.path : `${p.path} in its PATH (${envPath})`;
+      const what = p.path.startsWith('/') ? p.path : phrase('part.registry.inPath', { path: p.path, envPath });
       return { status: 'fail', messageId: 'absent', data: { image: display, what, read }, evidence };
     } catch (e) {
       const v = registryFailure(e, p.image);

@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 import { shortId } from '../src/docker/image-ref';
 import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
@@ -56,15 +56,15 @@ export default defineCheckKind<Params, 'same' | 'extra' | 'different' | 'localMi
       return {
         status: 'fail',
         messageId: 'different',
-        data: { image: display, local: p.local, why: `it has ${data.extra} layer(s) more (it was built on top of it)` },
+        data: { image: display, local: p.local, why: phrase('part.registry.moreLayers', { extra: data.extra }) },
         evidence,
       };
     }
     const index = local.findIndex((l, i) => remote[i] !== l);
     const why =
       index >= 0 && index < remote.length
-        ? `layer ${index + 1} differs (${shortId(remote[index]!)} there, ${shortId(local[index]!)} here)`
-        : `it has ${remote.length} layer(s), the local image ${local.length}`;
+        ? phrase('part.registry.layerDiffers', { index: index + 1, remote: shortId(remote[index]!), local: shortId(local[index]!) })
+        : phrase('part.registry.layerCount', { remote: remote.length, local: local.length });
     return { status: 'fail', messageId: 'different', data: { image: display, local: p.local, why }, evidence };
   },
 });

@@ -37,3 +37,26 @@ describe('batch progress of external text', () => {
     expect(hostile.replace(/\r\x1b\[2K/g, '').replace(/\x1b\[[0-9;]*m/g, '')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
   });
 });
+
+describe('batch progress in Italian', () => {
+  test('a host line per outcome and the count, in Italian', () => {
+    const out = Object.assign(new PassThrough(), { isTTY: false });
+    let text = '';
+    out.on('data', (d: Buffer) => (text += d.toString()));
+    const progress = new BatchProgress(out, 3, { NO_COLOR: '1' }, 'it');
+    const outcome = { schemaVersion: 1 as const, endpoint: 'ssh://x', startedAt: '', durationMs: 2500 };
+    progress.started();
+    progress.ended(host('alice'), { ...outcome, id: 'alice', name: 'alice', state: 'graded', score: { points: 40, max: 100 } });
+    progress.started();
+    progress.ended(host('bob'), { ...outcome, id: 'bob', name: 'bob', state: 'error', error: 'Connection refused' });
+    progress.ended(host('carol'), 'skipped');
+    progress.finish();
+    expect(text.split('\n')).toEqual([
+      '✔ alice 40/100 in 2.5 s',
+      '✘ bob non valutato: Connection refused',
+      '· carol già valutato (--resume)',
+      'host: 3/3 finiti · 0 in corso · 1 non valutati',
+      '',
+    ]);
+  });
+});

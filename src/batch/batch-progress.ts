@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { message, type Lang } from '../messages/catalog';
 import { useColor } from '../report/terminal';
 import { terminalLine } from '../report/terminal-text';
 import type { BatchHost } from './hosts-file';
@@ -16,6 +17,7 @@ export class BatchProgress {
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
     private readonly total: number,
     env: NodeJS.ProcessEnv,
+    private readonly lang: Lang = 'en',
   ) {
     this.color = useColor(out, env);
     this.live = Boolean(out.isTTY) && env.TERM !== 'dumb';
@@ -27,7 +29,7 @@ export class BatchProgress {
   }
 
   private status(): string {
-    return `hosts: ${this.done}/${this.total} done · ${this.running} running · ${this.failed} failed`;
+    return message(this.lang, 'batch.hosts', { done: this.done, total: this.total, running: this.running, failed: this.failed });
   }
 
   private print(line: string): void {
@@ -44,13 +46,15 @@ export class BatchProgress {
     if (outcome === 'interrupted') return;
     this.done++;
     const who = terminalLine(`${host.id} ${host.name !== host.id ? `(${host.name}) ` : ''}`);
-    if (outcome === 'skipped') return this.print(this.paint('dim', `· ${who}already graded (--resume)`));
+    if (outcome === 'skipped') return this.print(this.paint('dim', `· ${message(this.lang, 'batch.alreadyGraded', { who })}`));
     if (outcome.state === 'error') {
       this.failed++;
-      return this.print(`${this.paint('red', '✘')} ${who}not graded: ${terminalLine(outcome.error ?? '')}`);
+      return this.print(`${this.paint('red', '✘')} ${message(this.lang, 'batch.notGraded', { who, error: terminalLine(outcome.error ?? '') })}`);
     }
     const s = outcome.score!;
-    this.print(`${this.paint('green', '✔')} ${who}${s.points}/${s.max} in ${(outcome.durationMs / 1000).toFixed(1)} s`);
+    this.print(
+      `${this.paint('green', '✔')} ${message(this.lang, 'batch.graded', { who, points: s.points, max: s.max, seconds: (outcome.durationMs / 1000).toFixed(1) })}`,
+    );
   }
 
   finish(): void {

@@ -3,6 +3,7 @@ import type { ContainerDetails } from '../docker/engine';
 import type { EngineView } from '../docker/engine-view';
 import { sameImageRef } from '../docker/image-ref';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../docker/labels';
+import { phrase, type Phrase } from './kind';
 
 /**
  * Which containers a check is about. All given fields must match; no field means
@@ -36,10 +37,16 @@ export const containerSelectorSchema: JSONSchemaType<ContainerSelector> = {
   additionalProperties: false,
 };
 
-export function describeSelector(sel: ContainerSelector): string {
-  let what = sel.name ? `container ${sel.name}` : 'container';
-  if (sel.compose) what += ` of compose service ${sel.compose.service}${sel.compose.project ? ` (project ${sel.compose.project})` : ''}`;
-  if (sel.image) what += `${sel.name || sel.compose ? ' from' : ' of'} image ${sel.image}`;
+/** "container web of compose service db from image nginx", as a phrase in the run's language. */
+export function describeSelector(sel: ContainerSelector): Phrase {
+  let what = sel.name ? phrase('part.selector.named', { name: sel.name }) : phrase('part.selector.any');
+  if (sel.compose) {
+    const { service, project } = sel.compose;
+    what = project
+      ? phrase('part.selector.composeProject', { container: what, service, project })
+      : phrase('part.selector.compose', { container: what, service });
+  }
+  if (sel.image) what = phrase(sel.name || sel.compose ? 'part.selector.fromImage' : 'part.selector.ofImage', { container: what, image: sel.image });
   return what;
 }
 

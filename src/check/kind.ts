@@ -3,15 +3,18 @@ import type { EngineView } from '../docker/engine-view';
 import type { HttpClient } from '../http/http-client';
 import type { RegistryAccess } from '../registry/registry-access';
 import type { RepoContext } from '../repo/repo-context';
+import type { MessageData } from '../messages/phrase';
 import type { Evidence, VerdictStatus } from '../result/types';
 
 export type { Evidence, VerdictStatus };
 
+export { joined, phrase, type MessageData, type MessageValue, type Phrase, type PhraseList } from '../messages/phrase';
+
 export interface Verdict<M extends string = string> {
   status: VerdictStatus;
   messageId: M;
-  /** Values for the message template; tests assert these, not the rendered text. */
-  data?: Record<string, string | number | undefined>;
+  /** Values for the message template; tests assert these (rendered in English), not the sentence. */
+  data?: MessageData;
   evidence?: Evidence;
 }
 
@@ -48,8 +51,4 @@ export interface CheckKind<P = unknown, M extends string = string> {
 /** Identity at run time; at compile time it ties the message ids of `evaluate` to `meta.messages`. */
 export function defineCheckKind<P, M extends string>(kind: CheckKind<P, M>): CheckKind<P, M> {
   return kind;
-}
-
-export function renderMessage(template: string, data: Record<string, string | number | undefined> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data[key] !== undefined ? String(data[key]) : whole));
 }

@@ -1,6 +1,6 @@
-import type { Verdict } from './kind';
+import { phrase, type Phrase, type Verdict } from './kind';
 import { InvalidReferenceError } from '../registry/reference';
-import { RegistryError, describeWait } from '../registry/registry-client';
+import { RegistryError } from '../registry/registry-client';
 
 /** Message templates every registry kind carries, for what can go wrong before its own question. */
 export const REGISTRY_MESSAGES = {
@@ -23,16 +23,24 @@ export function registryFailure(e: unknown, image: string): Verdict<RegistryMess
   const evidence = { actual: { error: e.message, ...(e.details.rateLimit ? { rateLimit: e.details.rateLimit } : {}) } };
   switch (e.kind) {
     case 'notFound': {
-      const reason =
-        { MANIFEST_UNKNOWN: 'no such tag', NAME_UNKNOWN: 'no such repository' }[e.details.code ?? ''] ??
-        (e.details.status ? `HTTP ${e.details.status}` : e.message);
+      const known = { MANIFEST_UNKNOWN: 'part.registry.noSuchTag', NAME_UNKNOWN: 'part.registry.noSuchRepository' } as const;
+      const code = e.details.code;
+      const reason = code === 'MANIFEST_UNKNOWN' || code === 'NAME_UNKNOWN' ? phrase(known[code]) : e.details.status ? `HTTP ${e.details.status}` : e.message;
       return { status: 'fail', messageId: 'notFound', data: { image, reason }, evidence };
     }
     case 'denied':
       return { status: 'fail', messageId: 'denied', data: { image }, evidence };
     case 'rateLimited':
-      return { status: 'error', messageId: 'rateLimited', data: { reason: e.message, wait: describeWait(e.details.retryAfterSeconds) }, evidence };
+      return { status: 'error', messageId: 'rateLimited', data: { reason: e.message, wait: waitPhrase(e.details.retryAfterSeconds) }, evidence };
     default:
       return { status: 'error', messageId: 'unavailable', data: { reason: e.message }, evidence };
   }
+}
+
+/** When to try again, as describeWait says it, in the run's language. */
+function waitPhrase(seconds: number | undefined): Phrase {
+  if (seconds === undefined) return phrase('part.registry.later');
+  if (seconds < 120) return phrase('part.registry.inSeconds', { count: seconds });
+  if (seconds < 7200) return phrase('part.registry.inMinutes', { count: Math.round(seconds / 60) });
+  return phrase('part.registry.inHours', { count: Math.round(seconds / 3600) });
 }

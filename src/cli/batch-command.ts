@@ -8,9 +8,10 @@ import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus }
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
 import { runBatch } from '../batch/run-batch';
 import { ensureWritableFolder, fallbackReportFolders, FoldersUnwritableError, writeWithFallback } from '../files/fallback-folder';
-import { message } from '../messages/catalog';
 import { SetupError } from '../errors';
-import type { Lang } from '../messages/catalog';
+import { message, type Lang } from '../messages/catalog';
+import { dateLocale } from '../messages/language';
+import { phrase } from '../messages/phrase';
 import type { ReportFormat } from '../report/index';
 import { KnownHosts } from '../ssh/known-hosts';
 import { Interruption } from './interruption';
@@ -83,20 +84,21 @@ function writableOut(out: string, io: CliIo, lang: Lang): string {
 export async function batchCommand(hostsFile: string, ids: string[], opts: BatchCommandOptions, io: CliIo): Promise<number> {
   const all = loadHostsFile(hostsFile);
   const hosts: BatchHost[] = opts.shard ? shardOf(all, opts.shard.k, opts.shard.n) : all;
-  opts = { ...opts, out: writableOut(opts.out, io, opts.lang ?? 'en') };
+  const lang = opts.lang ?? 'en';
+  opts = { ...opts, out: writableOut(opts.out, io, lang) };
   if (opts.reportOnly) {
     const { files, report } = writeClassReport(opts.out, hosts, { ...(opts.lang ? { lang: opts.lang } : {}) });
-    io.stderr.write(`class report from ${report.summary.graded + report.summary.errored} host outcome(s): ${files.join(', ')}\n`);
+    io.stderr.write(`${message(lang, 'batch.fromOutcomes', { count: report.summary.graded + report.summary.errored, files: files.join(', ') })}\n`);
     return report.summary.errored ? 1 : 0;
   }
   const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
-  const interruption = new Interruption(io, 'no new host starts; running ones stop and remove their probes. What is done is kept.');
+  const interruption = new Interruption(io, message(lang, 'batch.interruptConsequence'));
   const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret) : undefined;
   try {
     for (let round = 1; ; round++) {
       const started = Date.now();
-      if (opts.everyMs) io.stderr.write(`round ${round} (${new Date(started).toLocaleTimeString('en-GB')})\n`);
-      const progress = new BatchProgress(io.stderr, hosts.length, io.env);
+      if (opts.everyMs) io.stderr.write(`${message(lang, 'batch.round', { round, time: new Date(started).toLocaleTimeString(dateLocale(lang)) })}\n`);
+      const progress = new BatchProgress(io.stderr, hosts.length, io.env, lang);
       const summary = await runBatch(hosts, {
         catalog,
         exerciseIds: ids,
@@ -124,16 +126,16 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
       progress.finish();
       // The class table covers the whole file, so a shard's or a resumed run's report shows what is known.
       const { files } = writeClassReport(opts.out, opts.shard ? hosts : all, { ...(opts.lang ? { lang: opts.lang } : {}) });
-      io.stderr.write(`class report: ${files[0]}\n`);
+      io.stderr.write(`${message(lang, 'batch.classReport', { file: files[0] })}\n`);
       if (board) io.stderr.write(`${await board.roundDone()}\n`);
       if (interruption.happened) {
-        io.stderr.write(`interrupted: ${summary.graded + summary.errored} host(s) done this run, ${summary.interrupted} not; grade batch --resume goes on\n`);
+        io.stderr.write(`${message(lang, 'batch.interrupted', { done: summary.graded + summary.errored, notDone: summary.interrupted })}\n`);
         return 130;
       }
       const status = summary.errored ? 1 : 0;
       if (!opts.everyMs) return status;
       const wait = opts.everyMs - (Date.now() - started);
-      io.stderr.write(`next round in ${Math.max(0, Math.round(wait / 1000))} s; Ctrl-C stops\n`);
+      io.stderr.write(`${message(lang, 'batch.nextRound', { seconds: Math.max(0, Math.round(wait / 1000)) })}\n`);
       await pause(wait, interruption.signal);
       if (interruption.happened) return status;
     }
@@ -144,9 +146,16 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
 }
 
 /** "s03: kept the graded outcome of … over a later error (…) in …": a merge says when it did not take the latest. */
-function keptOverLaterError(kept: HostStatus, later: HostStatus, shard?: string): string | undefined {
+function keptOverLaterError(lang: Lang, kept: HostStatus, later: HostStatus, shard?: string): string | undefined {
   if (kept.state !== 'graded' || later.state !== 'error' || Date.parse(later.startedAt) <= Date.parse(kept.startedAt)) return undefined;
-  return `${kept.id}: kept the graded outcome of ${kept.startedAt} over a later error of ${later.startedAt}${shard ? ` in ${shard}` : ''} (${later.error ?? 'no reason given'})\n`;
+  const data = {
+    id: kept.id,
+    kept: kept.startedAt,
+    later: later.startedAt,
+    where: shard ? phrase('batch.inShard', { shard }) : '',
+    error: later.error ?? phrase('batch.noReason'),
+  };
+  return `${message(lang, 'batch.keptGraded', data)}\n`;
 }
 
 /**
@@ -157,20 +166,21 @@ function keptOverLaterError(kept: HostStatus, later: HostStatus, shard?: string)
  * latest outcome.
  */
 export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo, lang?: Lang): number {
+  const say = lang ?? 'en';
   mkdirSync(out, { recursive: true });
   let copied = 0;
   for (const shard of shards) {
-    if (!existsSync(shard)) throw new SetupError(`no shard folder ${shard}`, 'give the folders the shards wrote with --out');
+    if (!existsSync(shard)) throw new SetupError(message(say, 'batch.noShard', { shard }), message(say, 'batch.noShardHint'));
     for (const id of hostIdsIn(shard)) {
       const theirs = readHostStatus(shard, id)!;
       const ours = readHostStatus(out, id);
       if (preferredOutcome(ours, theirs) === 'ours') {
-        const note = keptOverLaterError(ours!, theirs, shard);
+        const note = keptOverLaterError(say, ours!, theirs, shard);
         if (note) io.stderr.write(note);
         continue;
       }
       if (ours) {
-        const note = keptOverLaterError(theirs, ours);
+        const note = keptOverLaterError(say, theirs, ours);
         if (note) io.stderr.write(note);
       }
       rmSync(hostDir(out, id), { recursive: true, force: true });
@@ -179,6 +189,6 @@ export function mergeCommand(out: string, shards: string[], hostsFile: string | 
     }
   }
   const { files, report } = writeClassReport(out, hostsFile ? loadHostsFile(hostsFile) : undefined, { ...(lang ? { lang } : {}) });
-  io.stderr.write(`merged ${copied} host outcome(s) from ${shards.length} shard(s): ${files.join(', ')}\n`);
+  io.stderr.write(`${message(say, 'batch.merged', { count: copied, shards: shards.length, files: files.join(', ') })}\n`);
   return report.summary.errored ? 1 : 0;
 }

@@ -11,10 +11,10 @@ import { GRADE_BIN } from '../../test/support/run-cli';
  * grade init in a real pseudo-terminal (script(1)), typing each answer when its
  * prompt shows, as a person does. '\u0004' is Ctrl+D.
  */
-function typeAt(configFile: string, script: [RegExp, string][]): Promise<{ code: number | null; output: string }> {
+function typeAt(configFile: string, script: [RegExp, string][], locale = 'C'): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn('script', ['-qec', `${process.execPath} ${GRADE_BIN} init --config ${configFile}`, '/dev/null'], {
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', LC_ALL: locale, LC_MESSAGES: '', LANG: '' },
     });
     let output = '';
     let step = 0;
@@ -90,6 +90,31 @@ describe('grade init and the per-user config', () => {
     ]);
     expect(again.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('dockerhub_user: bobby');
+  });
+
+  test('in Italian (from the locale) it asks in Italian, re-asks in Italian, and says what it wrote', async () => {
+    const file = path.join(tmp(), 'config.yaml');
+    const r = await typeAt(
+      file,
+      [
+        [/Matricola \(come ti conosce il corso\): $/, 's8'],
+        [/Il tuo nome: $/, 'Carla Esempio'],
+        [/Nome utente Docker Hub: $/, 'Carla'],
+        [/i nomi utente Docker Hub sono in minuscolo: carla\?\s+Nome utente Docker Hub: $/, 'carla8'],
+      ],
+      'it_IT.UTF-8',
+    );
+    expect(r.code).toBe(0);
+    expect(r.output).toContain(`scritto ${file}: studente s8 (Carla Esempio), utente Docker Hub carla8`);
+    expect(r.output).not.toMatch(/Student id|Your name|wrote /);
+    expect(readUserConfig(file)).toEqual({ student: { id: 's8', name: 'Carla Esempio' }, vars: { dockerhub_user: 'carla8' } });
+  });
+
+  test('--lang it without a terminal: the missing options said in Italian', async () => {
+    const dir = tmp();
+    const { io, out } = memoryIo(dir, { GRADE_CONFIG: path.join(dir, 'config.yaml') });
+    expect(await main(['init', '--lang', 'it', '--name', 'Alice'], io)).toBe(2);
+    expect(out.stderr.trim()).toBe('grade: grade init non ha un terminale in cui fare domande — aggiungi --student-id, --dockerhub-user');
   });
 
   test('Ctrl+D at a prompt cancels cleanly: one line, exit 2, nothing written', async () => {

@@ -3,6 +3,7 @@ import { joinBoard } from '../board/board-client';
 import { terminalLine } from '../report/terminal-text';
 import { errorMessage, SetupError } from '../errors';
 import { readUserConfig, writeUserConfig, type UserConfig } from '../config/user-config';
+import { message, type Lang } from '../messages/catalog';
 import type { CliIo } from './io';
 
 export interface InitOptions {
@@ -13,12 +14,14 @@ export interface InitOptions {
   /** `--board URL --join CODE`: join a live lab board (see joinBoardStep). */
   board?: string;
   joinCode?: string;
+  /** The language of the prompts and lines (English by default). */
+  lang?: Lang;
 }
 
 /** Docker Hub user names: 4–30 lowercase letters and digits. */
-export function dockerHubUserProblem(user: string): string | undefined {
-  if (user !== user.toLowerCase()) return `Docker Hub user names are lowercase: ${user.toLowerCase()}?`;
-  if (!/^[a-z0-9]{4,30}$/.test(user)) return 'a Docker Hub user name has 4 to 30 lowercase letters and digits';
+export function dockerHubUserProblem(user: string, lang: Lang = 'en'): string | undefined {
+  if (user !== user.toLowerCase()) return message(lang, 'init.lowercase', { suggestion: user.toLowerCase() });
+  if (!/^[a-z0-9]{4,30}$/.test(user)) return message(lang, 'init.userShape');
   return undefined;
 }
 
@@ -28,8 +31,9 @@ export function dockerHubUserProblem(user: string): string | undefined {
  * answer must come as an option.
  */
 export async function initCommand(opts: InitOptions, io: CliIo): Promise<number> {
+  const lang = opts.lang ?? 'en';
   const current = readUserConfig(opts.configFile) ?? {};
-  if (opts.board !== undefined || opts.joinCode !== undefined) return joinBoardStep(opts, current, io);
+  if (opts.board !== undefined || opts.joinCode !== undefined) return joinBoardStep(opts, current, io, lang);
   let studentId = opts.studentId;
   let name = opts.name;
   let dockerhubUser = opts.dockerhubUser;
@@ -37,7 +41,7 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
     Boolean,
   );
   if (missing.length) {
-    if (!io.stdin.isTTY) throw new SetupError('grade init has no terminal to ask in', `pass ${missing.join(', ')}`);
+    if (!io.stdin.isTTY) throw new SetupError(message(lang, 'init.noTerminal'), message(lang, 'init.passOptions', { options: missing.join(', ') }));
     const rl = createInterface({ input: io.stdin, output: io.stderr });
     const cancelled = new AbortController();
     // Ctrl+D or Ctrl+C at a prompt: stop cleanly, nothing written.
@@ -50,31 +54,30 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
           try {
             typed = await rl.question(`${question}${previous ? ` [${previous}]` : ''}: `, { signal: cancelled.signal });
           } catch {
-            throw new SetupError('grade init cancelled', 'nothing was written; run it again to answer');
+            throw new SetupError(message(lang, 'init.cancelled'), message(lang, 'init.cancelledHint'));
           }
           const answer = typed.trim() || previous || '';
-          const problem = answer ? check?.(answer) : 'please answer';
+          const problem = answer ? check?.(answer) : message(lang, 'init.pleaseAnswer');
           if (!problem) return answer;
           io.stderr.write(`  ${problem}\n`);
         }
       };
-      studentId ??= await ask('Student id (as your course knows you)', current.student?.id);
-      name ??= await ask('Your name', current.student?.name);
-      dockerhubUser ??= await ask('Docker Hub user name', current.vars?.dockerhub_user, dockerHubUserProblem);
+      studentId ??= await ask(message(lang, 'init.askStudentId'), current.student?.id);
+      name ??= await ask(message(lang, 'init.askName'), current.student?.name);
+      dockerhubUser ??= await ask(message(lang, 'init.askDockerHubUser'), current.vars?.dockerhub_user, (u) => dockerHubUserProblem(u, lang));
     } finally {
       rl.close();
     }
   }
-  const problem = dockerhubUser ? dockerHubUserProblem(dockerhubUser) : undefined;
-  if (problem) throw new SetupError(`bad --dockerhub-user "${dockerhubUser}"`, problem);
+  const problem = dockerhubUser ? dockerHubUserProblem(dockerhubUser, lang) : undefined;
+  if (problem) throw new SetupError(message(lang, 'init.badUser', { user: dockerhubUser }), problem);
   const config: UserConfig = {
     student: { ...(studentId ? { id: studentId } : {}), ...(name ? { name } : {}) },
     vars: { ...(current.vars ?? {}), ...(dockerhubUser ? { dockerhub_user: dockerhubUser } : {}) },
   };
   writeUserConfig(opts.configFile, config);
-  io.stderr.write(
-    `wrote ${opts.configFile}: student ${config.student?.id ?? '-'} (${config.student?.name ?? '-'}), Docker Hub user ${config.vars?.dockerhub_user ?? '-'}\n`,
-  );
+  const wrote = { file: opts.configFile, id: config.student?.id ?? '-', name: config.student?.name ?? '-', user: config.vars?.dockerhub_user ?? '-' };
+  io.stderr.write(`${message(lang, 'init.wrote', wrote)}\n`);
   return 0;
 }
 
@@ -84,25 +87,22 @@ export async function initCommand(opts: InitOptions, io: CliIo): Promise<number>
  * sends its result to the board. Only the student id is needed (from
  * --student-id or an earlier grade init); the other answers are kept.
  */
-async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo): Promise<number> {
-  if (!opts.board || !opts.joinCode) throw new SetupError('--board and --join go together', 'grade init --board URL --join CODE (both from your instructor)');
+async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo, lang: Lang): Promise<number> {
+  if (!opts.board || !opts.joinCode) throw new SetupError(message(lang, 'init.boardTogether'), message(lang, 'init.boardTogetherHint'));
   let url: URL;
   try {
     url = new URL(opts.board);
     if (!/^https?:$/.test(url.protocol)) throw new Error('not http');
   } catch {
-    throw new SetupError(`bad --board "${opts.board}"`, 'give the board address your instructor gave, e.g. http://10.0.0.5:8700');
+    throw new SetupError(message(lang, 'init.badBoard', { board: opts.board }), message(lang, 'init.badBoardHint'));
   }
   const studentId = opts.studentId ?? current.student?.id;
-  if (!studentId) throw new SetupError('the board needs your student id', 'add --student-id ID (as the class file spells it)');
+  if (!studentId) throw new SetupError(message(lang, 'init.boardNeedsId'), message(lang, 'init.boardNeedsIdHint'));
   let joined: Awaited<ReturnType<typeof joinBoard>>;
   try {
     joined = await joinBoard(url.origin, opts.joinCode, studentId);
   } catch (e) {
-    throw new SetupError(
-      `could not join the board at ${url.origin}: ${terminalLine(errorMessage(e))}`,
-      'check the address, the join code and your student id with your instructor',
-    );
+    throw new SetupError(message(lang, 'init.joinFailed', { url: url.origin, error: terminalLine(errorMessage(e)) }), message(lang, 'init.joinFailedHint'));
   }
   const config: UserConfig = {
     ...current,
@@ -110,8 +110,7 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo):
     board: { url: url.origin, token: joined.token },
   };
   writeUserConfig(opts.configFile, config);
-  io.stderr.write(
-    `joined the board at ${url.origin} as ${terminalLine(`${joined.student.id} (${joined.student.name})`)}; every grade run now sends its result there (${opts.configFile})\n`,
-  );
+  const who = terminalLine(`${joined.student.id} (${joined.student.name})`);
+  io.stderr.write(`${message(lang, 'init.joined', { url: url.origin, who, file: opts.configFile })}\n`);
   return 0;
 }

@@ -330,7 +330,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--config <file>', 'where to write (default: $GRADE_CONFIG, else the per-user config folder)')
     .option('--board <url>', 'join the live lab board at this address (with --join); every grade run then sends its result there')
     .option('--join <code>', 'the join code the instructor gave for the board')
-    .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string; board?: string; join?: string }) => {
+    .option('--lang <code>', LANG_HELP)
+    .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string; board?: string; join?: string; lang?: string }) => {
       status = await (require('./init-command') as typeof import('./init-command')).initCommand(
         {
           configFile: userConfigModule().userConfigLocation(o.config, io.env, io.cwd),
@@ -339,6 +340,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.dockerhubUser !== undefined ? { dockerhubUser: o.dockerhubUser } : {}),
           ...(o.board !== undefined ? { board: o.board } : {}),
           ...(o.join !== undefined ? { joinCode: o.join } : {}),
+          lang: resolveLanguage(o.lang, io.env),
         },
         io,
       );

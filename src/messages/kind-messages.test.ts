@@ -1,15 +1,15 @@
 import { checkKinds } from '../../checks';
-import { renderMessage } from '../check/kind';
 import { defaultExercisesDir } from '../package-info';
 import { planGrading } from '../runner/plan';
 import { loadExercises } from '../spec/load';
+import { renderMessage } from './catalog';
 import { kindMessageTemplate } from './kind-messages';
 
 describe('check messages and exercise texts in the run language', () => {
   test('a kind message in Italian, with the same data; English by default and for an unknown id', () => {
     const meta = checkKinds['network.exists']!.meta;
-    expect(renderMessage(kindMessageTemplate(meta, 'missing', 'it')!, { name: 'my-bridge' })).toBe('Non c’è la rete my-bridge');
-    expect(renderMessage(kindMessageTemplate(meta, 'missing', 'en')!, { name: 'my-bridge' })).toBe('There is no network my-bridge');
+    expect(renderMessage('it', kindMessageTemplate(meta, 'missing', 'it')!, { name: 'my-bridge' })).toBe('Non c’è la rete my-bridge');
+    expect(renderMessage('en', kindMessageTemplate(meta, 'missing', 'en')!, { name: 'my-bridge' })).toBe('There is no network my-bridge');
     expect(kindMessageTemplate(meta, 'noSuchId', 'it')).toBeUndefined();
   });
 

@@ -36,7 +36,7 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
     ok: '{{name}} è {{state}} come previsto',
     notFound: 'Non c’è {{what}} {{where}}',
     mismatch: '{{name}} {{problems}}',
-    noneFits: 'Nessun {{what}} va bene ({{count}} candidati): {{problems}}',
+    noneFits: 'Nessuno dei {{count}} candidati per {{what}} va bene: {{problems}}',
   },
   'container.logs': {
     ok: '{{name}} ha scritto {{count}} righe che corrispondono, la più recente {{age}} s fa: {{last}}',

@@ -1,8 +1,20 @@
 import { checkKinds } from '../../checks';
+import { configProblems } from '../../checks/container.config';
+import composeFile from '../../checks/compose.file';
+import dockerfilePractices from '../../checks/dockerfile.practices';
+import { readOrigin } from '../../checks/image.history';
+import { evaluateRepoKind } from '../../test/support/repo-kind-tester';
+import { describeSelector } from '../check/container-selection';
+import { joined, type MessageData } from '../check/kind';
+import { registryFailure } from '../check/registry-verdicts';
+import { whereGraded } from '../check/where-graded';
+import type { ContainerDetails } from '../docker/engine';
+import { RegistryError } from '../registry/registry-client';
 import { defaultExercisesDir } from '../package-info';
 import { loadExercises } from '../spec/load';
 import { missingTranslations } from '../spec/localize';
-import { catalog, languages } from './catalog';
+import { catalog, languages, renderMessage, renderValue, type Lang } from './catalog';
+import { kindMessageTemplate } from './kind-messages';
 import { kindMessagesIt } from './kinds-it';
 
 /** `{{name}}` placeholders of a template, sorted: a translation must fill the same ones. */
@@ -42,5 +54,183 @@ describe('every message in every language', () => {
   test('the shipped exercises carry Italian titles and hints next to the English ones', () => {
     const missing = loadExercises(defaultExercisesDir).flatMap((e) => missingTranslations(e).map((p) => `${e.id}: ${p}`));
     expect(missing).toEqual([]);
+  });
+});
+
+/**
+ * Words that only an English piece would put into a sentence. Course terms the
+ * Italian keeps (container, volume, bridge, layer, registry, tag) and docker
+ * commands are not among them.
+ */
+const ENGLISH =
+  /\b(is|are|was|has|have|not|the|of|and|on|from|with|should|expected|running|publishes|publish|mounted|named|declared|wanted|nothing|none|later|page|titled|empty|waiting|taken|trust|steps|committed|started|ago|read|differs|there|here|more|no such|absent|service|services|network|networks|volumes|ports|mounts|limit|memory|above|keeps|comes|also|its|it|in its|anonymous|default|valid|project|configuration)\b/i;
+/** Text a test passes in, standing for names the student chose: never English words. */
+const NAME = 'zz1';
+
+/** Docker's own words stay as typed: `commands`, options (-it, --cpus=0.5) and compose keys (volumes:); "quoted" slide titles and pages too. */
+const withoutDockerWords = (text: string) =>
+  text
+    .replace(/`[^`]*`/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/(^|\s|\()--?[\w.=-]+/g, '$1')
+    .replace(/\b(services|networks|volumes):(?=[\s;,]|$)/g, '');
+const englishIn = (text: string) => ENGLISH.exec(withoutDockerWords(text))?.[0];
+
+describe('no English piece inside an Italian message', () => {
+  test('every piece (part.*) of the catalogue and every Italian kind message renders without English words; the English pieces do have them', () => {
+    const problems: string[] = [];
+    for (const id of Object.keys(catalog.it).filter((k) => k.startsWith('part.')) as (keyof typeof catalog.it)[]) {
+      const data = Object.fromEntries(placeholders(catalog.en[id]).map((k) => [k, NAME]));
+      const it = renderMessage('it', catalog.it[id], data);
+      if (englishIn(it)) problems.push(`${id}: "${it}" has "${englishIn(it)}"`);
+    }
+    for (const [kind, ids] of Object.entries(kindMessagesIt)) {
+      for (const [id, template] of Object.entries(ids)) {
+        const it = renderMessage('it', template, Object.fromEntries(placeholders(template).map((k) => [k, NAME])));
+        if (englishIn(it)) problems.push(`${kind}.${id}: "${it}" has "${englishIn(it)}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // The detector does see the English ones: this test cannot pass by detecting nothing.
+    const englishPieces = Object.keys(catalog.en).filter((k) => k.startsWith('part.') && englishIn(catalog.en[k as keyof typeof catalog.en]));
+    expect(englishPieces.length).toBeGreaterThan(60);
+  });
+
+  /** A kind's message rendered in a language, as the runner renders it. */
+  const render = (kind: string, messageId: string, data: MessageData | undefined, lang: Lang) =>
+    renderMessage(lang, kindMessageTemplate(checkKinds[kind]!.meta, messageId, lang) ?? messageId, data);
+
+  function expectItalian(kind: string, messageId: string, data: MessageData | undefined) {
+    const it = render(kind, messageId, data, 'it');
+    const en = render(kind, messageId, data, 'en');
+    expect({ it, english: englishIn(it) ?? null }).toEqual({ it, english: null });
+    expect(it).not.toMatch(/\{\{|\[object/);
+    // The same data in English is English: the check above is about the pieces, not the names.
+    expect({ en, english: englishIn(en) !== undefined }).toEqual({ en, english: true });
+  }
+
+  test('container.config: where it looked, which container, and every configuration problem', () => {
+    const exited = {
+      Id: 'c1',
+      Name: '/zz1',
+      Path: 'sleep',
+      Args: ['1'],
+      Config: { Image: 'zz1', Labels: {}, Tty: true, OpenStdin: true },
+      State: { Running: false, Status: 'exited', StartedAt: '', FinishedAt: '' },
+      HostConfig: { NetworkMode: 'host', Memory: 512 * 1024 * 1024, RestartPolicy: { Name: 'no' }, PortBindings: { '80/tcp': [{ HostPort: '8081' }] } },
+      NetworkSettings: { Networks: { zz2: {} }, Ports: {} },
+      Mounts: [
+        { Type: 'bind', Source: '/tmp/zz3', Destination: '/zz4' },
+        { Type: 'volume', Name: 'a'.repeat(64), Source: '', Destination: '/zz5' },
+        { Type: 'volume', Name: 'zz6', Source: '', Destination: '/zz7' },
+      ],
+    } as unknown as ContainerDetails;
+    const problems = configProblems(exited, {
+      select: { name: NAME },
+      ports: [
+        { host: 8080, container: 80 },
+        { host: 9090, container: 90 },
+      ],
+      memory: '256m',
+      cpus: 0.5,
+      networks: ['zz8'],
+      minNetworks: 2,
+      networkMode: 'zz3',
+      restartPolicy: 'always',
+      command: '^zz9',
+      interactive: false,
+      mounts: [{ destination: '/zz0' }, { destination: '/zz4', type: 'volume' }, { destination: '/zz5', named: true }, { destination: '/zz7', source: 'zz1' }],
+    });
+    expect(problems.length).toBeGreaterThanOrEqual(13);
+    expectItalian('container.config', 'mismatch', { name: NAME, problems: joined(problems, '; ') });
+    const running = {
+      ...exited,
+      State: { ...exited.State, Running: true, Status: 'running' },
+      HostConfig: { NetworkMode: 'default' },
+    } as unknown as ContainerDetails;
+    const more = configProblems(running, { select: {}, state: 'exited', cpus: 1, networks: ['zz2', 'zz8'], onlyNetworks: true, interactive: true });
+    expectItalian('container.config', 'mismatch', { name: NAME, problems: joined(more, '; ') });
+    for (const select of [
+      { name: NAME },
+      { image: NAME },
+      { name: NAME, image: NAME },
+      { compose: { service: NAME } },
+      { compose: { service: NAME, project: NAME }, image: NAME },
+    ]) {
+      for (const repo of [undefined, {}]) {
+        expectItalian('container.config', 'notFound', { what: describeSelector(select), where: whereGraded({ repo } as never) });
+      }
+    }
+  });
+
+  test('compose.file: what a compose file lacks, and what it declares', async () => {
+    const files = {
+      'docker-compose.yml':
+        'services:\n  zz1:\n    image: zz1\n    ports: ["8081:80"]\n    volumes: ["/zz3"]\n  zz2:\n    image: zz2\n    networks: [zz4]\nnetworks:\n  zz4: {}\n',
+    };
+    const params = {
+      services: ['zz1', 'zz9'],
+      networks: ['zz4', 'zz5'],
+      volumes: ['zz6'],
+      attach: [
+        { service: 'zz1', networks: ['zz4'] },
+        { service: 'zz2', networks: ['zz5'], only: true },
+      ],
+      ports: [{ service: 'zz1', host: 8080, container: 80 }],
+      noPorts: ['zz1'],
+      mounts: [
+        { service: 'zz1', target: '/zz3', named: true },
+        { service: 'zz2', target: '/zz7' },
+      ],
+    };
+    const failed = await evaluateRepoKind(composeFile, { name: 'all wrong', files, params, messageId: 'problems' });
+    expect(failed.messageId).toBe('problems');
+    expectItalian('compose.file', 'problems', failed.data);
+    const passed = await evaluateRepoKind(composeFile, {
+      name: 'fine',
+      files,
+      params: { services: ['zz1'], networks: ['zz4'], attach: [{ service: 'zz2', networks: ['zz4'] }] },
+      messageId: 'ok',
+    });
+    expect(passed.messageId).toBe('ok');
+    expectItalian('compose.file', 'ok', passed.data);
+  });
+
+  test('dockerfile.practices: each piece of advice', async () => {
+    const dockerfile =
+      'FROM ubuntu\nRUN apt-get update\nRUN apt-get install -y apache2\nENV DB_PASSWORD=zz1\nRUN apache2ctl -D FOREGROUND\nRUN apt-get install -y mysql-server\n';
+    const v = await evaluateRepoKind(dockerfilePractices, { name: 'all advice', files: { Dockerfile: dockerfile }, params: {}, messageId: 'advice' });
+    expect(v.messageId).toBe('advice');
+    expect(renderValue('en', v.data!.findings).split('; ').length).toBeGreaterThanOrEqual(4);
+    expectItalian('dockerfile.practices', 'advice', v.data);
+  });
+
+  test('image.history: how an image was made, as the grader saw it', () => {
+    const row = (CreatedBy: string) => ({ Id: 'x', Created: 0, CreatedBy, Tags: null, Size: 0, Comment: '' });
+    const readings = [
+      readOrigin([row('/bin/sh -c #(nop)  CMD ["zz1"]')], undefined),
+      readOrigin([row('RUN /bin/sh -c zz1 # buildkit')], undefined),
+      readOrigin([row('/bin/sh -c zz1')], undefined),
+      readOrigin([row('/bin/sh -c zz1')], { ContainerConfig: { Image: `sha256:${'a'.repeat(64)}`, Cmd: ['zz1'] }, Config: { Cmd: ['zz2'] } } as never),
+      readOrigin([row('zz1')], { ContainerConfig: { Image: 'zz1', Cmd: ['zz1'] }, Config: { Cmd: ['zz1'] } } as never),
+      readOrigin([row('zz1')], { ContainerConfig: { Cmd: ['zz1'] }, Config: { Cmd: ['zz1'] } } as never),
+    ];
+    for (const r of readings) expectItalian('image.history', 'wrongOrigin', { image: NAME, actual: 'docker build', expected: 'docker commit', seen: r.seen });
+  });
+
+  test('registry kinds: why the registry said no, and when to try again', () => {
+    const cases = [
+      new RegistryError('notFound', 'x', { code: 'MANIFEST_UNKNOWN' }),
+      new RegistryError('notFound', 'x', { code: 'NAME_UNKNOWN' }),
+      new RegistryError('rateLimited', 'x', {}),
+      new RegistryError('rateLimited', 'x', { retryAfterSeconds: 30 }),
+      new RegistryError('rateLimited', 'x', { retryAfterSeconds: 600 }),
+      new RegistryError('rateLimited', 'x', { retryAfterSeconds: 10_000 }),
+    ];
+    for (const e of cases) {
+      const v = registryFailure(e, NAME);
+      const text = renderValue('it', (v.data ?? {}).reason === 'x' ? v.data!.wait : v.data!.reason);
+      expect({ text, english: englishIn(text) ?? null }).toEqual({ text, english: null });
+    }
   });
 });

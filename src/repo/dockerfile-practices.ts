@@ -1,10 +1,12 @@
+import type { MessageId } from '../messages/catalog';
 import type { ParsedInstruction } from './dockerfile';
 
 /** Best-practice advice from the slides: each rule says where the course explains it. */
 export interface PracticeRule {
   id: string;
   slide: string;
-  advice: string;
+  /** The advice, as an id of the message catalogue (English and Italian there). */
+  advice: MessageId;
   /** Line numbers where the rule is broken. */
   find(instructions: ParsedInstruction[]): number[];
 }
@@ -17,19 +19,19 @@ export const PRACTICE_RULES: PracticeRule[] = [
   {
     id: 'chain-run',
     slide: 'Reduce Layers',
-    advice: 'chain consecutive RUN instructions with && (each RUN is a layer)',
+    advice: 'part.practice.chainRun',
     find: (ins) => ins.filter((i, k) => i.keyword === 'RUN' && ins[k - 1]?.keyword === 'RUN').map((i) => i.line),
   },
   {
     id: 'apt-lists',
     slide: 'Some best practices for writing containers',
-    advice: 'remove the package lists in the RUN that installs (&& rm -rf /var/lib/apt/lists/*): keep it small',
+    advice: 'part.practice.aptLists',
     find: (ins) => ins.filter((i) => i.keyword === 'RUN' && APT_INSTALL.test(i.args) && !/\/var\/lib\/apt\/lists/.test(i.args)).map((i) => i.line),
   },
   {
     id: 'pinned-base',
     slide: 'Some best practices for writing containers',
-    advice: 'name the base image with a version tag (ubuntu:22.04, not ubuntu or ubuntu:latest)',
+    advice: 'part.practice.pinnedBase',
     find: (ins) =>
       ins
         .filter((i) => i.keyword === 'FROM')
@@ -44,7 +46,7 @@ export const PRACTICE_RULES: PracticeRule[] = [
   {
     id: 'no-secrets',
     slide: 'A few words on Docker security (1)',
-    advice: 'never put passwords, keys or tokens in an image (ENV, ARG, or copied key files)',
+    advice: 'part.practice.noSecrets',
     find: (ins) =>
       ins
         .filter(
@@ -57,7 +59,7 @@ export const PRACTICE_RULES: PracticeRule[] = [
   {
     id: 'one-app',
     slide: 'Some best practices for writing containers',
-    advice: 'put a single application per container: the web server and the database in separate containers',
+    advice: 'part.practice.oneApp',
     find: (ins) => {
       const runs = ins.filter((i) => i.keyword === 'RUN' && APT_INSTALL.test(i.args));
       const web = runs.find((i) => SERVERS.web.test(i.args));
@@ -68,7 +70,7 @@ export const PRACTICE_RULES: PracticeRule[] = [
   {
     id: 'cmd-not-run',
     slide: 'Some best practices for writing containers',
-    advice: 'start the server with CMD, not RUN: RUN runs at build time and commits the result',
+    advice: 'part.practice.cmdNotRun',
     find: (ins) => ins.filter((i) => i.keyword === 'RUN' && /\b(apachectl\s+-D\s+FOREGROUND|service\s+\S+\s+start|nginx\s+-g)/.test(i.args)).map((i) => i.line),
   },
 ];

@@ -6,7 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, layoutOf, SCREENSHOTS } from '../../test/support/browser';
 import { attempt, HOSTILE, HOSTILE_TEXT, hostileResult, mixedResult } from '../../test/support/grade-results';
 import { historyFor } from '../history/attempts';
-import type { Lang } from '../messages/catalog';
+import { checkKinds } from '../../checks';
+import { describeSelector } from '../check/container-selection';
+import { joined, phrase, type MessageData } from '../check/kind';
+import { renderMessage, type Lang } from '../messages/catalog';
+import { kindMessageTemplate } from '../messages/kind-messages';
 import type { GradeResult } from '../result/types';
 import { renderHtml } from './html';
 
@@ -163,6 +167,9 @@ function teachingResult(): GradeResult {
   };
 }
 
+/** A kind's message in Italian as the runner renders it, pieces (phrases) included. */
+const italian = (kind: string, id: string, data: MessageData) => renderMessage('it', kindMessageTemplate(checkKinds[kind]!.meta, id, 'it')!, data);
+
 /** The same run graded with --lang it: titles, hints and messages as the Italian exercise texts and kind messages give them. */
 function italianResult(): GradeResult {
   const result = teachingResult();
@@ -170,7 +177,12 @@ function italianResult(): GradeResult {
     image: { title: 'L’immagine web_server esiste', message: 'L’immagine web_server esiste (sha256:3f1c…)' },
     page: {
       title: 'http://localhost:8080/ mostra il saluto',
-      message: 'GET http://localhost:8080/ ha risposto 200 con "It works!", in cui manca "Hello from a web server"',
+      message: italian('http.get', 'content', {
+        url: 'http://localhost:8080/',
+        status: 200,
+        summary: phrase('part.http.pageTitled', { title: 'Apache2 Ubuntu Default Page: It works' }),
+        wanted: phrase('part.both', { first: '"Hello from a web server"', second: '/web_server/' }),
+      }),
       hint: 'Il container è in esecuzione ma la pagina non è quella della slide. Controlla con curl http://localhost:8080/ e docker logs web_server.',
     },
     cmd: { title: 'L’immagine espone la porta 80 e avvia apache in primo piano', message: 'Saltato: richiede "L’immagine web_server esiste" (fail)' },
@@ -188,7 +200,16 @@ function italianResult(): GradeResult {
     },
     two: {
       title: 'Un container collegato a due bridge',
-      message: 'Nessun container va bene (3 candidati)',
+      message: italian('container.config', 'noneFits', {
+        count: 3,
+        what: describeSelector({ image: 'alpine' }),
+        problems: joined(
+          ['test1', 'test2', 'test3'].map((name) =>
+            phrase('part.config.candidate', { name, problems: phrase('part.config.networkCount', { count: 1, networks: 'bridge', want: 2 }) }),
+          ),
+          '; ',
+        ),
+      }),
       hint: 'docker run -itd --name test4 alpine, poi docker network connect my-bridge test4',
     },
   };
@@ -268,6 +289,13 @@ describe('HTML report that teaches, in Chromium', () => {
       expect(await page.locator('#ex-web_server table.attempts tbody tr').first().innerText()).toBe('26 nov 2026, 11:05 CET\t80/100');
       // The runner's message id gives the advice, whatever the language of the message.
       expect(await page.locator('#check-web_server-stats .advice').innerText()).toContain('Aspetta un minuto e valuta di nuovo: grade web_server.');
+      // Pieces the kinds build (a page summary, a selector, problems) are Italian too.
+      expect(await page.locator('#check-web_server-page').innerText()).toContain(
+        'con una pagina dal titolo "Apache2 Ubuntu Default Page: It works", in cui manca',
+      );
+      expect(await page.locator('#check-bridge_isolation-two').innerText()).toContain(
+        'Nessuno dei 3 candidati per un container dell’immagine alpine va bene: test1 è collegato a 1 rete/i (bridge), non a 2',
+      );
       await page.screenshot({ path: path.join(SCREENSHOTS, 'grade-report-it.png'), fullPage: true });
       expect(consoleErrors).toEqual([]);
     } finally {

@@ -1,16 +1,19 @@
 import { PassThrough } from 'node:stream';
 import { attempt, mixedResult } from '../../test/support/grade-results';
 import { historyFor } from '../history/attempts';
+import type { Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
 import { TerminalReporter } from './terminal';
 
-function summaryText(...args: Parameters<TerminalReporter['summary']>): string {
+function summaryTextIn(lang: Lang, ...args: Parameters<TerminalReporter['summary']>): string {
   const out = new PassThrough();
   let text = '';
   out.on('data', (d: Buffer) => (text += d.toString()));
-  new TerminalReporter(out, { NO_COLOR: '1' }).summary(...args);
+  new TerminalReporter(out, { NO_COLOR: '1' }, lang).summary(...args);
   return text;
 }
+
+const summaryText = (...args: Parameters<TerminalReporter['summary']>) => summaryTextIn('en', ...args);
 
 describe('terminal summary with history', () => {
   test('"best so far" under an exercise whose earlier attempt did better than this one', () => {
@@ -63,10 +66,7 @@ describe('terminal recap', () => {
   });
 
   test('in Italian', () => {
-    const out = new PassThrough();
-    let text = '';
-    out.on('data', (d: Buffer) => (text += d.toString()));
-    new TerminalReporter(out, { NO_COLOR: '1' }, 'it').summary(mixedResult(), []);
+    const text = summaryTextIn('it', mixedResult(), []);
     expect(text).toContain('Riepilogo\n');
     expect(text).toContain('Prossimo passo: test1 cannot reach test3 (bridge_isolation, 30)');
     expect(text).toContain('\nTotale 35/110 in 4.3 s\n');
@@ -118,5 +118,17 @@ describe('terminal output of external text', () => {
     const text = render({ FORCE_COLOR: '1' }, false);
     expect(text).toMatch(OWN_COLOURS);
     expect(text.replace(OWN_COLOURS, '')).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+  });
+});
+
+describe('terminal check lines for bonus checks', () => {
+  test('a missed bonus is neutral (○, "not earned"), an earned one says bonus; in Italian too', () => {
+    const text = summaryText(mixedResult(), []);
+    expect(text).toContain('  ○    0/10  A container on two bridges (bonus, not earned)\n');
+    expect(text).toContain('  ✔   10/10  A second web_server on host port 8081 (bonus)\n');
+    expect(text).not.toContain('✘    0/10  A container on two bridges');
+    const it = summaryTextIn('it', mixedResult(), []);
+    expect(it).toContain('  ○    0/10  A container on two bridges (bonus, non ottenuto)\n');
+    expect(it).toContain('(slide "Multiple bridges (2)")');
   });
 });

@@ -22,6 +22,7 @@ const MARK: Record<CheckStatus, { sym: string; style: Style }> = {
   error: { sym: '!', style: 'yellow' },
   skip: { sym: '–', style: 'gray' },
 };
+const NOT_EARNED: { sym: string; style: Style } = { sym: '○', style: 'gray' };
 
 /** `2026-11-27T12:00:05.123Z` → `2026-11-27 12:00 UTC`: short, and unambiguous on a shared VM. */
 function shortDate(iso: string): string {
@@ -97,9 +98,12 @@ export class TerminalReporter implements RunHooks {
 
   private checkLines(c: CheckResult): string[] {
     const advice = isAdvice(c);
-    const mark = advice && c.status === 'fail' ? { sym: 'i', style: 'cyan' as Style } : MARK[c.status];
-    const pts = (advice ? 'advice' : `${c.points}/${c.maxPoints}`).padStart(7);
-    const bonus = advice ? '' : c.bonus ? this.paint('cyan', ' (bonus)') : '';
+    // A missed bonus costs nothing: neutral, "not earned", as in the HTML report.
+    const missedBonus = !advice && c.bonus && c.status === 'fail';
+    const mark = advice && c.status === 'fail' ? { sym: 'i', style: 'cyan' as Style } : missedBonus ? NOT_EARNED : MARK[c.status];
+    const pts = (advice ? message(this.lang, 'report.advice') : `${c.points}/${c.maxPoints}`).padStart(7);
+    const bonusLabel = missedBonus ? message(this.lang, 'terminal.bonusNotEarned') : message(this.lang, 'terminal.bonus');
+    const bonus = advice || !c.bonus ? '' : this.paint(missedBonus ? 'gray' : 'cyan', ` ${bonusLabel}`);
     const lines = [`  ${this.paint(mark.style, mark.sym)} ${pts}  ${terminalLine(c.title)}${bonus}`];
     const indent = ' '.repeat(13);
     // Every line of a message stays under its check: a newline in external text cannot start a line of its own.
@@ -107,7 +111,7 @@ export class TerminalReporter implements RunHooks {
     if (c.status !== 'pass') lines.push(indent + this.paint(c.status === 'error' ? 'yellow' : 'dim', indented(c.message, indent)));
     if (c.status === 'fail' && c.hint) {
       lines.push(`${indent}${this.paint('cyan', '→')} ${indented(c.hint, `${indent}  `)}`);
-      if (c.slide) lines.push(`${indent}  ${this.paint('dim', `(slide "${terminalLine(c.slide)}")`)}`);
+      if (c.slide) lines.push(`${indent}  ${this.paint('dim', message(this.lang, 'terminal.slide', { slide: terminalLine(c.slide) }))}`);
     }
     if (c.warning) lines.push(`${indent}${this.paint('yellow', '⚠')} ${indented(c.warning, `${indent}  `)}`);
     return lines;

@@ -1,5 +1,5 @@
 import createDebug from 'debug';
-import { renderMessage, type CheckContext, type Verdict } from '../check/kind';
+import type { CheckContext, Verdict } from '../check/kind';
 import { AbortedError } from '../docker/engine';
 import { EngineView } from '../docker/engine-view';
 import { ProbeRunner } from '../docker/probes';
@@ -9,7 +9,7 @@ import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry
 import { appliesIn } from '../spec/exercise';
 import type { OpenTarget } from '../target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
-import { message, type Lang } from '../messages/catalog';
+import { message, renderMessage, type Lang } from '../messages/catalog';
 import { kindMessageTemplate } from '../messages/kind-messages';
 import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from './semaphore';
@@ -153,7 +153,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
             ...base,
             status: v.status,
             points: v.status === 'pass' ? check.spec.points : 0,
-            message: renderMessage(kindMessageTemplate(check.kind.meta, v.messageId, lang) ?? v.messageId, v.data),
+            message: renderMessage(lang, kindMessageTemplate(check.kind.meta, v.messageId, lang) ?? v.messageId, v.data),
             messageId: v.messageId,
             ...(v.evidence ? { evidence: v.evidence } : {}),
             durationMs: Date.now() - t0,

@@ -26,6 +26,5 @@ export function localizeExercise<E extends ExerciseSpec>(exercise: E, lang: Lang
 /** Paths of the Italian texts an exercise lacks (`checks[2].hint_it`): `grade validate` warns about each. */
 export function missingTranslations(exercise: ExerciseSpec): string[] {
   const missing = (o: object, keys: readonly string[], at: string) => keys.filter((k) => k in o && !(`${k}_it` in o)).map((k) => `${at}${k}_it`);
-  // The description is for `grade list`, not read in a report: its Italian is welcome but not asked for.
-  return [...missing(exercise, ['title'], ''), ...exercise.checks.flatMap((c, i) => missing(c, CHECK_TEXTS, `checks[${i}].`))];
+  return [...missing(exercise, EXERCISE_TEXTS, ''), ...exercise.checks.flatMap((c, i) => missing(c, CHECK_TEXTS, `checks[${i}].`))];
 }

@@ -21,7 +21,7 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
       // Italian beside English; a missing translation is a warning of grade validate, not an error.
       title_it: { type: 'string', minLength: 1 },
       description: { type: 'string' },
-      description_it: { type: 'string' },
+      description_it: { type: 'string', minLength: 1 },
       order: { type: 'integer', minimum: 0, description: 'Position in the course; exercises are listed and graded in this order.' },
       slides: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
       variables: {

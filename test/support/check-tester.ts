@@ -5,6 +5,7 @@ import { EngineView } from '../../src/docker/engine-view';
 import { ProbeRunner } from '../../src/docker/probes';
 import { RegistryAccess, type RegistryAccessOptions } from '../../src/registry/registry-access';
 import { LocalTarget } from '../../src/target/local/local-target';
+import { englishData } from './english-data';
 import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './host-state';
 import { sh } from './shell';
 
@@ -98,7 +99,7 @@ export function testCheckKind<P, M extends string>(
     for (const c of cases.valid) {
       test(`passes: ${c.name}`, async () => {
         const v = await run(c);
-        expect({ status: v.status, messageId: v.messageId, data: v.data }).toMatchObject({
+        expect({ status: v.status, messageId: v.messageId, data: englishData(v.data) }).toMatchObject({
           status: 'pass',
           ...(c.messageId ? { messageId: c.messageId } : {}),
           ...(c.data ? { data: c.data } : {}),
@@ -108,7 +109,7 @@ export function testCheckKind<P, M extends string>(
     for (const c of cases.invalid) {
       test(`${c.status ?? 'fail'}s: ${c.name}`, async () => {
         const v = await run(c);
-        expect({ status: v.status, messageId: v.messageId, data: v.data }).toMatchObject({
+        expect({ status: v.status, messageId: v.messageId, data: englishData(v.data) }).toMatchObject({
           status: c.status ?? 'fail',
           messageId: c.messageId,
           ...(c.data ? { data: c.data } : {}),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { CheckContext, CheckKind, Verdict } from '../../src/check/kind';
+import { englishData } from './english-data';
 import { firstExistingWith, repoFileReader, type RepoContext, type StepName, type StepOutcome } from '../../src/repo/repo-context';
 
 export interface RepoCase<P, M extends string> {
@@ -79,9 +80,10 @@ export function testRepoKind<P, M extends string>(kind: CheckKind<P, M>, cases: 
       test(`${c.status ?? 'fail'}s: ${c.name}`, async () => {
         const v = await evaluateRepoKind(kind, c);
         expect({ status: v.status, messageId: v.messageId }).toEqual({ status: c.status ?? 'fail', messageId: c.messageId });
+        const data = englishData(v.data);
         for (const [k, want] of Object.entries(c.data ?? {})) {
-          if (want instanceof RegExp) expect(String(v.data?.[k])).toMatch(want);
-          else expect(v.data?.[k]).toBe(want);
+          if (want instanceof RegExp) expect(String(data?.[k])).toMatch(want);
+          else expect(data?.[k]).toBe(want);
         }
       });
     }
