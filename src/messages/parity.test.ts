@@ -18,6 +18,8 @@ import { loadExercises } from '../spec/load';
 import { missingTranslations } from '../spec/localize';
 import type { RepoSpec } from '../spec/exercise';
 import { RepoStage } from '../target/repo/repo-stage';
+import { KnownHosts } from '../ssh/known-hosts';
+import { HostError, SshSession } from '../ssh/ssh-session';
 import { catalog, languages, renderMessage, renderValue, type Lang } from './catalog';
 import { kindMessageTemplate } from './kind-messages';
 import { kindMessagesIt } from './kinds-it';
@@ -326,5 +328,24 @@ describe('no English piece inside an Italian message', () => {
     const v = await evaluateRepoKind(repoStep, { name: 'refused', steps: refused.steps, params: { step: 'compose' }, messageId: 'failed' });
     expect(v.messageId).toBe('failed');
     expectItalian('repo.step', 'failed', v.data);
+  });
+
+  test('grade batch: why a host could not be graded, in grade’s own words (no SSH server on loopback, no key, no agent)', async () => {
+    const security = { knownHosts: new KnownHosts('/nonexistent/known_hosts'), acceptNew: false };
+    const at = { host: '127.0.0.1', port: 1, user: NAME };
+    const failures = await Promise.all([
+      SshSession.open(at, security, 2_000, { SSH_AUTH_SOCK: '/nonexistent/agent' }).catch((e: unknown) => e),
+      SshSession.open(at, security, 2_000, {}).catch((e: unknown) => e),
+      SshSession.open({ ...at, identityFile: '/nonexistent/zz1' }, security, 2_000, {}).catch((e: unknown) => e),
+    ]);
+    for (const e of failures) {
+      expect(e).toBeInstanceOf(HostError);
+      const said = (e as HostError).said!;
+      const it = renderValue('it', said);
+      const en = renderValue('en', said);
+      expect({ it, english: englishIn(it) ?? null }).toEqual({ it, english: null });
+      // English stays the message it was; Italian is another text (the detector's word list does not cover every English line).
+      expect({ en, translated: en !== it, same: en === (e as HostError).message }).toEqual({ en, translated: true, same: true });
+    }
   });
 });
