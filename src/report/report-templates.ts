@@ -25,22 +25,25 @@ export function sourcesHash(sources: Record<TemplateName, string>): string {
   return hash.digest('hex');
 }
 
+/** The generated module's specifications when it was built from exactly these sources (same hash); otherwise undefined. */
+export function generatedSpecs(sources: Record<TemplateName, string>, generatedFile = GENERATED_TEMPLATES): TemplateSpecs | undefined {
+  if (!existsSync(generatedFile)) return undefined;
+  const generated = require(generatedFile) as { sourcesHash: string; specs: TemplateSpecs };
+  return generated.sourcesHash === sourcesHash(sources) ? generated.specs : undefined;
+}
+
 let specs: TemplateSpecs | undefined;
 
 /**
  * The templates' precompiled specifications, for handlebars' runtime: the
- * generated module when it was built from the templates as they are now (same
- * hash), otherwise precompiled now — a plain `tsc` rebuild, or ts-jest running
- * the sources, must never show a stale template.
+ * generated module when it was built from the templates as they are now,
+ * otherwise precompiled now — a plain `tsc` rebuild, or ts-jest running the
+ * sources, must never show a stale template.
  */
 export function templateSpecs(): TemplateSpecs {
   if (!specs) {
     const sources = templateSources();
-    const generated = existsSync(GENERATED_TEMPLATES) ? (require(GENERATED_TEMPLATES) as { sourcesHash: string; specs: TemplateSpecs }) : undefined;
-    specs =
-      generated?.sourcesHash === sourcesHash(sources)
-        ? generated.specs
-        : (require('./template-precompiler') as typeof import('./template-precompiler')).precompiledNow(sources);
+    specs = generatedSpecs(sources) ?? (require('./template-precompiler') as typeof import('./template-precompiler')).precompiledNow(sources);
   }
   return specs;
 }
