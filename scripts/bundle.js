@@ -60,6 +60,26 @@ const deferFunctionModules = {
   },
 };
 
+/*
+ * The report templates ship precompiled (report-templates.generated.js, copied
+ * below), for handlebars' runtime: src/report/template-precompiler.ts, which
+ * precompiles them when the generated module is missing or stale and so loads
+ * handlebars' compiler and source-map, becomes a stand-in that says to rebuild.
+ */
+const noTemplateCompiler = {
+  name: 'no-template-compiler',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/template-precompiler$/ }, (args) => ({ path: args.path, namespace: 'no-template-compiler' }));
+    b.onLoad({ filter: /.*/, namespace: 'no-template-compiler' }, () => ({
+      contents:
+        `exports.precompiledNow = () => {\n` +
+        `  throw new Error("grade's report templates differ from the ones this build precompiled: rebuild it (npm run build:dist, then node scripts/bundle.js)");\n` +
+        `};\n`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Native add-ons (`*.node`) are never bundled: the code that loads them catches their absence. */
 const externalNativeAddons = {
   name: 'external-native-addons',
@@ -138,7 +158,7 @@ async function main() {
     entryPoints: { grade: path.join(compiled, 'src/cli/main.js') },
     outdir: out,
     external: optionalNative,
-    plugins: [vendorReferences(imported)],
+    plugins: [noTemplateCompiler, vendorReferences(imported)],
     // src/docker/dockerode.ts looks dockerode up on disk and, bundled, finds it is not there: by design.
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
@@ -153,7 +173,8 @@ async function main() {
   /*
    * The generated validators are required by path from next to the module
    * that uses them (__dirname is now dist/bundle): each is bundled with the
-   * few ajv runtime helpers it requires. The catalogue is data, copied.
+   * few ajv runtime helpers it requires. The catalogue is data, and the
+   * precompiled templates require nothing: both copied.
    */
   await build({
     ...common,
@@ -164,6 +185,7 @@ async function main() {
     outdir: out,
   });
   copyFileSync(path.join(compiled, 'src/spec/exercise-catalogue.generated.json'), path.join(out, 'exercise-catalogue.generated.json'));
+  copyFileSync(path.join(compiled, 'src/report/report-templates.generated.js'), path.join(out, 'report-templates.generated.js'));
   // Which installed packages the shipped code comes from, for test/package.test.ts (engines), outside what is shipped.
   const packages = new Set();
   for (const r of [own, vendor])

@@ -69,6 +69,13 @@ describe('the npm package', () => {
     expect(required.filter((f) => !names().includes(f))).toEqual([]);
   });
 
+  test("the report templates ship precompiled: the bundle holds handlebars' runtime, not its compiler or source-map", () => {
+    expect(names()).toEqual(expect.arrayContaining(['dist/bundle/report-templates.generated.js', 'dist/bundle/vendor/handlebars__runtime.js']));
+    expect(names()).not.toContain('dist/bundle/vendor/handlebars.js');
+    const bundled = JSON.parse(readFileSync(path.join(ROOT, 'dist/bundle-packages.json'), 'utf8')) as string[];
+    expect(bundled).not.toContain('node_modules/source-map');
+  });
+
   test('nothing to fetch or build on install: no dependencies, better-sqlite3 an optional peer', () => {
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.peerDependenciesMeta?.['better-sqlite3']?.optional).toBe(true);

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
-import { grader, templatesDir } from '../package-info';
+import Handlebars from 'handlebars/runtime';
+import { grader } from '../package-info';
 import type { Lang } from '../messages/catalog';
 import { gradebookCsv } from '../report/csv';
 import { reporters } from '../report/index';
 import { registerMessageHelpers } from '../report/message-helpers';
+import { templateSpecs } from '../report/report-templates';
 import type { GradeResult, Score } from '../result/types';
 import { classAggregates, type ExerciseAggregate } from './class-aggregates';
 import type { BatchHost } from './hosts-file';
@@ -110,7 +110,8 @@ export function renderClassHtml(report: ClassReport, options: ClassReportOptions
     hb.registerHelper('ifState', function (this: unknown, a: unknown, b: unknown, options: Handlebars.HelperOptions) {
       return a === b ? options.fn(this) : options.inverse(this);
     });
-    template = hb.compile(readFileSync(path.join(templatesDir, 'class.hbs'), 'utf8'), { preventIndent: true });
+    // Precompiled, like the student's report (report-templates.ts).
+    template = hb.template(templateSpecs().class);
   }
   return template({
     ...report,

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import Handlebars from 'handlebars';
+import Handlebars from 'handlebars/runtime';
 import { translator, type Translate } from '../messages/catalog';
-import { templatesDir } from '../package-info';
 import { isAdvice, type CheckResult, type ExerciseResult, type GradeResult, type Score } from '../result/types';
 import { attemptsChart, type AttemptsChart } from './attempts-chart';
 import { errorAdvice } from './error-advice';
@@ -10,6 +7,7 @@ import type { ExerciseHistory, ReportInput } from './input';
 import { localTime } from './local-time';
 import { registerMessageHelpers, type LocalizedView } from './message-helpers';
 import { checkAnchor, nextSteps } from './next-steps';
+import { templateSpecs } from './report-templates';
 
 interface CheckView extends CheckResult {
   anchor: string;
@@ -68,9 +66,10 @@ function template(): NonNullable<typeof compiled> {
   });
   hb.registerHelper('percent', (s: Score) => (s.max ? Math.round((100 * s.points) / s.max) : 0));
   hb.registerHelper('seconds', (ms: number) => (ms / 1000).toFixed(1));
-  hb.registerPartial('evidence', readFileSync(path.join(templatesDir, 'evidence.hbs'), 'utf8'));
-  // preventIndent: an indented partial call must not indent the lines inside its <pre>.
-  compiled = hb.compile(readFileSync(path.join(templatesDir, 'report.hbs'), 'utf8'), { preventIndent: true });
+  // Precompiled (report-templates.ts): handlebars' runtime only, no compiler loaded.
+  const specs = templateSpecs();
+  hb.registerPartial('evidence', hb.template(specs.evidence));
+  compiled = hb.template<ReportView>(specs.report);
   return compiled;
 }
 
