@@ -283,7 +283,9 @@ const en = {
   'part.practice.noSecrets': 'never put passwords, keys or tokens in an image (ENV, ARG, or copied key files)',
   'part.practice.oneApp': 'put a single application per container: the web server and the database in separate containers',
   'part.practice.cmdNotRun': 'start the server with CMD, not RUN: RUN runs at build time and commits the result',
-  // What grade repo's steps did, and why a step did not run (italian-last): phrases repo-stage.ts and readiness.ts build.
+  // italian-last: what grade repo's steps did and why one did not run (repo-stage.ts, readiness.ts), what its sandbox refused
+  // (sandbox.ts), the registry client's and grade batch's own reasons (registry-client.ts, ssh-session.ts, ssh-target.ts,
+  // run-batch.ts), the board's end-of-round line and the --every/--shard refusals.
   'part.repo.or': 'or',
   'part.repo.noFile': 'the repository has no {{file}}',
   'part.repo.noDockerfileToBuild': 'there is no {{file}} to build an image from',
@@ -686,7 +688,7 @@ const it: Record<MessageId, string> = {
   'part.practice.noSecrets': 'non mettere mai password, chiavi o token in un’immagine (ENV, ARG o file di chiavi copiati)',
   'part.practice.oneApp': 'una sola applicazione per container: il web server e il database in container separati',
   'part.practice.cmdNotRun': 'avvia il server con CMD, non con RUN: RUN viene eseguito durante la build e ne salva il risultato',
-  // What grade repo's steps did (italian-last)
+  // italian-last: grade repo, its sandbox, the registry client, grade batch, --every/--shard
   'part.repo.or': 'o',
   'part.repo.noFile': 'nel repository non c’è {{file}}',
   'part.repo.noDockerfileToBuild': 'non c’è un {{file}} da cui costruire un’immagine',
