@@ -55,3 +55,18 @@ describe('grade CLI text (no engine)', () => {
     expect({ code: r.code, stdout: portable(r.stdout), stderr: portable(r.stderr) }).toMatchSnapshot();
   });
 });
+
+/** Help in Italian: from --lang, or from the locale when --lang is not given (runGrade sets LC_ALL=C.UTF-8, so it is emptied). */
+const italianHelp: { line: string; args: string[]; env: Record<string, string> }[] = [
+  { line: 'grade --help --lang it', args: ['--help', '--lang', 'it'], env: {} },
+  { line: 'grade batch --help --lang it', args: ['batch', '--help', '--lang', 'it'], env: {} },
+  { line: 'LANG=it_IT.UTF-8 grade --help', args: ['--help'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
+  { line: 'LANG=it_IT.UTF-8 grade board --help', args: ['board', '--help'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
+];
+
+describe('grade help in Italian (no engine)', () => {
+  test.each(italianHelp)('$line', async ({ args, env }) => {
+    const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', COLUMNS: '80', ...env } });
+    expect({ code: r.code, stdout: portable(r.stdout), stderr: portable(r.stderr) }).toMatchSnapshot();
+  });
+});

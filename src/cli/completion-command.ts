@@ -22,11 +22,11 @@ interface CompletionModel {
 
 const flagsOf = (options: Option[]) => options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
 
-function modelOf(program: Command, exerciseIds: string[]): CompletionModel {
+function modelOf(program: Command, exerciseIds: string[], lang: Lang): CompletionModel {
   const commands = [
     ...program.commands.map((c) => ({ name: c.name(), description: c.description(), options: [...c.options] })),
     // commander keeps its help command apart from the others.
-    { name: 'help', description: 'show help for grade or one of its commands', options: [] },
+    { name: 'help', description: message(lang, 'help.helpCommand'), options: [] },
   ];
   const all = [...program.options, ...commands.flatMap((c) => c.options)];
   const valueOptions = [...new Set(all.filter((o) => o.required || o.optional).flatMap((o) => flagsOf([o])))].sort();
@@ -143,6 +143,6 @@ export function completionCommand(shell: string, program: Command, exercisesDir:
   } catch {
     // A broken spec folder must not cost the commands and options: ids are left out, `grade validate` says why.
   }
-  io.stdout.write(scripts[shell as Shell](modelOf(program, exerciseIds)));
+  io.stdout.write(scripts[shell as Shell](modelOf(program, exerciseIds, lang)));
   return 0;
 }

@@ -11,7 +11,8 @@ import { processIo, type CliIo } from './io';
 import { DEFAULT_LISTEN } from '../board/board-address';
 import { resolveLanguage } from '../messages/language';
 import { varsFromEnv } from '../config/exercise-variables';
-import { message } from '../messages/catalog';
+import { message, type Lang, type MessageId } from '../messages/catalog';
+import type { MessageData } from '../messages/phrase';
 import { closestWord } from '../words/closest-word';
 
 /*
@@ -23,8 +24,6 @@ import { closestWord } from '../words/closest-word';
  * baseline code is plenty, so the optimising tier is not used.
  */
 setV8Flags('--liftoff-only');
-
-const LANG_HELP = 'language of messages and reports: en or it (default: from LC_ALL, LC_MESSAGES or LANG, else en)';
 
 /*
  * Each subcommand's module is loaded when that subcommand runs, not before:
@@ -74,9 +73,50 @@ function optionValue(argv: readonly string[], ...names: string[]): string | unde
   return value;
 }
 
+/**
+ * The language help is shown in: --lang, else the locale. A --lang grade does not
+ * know is no reason to fail here; the command that reads --lang says so.
+ */
+function helpLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  try {
+    return resolveLanguage(optionValue(argv, '--lang'), env);
+  } catch (e) {
+    if (e instanceof SetupError) return resolveLanguage(undefined, env);
+    throw e;
+  }
+}
+
+/**
+ * What commander writes itself — section titles and "(default: …)" — in the
+ * help's language. English is left to commander, so its help is unchanged.
+ */
+function helpInLanguage(lang: Lang): Partial<Help> {
+  if (lang === 'en') return {};
+  const titles: Record<string, MessageId> = {
+    'Usage:': 'help.titleUsage',
+    'Options:': 'help.titleOptions',
+    'Commands:': 'help.titleCommands',
+    'Arguments:': 'help.titleArguments',
+  };
+  const defaultInLanguage = (description: string) =>
+    description.replace(/\(default: (.*)\)$/, (_whole, value: string) => `(${message(lang, 'help.defaultValue', { value })})`);
+  return {
+    styleTitle: (title: string) => (titles[title] ? message(lang, titles[title]) : title),
+    optionDescription(option) {
+      return defaultInLanguage(Help.prototype.optionDescription.call(this, option));
+    },
+    argumentDescription(argument) {
+      return defaultInLanguage(Help.prototype.argumentDescription.call(this, argument));
+    },
+  };
+}
+
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let status = 0;
+  // Help is made before commander parses, so its language comes from argv itself.
+  const helpLang = helpLanguage(argv, io.env);
+  const help = (id: MessageId, data?: MessageData) => message(helpLang, id, data);
   const dbOption = (db: string) => ((require('../board/open-store') as typeof import('../board/open-store')).isPostgresUrl(db) ? db : path.resolve(io.cwd, db));
   /** grade batch --board: the instructor secret from the environment or a file, never from the command line. */
   const batchBoard = (url: string, secretFile: string | undefined) => {
@@ -90,32 +130,30 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   };
   const program = new Command('grade');
   // Before the subcommands are made, so they inherit it.
-  program.configureHelp({ formatItem: formatHelpItem });
+  program.configureHelp({ formatItem: formatHelpItem, ...helpInLanguage(helpLang) });
+  program.helpOption('-h, --help', help('help.helpOption'));
   program
-    .description('Grade the hands-on exercises of the Docker course on this Docker host.')
-    .version(grader.version, '-V, --version')
-    .argument('[exercise...]', 'exercise ids to grade (default: all); see `grade list`')
-    .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', 'folder for the report files', 'reports')
-    .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
-    .option('--no-reports', 'write no report files')
-    .option('--history <file>', 'attempt history to append this run to (default: $GRADE_HISTORY, else the per-user state folder)')
-    .option('--no-history', 'do not read or append the attempt history')
-    .option('--var <name=value>', 'a value an exercise needs, e.g. --var dockerhub_user=alice (repeatable)', collect, [])
-    .option(
-      '-H, --host <url>',
-      'Docker engine to grade, like docker -H (default: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock; help ends with the one it uses)',
-    )
-    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
-    .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
-    .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
-    .option('--student <id>', 'student identifier written into the reports')
-    .option('--registry <url>', 'registry API that stands for Docker Hub, e.g. a course registry (default https://registry-1.docker.io)')
-    .option('--config <file>', 'per-user config written by grade init (default: $GRADE_CONFIG, else the per-user config folder)')
-    .option('--watch', 'grade again after every change on the engine (containers, images, networks, volumes) until Ctrl-C')
-    .option('--lang <code>', LANG_HELP)
+    .description(help('help.grade'))
+    .version(grader.version, '-V, --version', help('help.version'))
+    .argument('[exercise...]', help('help.grade.exerciseIds'))
+    .option('--json', help('help.json'))
+    .option('--out <dir>', help('help.out'), 'reports')
+    .option('--format <list>', help('help.format', { formats: reportFormats.join(', ') }), defaultReportFormats.join(','))
+    .option('--no-reports', help('help.grade.noReports'))
+    .option('--history <file>', help('help.grade.history'))
+    .option('--no-history', help('help.grade.noHistory'))
+    .option('--var <name=value>', help('help.grade.var'), collect, [])
+    .option('-H, --host <url>', help('help.grade.host'))
+    .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
+    .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt('--concurrency')))
+    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt('--timeout')))
+    .option('--student <id>', help('help.grade.student'))
+    .option('--registry <url>', help('help.grade.registry'))
+    .option('--config <file>', help('help.grade.config'))
+    .option('--watch', help('help.grade.watch'))
+    .option('--lang <code>', help('help.lang'))
     .enablePositionalOptions()
-    .showHelpAfterError('(run grade --help for usage)')
+    .showHelpAfterError(help('help.afterError'))
     .exitOverride()
     .action(async (ids: string[], o: Record<string, unknown>) => {
       const formats = parseFormats(o.format as string);
@@ -151,12 +189,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('list')
-    .description('list exercises and their checks with points')
-    .option('--json', 'as JSON on stdout')
-    .option('--kinds', 'list the check kinds instead')
-    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
-    .option('--config <file>', 'per-user config whose variables are shown (default: $GRADE_CONFIG, else the per-user config folder)')
-    .option('--lang <code>', LANG_HELP)
+    .description(help('help.list'))
+    .option('--json', help('help.list.json'))
+    .option('--kinds', help('help.list.kinds'))
+    .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
+    .option('--config <file>', help('help.list.config'))
+    .option('--lang <code>', help('help.lang'))
     .action((o: { json?: boolean; kinds?: boolean; exercises: string; config?: string; lang?: string }) => {
       const lang = resolveLanguage(o.lang, io.env);
       const { readUserConfig, userConfigLocation } = userConfigModule();
@@ -186,9 +224,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('validate')
-    .description('validate exercise specs; problems are printed as file:line:col: path: message')
-    .argument('[file...]', 'spec files (default: every spec in --exercises)')
-    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
+    .description(help('help.validate'))
+    .argument('[file...]', help('help.validate.files'))
+    .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
     .action((files: string[], o: { exercises: string }) => {
       status = (require('./validate-command') as typeof import('./validate-command')).validateCommand(
         files.map((f) => path.resolve(io.cwd, f)),
@@ -199,30 +237,28 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('batch')
-    .description('grade every student VM of a hosts file over SSH; a report per student and a class report')
-    .argument('<hosts-file>', 'YAML hosts file (see README: Grading a class)')
-    .argument('[exercise...]', 'exercise ids to grade (default: all)')
-    .option('--out <dir>', 'folder for the class report and a folder per student', 'reports/batch')
-    .option('--format <list>', `per-student report formats, comma-separated: ${reportFormats.join(', ')}`, reportFormats.join(','))
-    .option('--var <name=value>', "a variable for every host (a host's own vars win); repeatable", collect, [])
-    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
-    .addOption(new Option('--concurrency <n>', 'hosts graded at once').default(8).argParser(positiveInt('--concurrency')))
-    .addOption(new Option('--check-concurrency <n>', 'checks at once on one host').default(4).argParser(positiveInt('--check-concurrency')))
-    .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
-    .addOption(
-      new Option('--connect-timeout <seconds>', 'time limit to connect to a host and reach its engine').default(10).argParser(positiveInt('--connect-timeout')),
-    )
-    .addOption(new Option('--host-timeout <seconds>', 'time limit of a whole host').default(300).argParser(positiveInt('--host-timeout')))
-    .option('--resume', 'skip hosts already graded in --out')
-    .option('--report-only', 'rebuild the class report from --out, grading nothing')
-    .option('--shard <k/n>', 'grade only the K-th of N slices of the hosts file (then grade merge)')
-    .option('--known-hosts <file>', 'OpenSSH known_hosts file checked for host keys (default ~/.ssh/known_hosts)')
-    .option('--accept-new', 'record unknown host keys (trust on first use); a changed key is refused regardless')
-    .option('--registry <url>', 'registry API that stands for Docker Hub')
-    .option('--every <interval>', 'grade in rounds, one every INTERVAL (e.g. 2m, 90s) until Ctrl-C')
-    .option('--board <url>', "send each graded host's result to a live board (instructor secret from $GRADE_BOARD_SECRET or --board-secret-file)")
-    .option('--board-secret-file <file>', "file holding the board's instructor secret (the one grade board made beside the class file)")
-    .option('--lang <code>', LANG_HELP)
+    .description(help('help.batch'))
+    .argument('<hosts-file>', help('help.batch.hostsFile'))
+    .argument('[exercise...]', help('help.batch.exerciseIds'))
+    .option('--out <dir>', help('help.batch.out'), 'reports/batch')
+    .option('--format <list>', help('help.batch.format', { formats: reportFormats.join(', ') }), reportFormats.join(','))
+    .option('--var <name=value>', help('help.batch.var'), collect, [])
+    .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
+    .addOption(new Option('--concurrency <n>', help('help.batch.concurrency')).default(8).argParser(positiveInt('--concurrency')))
+    .addOption(new Option('--check-concurrency <n>', help('help.batch.checkConcurrency')).default(4).argParser(positiveInt('--check-concurrency')))
+    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt('--timeout')))
+    .addOption(new Option('--connect-timeout <seconds>', help('help.batch.connectTimeout')).default(10).argParser(positiveInt('--connect-timeout')))
+    .addOption(new Option('--host-timeout <seconds>', help('help.batch.hostTimeout')).default(300).argParser(positiveInt('--host-timeout')))
+    .option('--resume', help('help.batch.resume'))
+    .option('--report-only', help('help.batch.reportOnly'))
+    .option('--shard <k/n>', help('help.batch.shard'))
+    .option('--known-hosts <file>', help('help.batch.knownHosts'))
+    .option('--accept-new', help('help.batch.acceptNew'))
+    .option('--registry <url>', help('help.batch.registry'))
+    .option('--every <interval>', help('help.batch.every'))
+    .option('--board <url>', help('help.batch.board'))
+    .option('--board-secret-file <file>', help('help.batch.boardSecretFile'))
+    .option('--lang <code>', help('help.lang'))
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
       const { batchCommand, parseShard, parseInterval } = batchCommandModule();
       // Before the options that may be refused: their errors are in the run's language.
@@ -256,34 +292,27 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('repo')
-    .description('build, run and bring up what a student repository holds (Dockerfile, compose file), grade it, remove it; for CI')
-    .argument('[dir]', 'the repository checkout', '.')
-    .argument('[exercise...]', 'exercise ids (default: those whose files the repository has)')
-    .option('--json', 'print the result as one JSON document on stdout')
-    .option('--out <dir>', 'folder for the report files', 'reports')
-    .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, 'html,json,junit')
+    .description(help('help.repo'))
+    .argument('[dir]', help('help.repo.dir'), '.')
+    .argument('[exercise...]', help('help.repo.exerciseIds'))
+    .option('--json', help('help.json'))
+    .option('--out <dir>', help('help.out'), 'reports')
+    .option('--format <list>', help('help.format', { formats: reportFormats.join(', ') }), 'html,json,junit')
     .addOption(
-      new Option('--pass-mark <percent>', 'exit 0 at or above this share of the points, 1 below').default(100).argParser((v) => {
+      new Option('--pass-mark <percent>', help('help.repo.passMark')).default(100).argParser((v) => {
         const n = Number(v);
         if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('--pass-mark must be a percentage from 0 to 100');
         return n;
       }),
     )
-    .option('--var <name=value>', 'a value an exercise needs (repeatable)', collect, [])
-    .option(
-      '-H, --host <url>',
-      'Docker engine to build and run on (default: as for grade: $DOCKER_HOST, the Docker context, the rootless socket, else /var/run/docker.sock)',
-    )
-    .option('--exercises <dir>', 'folder of exercise specs', defaultExercisesDir)
-    .addOption(new Option('--concurrency <n>', 'checks run at once').default(8).argParser(positiveInt('--concurrency')))
-    .addOption(new Option('--timeout <seconds>', 'time limit of one check').default(30).argParser(positiveInt('--timeout')))
-    .addOption(
-      new Option('--step-timeout <seconds>', 'time limit of each repository step: docker build, compose up, compose down')
-        .default(600)
-        .argParser(positiveInt('--step-timeout')),
-    )
-    .option('--student <id>', 'student identifier written into the reports (in GitLab CI: "$GITLAB_USER_LOGIN")')
-    .option('--lang <code>', LANG_HELP)
+    .option('--var <name=value>', help('help.repo.var'), collect, [])
+    .option('-H, --host <url>', help('help.repo.host'))
+    .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
+    .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt('--concurrency')))
+    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt('--timeout')))
+    .addOption(new Option('--step-timeout <seconds>', help('help.repo.stepTimeout')).default(600).argParser(positiveInt('--step-timeout')))
+    .option('--student <id>', help('help.repo.student'))
+    .option('--lang <code>', help('help.lang'))
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
       status = await (require('./repo-command') as typeof import('./repo-command')).repoCommand(
         path.resolve(io.cwd, dir),
@@ -308,11 +337,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('merge')
-    .description('one class report from the output folders of several grade batch --shard runs')
-    .argument('<out>', 'folder for the merged class report')
-    .argument('<shard...>', "the shards' --out folders")
-    .option('--hosts <file>', 'the hosts file, to list students in its order (and those no shard graded)')
-    .option('--lang <code>', LANG_HELP)
+    .description(help('help.merge'))
+    .argument('<out>', help('help.merge.out'))
+    .argument('<shard...>', help('help.merge.shards'))
+    .option('--hosts <file>', help('help.merge.hosts'))
+    .option('--lang <code>', help('help.lang'))
     .action((out: string, shards: string[], o: { hosts?: string; lang?: string }) => {
       status = batchCommandModule().mergeCommand(
         path.resolve(io.cwd, out),
@@ -325,14 +354,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('init')
-    .description('say who you are and your Docker Hub user, once; grade reads it (asks in a terminal, otherwise takes the options)')
-    .option('--student-id <id>', 'your student id')
-    .option('--name <name>', 'your name, as reports show it')
-    .option('--dockerhub-user <user>', 'your Docker Hub user name (lowercase)')
-    .option('--config <file>', 'where to write (default: $GRADE_CONFIG, else the per-user config folder)')
-    .option('--board <url>', 'join the live lab board at this address (with --join); every grade run then sends its result there')
-    .option('--join <code>', 'the join code the instructor gave for the board')
-    .option('--lang <code>', LANG_HELP)
+    .description(help('help.init'))
+    .option('--student-id <id>', help('help.init.studentId'))
+    .option('--name <name>', help('help.init.name'))
+    .option('--dockerhub-user <user>', help('help.init.dockerhubUser'))
+    .option('--config <file>', help('help.init.config'))
+    .option('--board <url>', help('help.init.board'))
+    .option('--join <code>', help('help.init.join'))
+    .option('--lang <code>', help('help.lang'))
     .action(async (o: { studentId?: string; name?: string; dockerhubUser?: string; config?: string; board?: string; join?: string; lang?: string }) => {
       status = await (require('./init-command') as typeof import('./init-command')).initCommand(
         {
@@ -350,12 +379,12 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   program
     .command('report')
-    .description('write the reports again from the attempt history (latest result per exercise, best earlier); no engine needed')
-    .argument('[exercise...]', 'exercise ids to report (default: every exercise in the history)')
-    .option('--history <file>', 'attempt history to read (default: $GRADE_HISTORY, else the per-user state folder)')
-    .option('--format <list>', `report formats, comma-separated: ${reportFormats.join(', ')}`, defaultReportFormats.join(','))
-    .option('--out <dir>', 'folder for the report files', 'reports')
-    .option('--lang <code>', LANG_HELP)
+    .description(help('help.report'))
+    .argument('[exercise...]', help('help.report.exerciseIds'))
+    .option('--history <file>', help('help.report.history'))
+    .option('--format <list>', help('help.format', { formats: reportFormats.join(', ') }), defaultReportFormats.join(','))
+    .option('--out <dir>', help('help.out'), 'reports')
+    .option('--lang <code>', help('help.lang'))
     .action((ids: string[], o: { history?: string; format: string; out: string; lang?: string }) => {
       status = (require('./report-command') as typeof import('./report-command')).reportCommand(
         ids,
@@ -371,18 +400,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
   const board = program
     .command('board')
-    .description("serve the live lab board: the class grid, updated as results arrive from grade batch --board and students' own runs")
+    .description(help('help.board'))
     // Not requiredOption: commander would demand it of `grade board revoke` too, before revoke's own --class is read.
-    .option('--class <file>', 'class file: the hosts file of grade batch, students: for those without a host (see README: Live lab board)')
-    .option('--listen <host:port>', 'address to serve on', DEFAULT_LISTEN)
-    .option('--db <file|url>', 'SQLite file, or postgres://… for several board instances (default: CLASS.board.sqlite beside the class file)')
-    .addOption(
-      new Option('--stuck-minutes <n>', 'mark a student stuck when their exercise has not improved for this long')
-        .default(10)
-        .argParser(positiveInt('--stuck-minutes')),
-    )
-    .option('--secret-file <file>', 'instructor secret file, made when missing (default: CLASS.board-secret beside the class file; $GRADE_BOARD_SECRET wins)')
-    .option('--exercises <dir>', "folder of exercise specs (the board's columns)", defaultExercisesDir)
+    .option('--class <file>', help('help.board.class'))
+    .option('--listen <host:port>', help('help.board.listen'), DEFAULT_LISTEN)
+    .option('--db <file|url>', help('help.board.db'))
+    .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt('--stuck-minutes')))
+    .option('--secret-file <file>', help('help.board.secretFile'))
+    .option('--exercises <dir>', help('help.board.exercises'), defaultExercisesDir)
     .action(async (o: { class?: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string }) => {
       if (!o.class) throw new SetupError('grade board needs --class <file>', 'give the class file (see README: Live lab board)');
       status = await boardCommandModule().boardCommand(
@@ -399,18 +424,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     });
   board
     .command('revoke')
-    .description("revoke students' board tokens: their pushes are refused from now on (they join again to get a new one)")
-    .argument('<student...>', 'student ids from the class file')
-    .requiredOption('--class <file>', 'the class file')
-    .option('--db <file|url>', 'the board database (default: CLASS.board.sqlite beside the class file)')
+    .description(help('help.revoke'))
+    .argument('<student...>', help('help.revoke.students'))
+    .requiredOption('--class <file>', help('help.revoke.class'))
+    .option('--db <file|url>', help('help.revoke.db'))
     .action(async (students: string[], o: { class: string; db?: string }) => {
       status = await boardCommandModule().revokeCommand(students, { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}) }, io);
     });
   program
     .command('completion')
-    .description('print a completion script for bash, zsh or fish (commands, options, exercise ids); see README: Shell completion')
-    .argument('<shell>', 'bash, zsh or fish')
-    .option('--exercises <dir>', 'folder of exercise specs whose ids are completed', defaultExercisesDir)
+    .description(help('help.completion'))
+    .argument('<shell>', help('help.completion.shell'))
+    .option('--exercises <dir>', help('help.completion.exercises'), defaultExercisesDir)
     .action((shell: string, o: { exercises: string }) => {
       status = (require('./completion-command') as typeof import('./completion-command')).completionCommand(
         shell,
@@ -420,7 +445,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         resolveLanguage(undefined, io.env),
       );
     });
-  program.helpCommand('help [command]', 'show help for grade or one of its commands');
+  program.helpCommand('help [command]', help('help.helpCommand'));
   // Help fits the terminal it is shown in; piped, commander's 80 columns.
   const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && (stream as { columns?: number }).columns) || 80;
   const output = {

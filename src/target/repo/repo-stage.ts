@@ -361,17 +361,29 @@ export class RepoStage {
       const cli = this.o.composeCli ?? 'standalone';
       // Not stopped by the first Ctrl-C (the stack must go); a second one stops the waiting,
       // and the containers go by label below. Its own time limit bounds it.
-      const downRun = await runCompose(cli, ['-p', project, ...files, 'down', '-v', '--remove-orphans', '-t', '1'], {
-        cwd: dir,
-        env: this.composeEnv,
-        timeoutMs: Math.min(this.stepTimeoutMs, 120_000),
-        ...(this.o.hurry ? { signal: this.o.hurry } : {}),
-      });
-      if (!downRun.ok) problems.push(`compose project ${project}: ${downRun.stopped ?? lastLines(downRun)}`);
+      const composeDown = () =>
+        runCompose(cli, ['-p', project, ...files, 'down', '-v', '--remove-orphans', '-t', '1'], {
+          cwd: dir,
+          env: this.composeEnv,
+          timeoutMs: Math.min(this.stepTimeoutMs, 120_000),
+          ...(this.o.hurry ? { signal: this.o.hurry } : {}),
+        });
       // What down could not remove (a service stuck in its build) goes by label.
-      for (const c of await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project).catch(() => [])) {
-        await attempt(`container ${c.Names[0]}`, () => this.o.engine.removeOwnContainer(c.Id));
+      const sweep = async () => {
+        const left = await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project).catch(() => []);
+        for (const c of left) await attempt(`container ${c.Names[0]}`, () => this.o.engine.removeOwnContainer(c.Id));
+        return left.length;
+      };
+      let downRun = await composeDown();
+      // A Ctrl-C during up kills compose, but a container create it had sent still
+      // completes in the engine, after down listed the project: that container
+      // keeps the networks and volumes in use, so down leaves them. Once it is
+      // swept, a second down removes them.
+      if ((await sweep()) > 0 || !downRun.ok) {
+        if (!this.o.hurry?.aborted) downRun = await composeDown();
+        await sweep();
       }
+      if (!downRun.ok) problems.push(`compose project ${project}: ${downRun.stopped ?? lastLines(downRun)}`);
     }
     for (const id of this.leftoverContainers) await attempt(`build container ${id.slice(0, 12)}`, () => this.o.engine.removeOwnContainer(id));
     for (const tag of [...this.builtTags, ...this.composeImages]) await attempt(`image ${tag}`, () => this.o.engine.removeOwnImage(tag));
