@@ -137,6 +137,16 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(await snapshotEngine()).toEqual(baseline);
   }, 240_000);
 
+  test('in Italian (--lang it): why grade repo did not run a step is Italian too', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'grade-repo-expected-it-'));
+    const run = await runGrade(['repo', path.join(REPOS, 'db-on-frontend'), '--json', '--out', out, '--lang', 'it'], {
+      env: { GRADE_EXERCISES: 'web_server' },
+    });
+    const web = (JSON.parse(run.stdout) as GradeResult).exercises[0]!;
+    expect(web.checks.find((c) => c.id === 'built')!.message).toBe('Il passo build non è stato eseguito: nel repository non c’è Dockerfile');
+    expect(await snapshotEngine()).toEqual(baseline);
+  }, 240_000);
+
   test('a stack that never becomes healthy: only the compose step is lost, with the service named', async () => {
     const g = await gradeRepo('unhealthy', ['--pass-mark', '0']);
     expect(g.run.code).toBe(0);

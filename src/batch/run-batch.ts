@@ -3,7 +3,8 @@ import createDebug from 'debug';
 import { PROBE_RUN_LABEL } from '../docker/probes';
 import { errorMessage, SetupError } from '../errors';
 import type { RegistryAccessOptions } from '../registry/registry-access';
-import type { Lang } from '../messages/catalog';
+import { renderValue, type Lang } from '../messages/catalog';
+import { phrase } from '../messages/phrase';
 import type { ReportFormat } from '../report/index';
 import { planGrading } from '../runner/plan';
 import { withOpenTarget } from '../runner/open-target';
@@ -84,13 +85,14 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
 
   const gradeHost = async (host: BatchHost): Promise<HostStatus | 'interrupted'> => {
     const started = Date.now();
+    const lang = opts.lang ?? 'en';
     const endpoint: SshEndpoint = { host: host.host, port: host.port, user: host.user, ...(host.identityFile ? { identityFile: host.identityFile } : {}) };
     const target = new SshTarget(endpoint, opts.security, opts.connectTimeoutMs, opts.env);
     const probeRunId = randomUUID();
     const base = { schemaVersion: 1 as const, id: host.id, name: host.name, endpoint: target.endpoint, startedAt: new Date(started).toISOString() };
     const failed = (error: string): HostStatus => ({ ...base, state: 'error', error, durationMs: Date.now() - started });
     const hostSignal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.hostTimeoutMs)]);
-    const overtime = () => `grading did not finish within ${opts.hostTimeoutMs / 1000} s`;
+    const overtime = () => phrase('part.host.overtime', { seconds: opts.hostTimeoutMs / 1000 });
     try {
       const plan = planGrading(opts.catalog, opts.exerciseIds, { ...opts.vars, ...host.vars }, 'host', opts.lang);
       return await withOpenTarget(
@@ -109,7 +111,7 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
           const lost = open.lostReason();
           if (lost || hostSignal.aborted) {
             await removeProbesBySsh(endpoint, opts.security, probeRunId, opts.connectTimeoutMs, opts.env);
-            return failed(lost ? `the connection dropped while grading (${lost})` : overtime());
+            return failed(renderValue(lang, lost ? phrase('part.host.dropped', { reason: lost }) : overtime()));
           }
           writeHostOutcome(opts.out, { ...base, state: 'graded', score: result.score, durationMs: Date.now() - started }, result, opts.formats, opts.lang);
           return readHostStatus(opts.out, host.id)!;
@@ -119,7 +121,8 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
     } catch (e) {
       if (opts.signal.aborted) return 'interrupted';
       debug('host %s: %O', host.id, e);
-      return failed(e instanceof HostError ? e.message : e instanceof SetupError ? e.line() : `unexpected: ${errorMessage(e)}`);
+      // grade's own words in the run's language; the SSH library's and the engine's as they are.
+      return failed(e instanceof HostError ? renderValue(lang, e.said ?? e.message) : e instanceof SetupError ? e.line() : `unexpected: ${errorMessage(e)}`);
     }
   };
 

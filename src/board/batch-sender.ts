@@ -1,5 +1,6 @@
 import { readHostResult } from '../batch/host-outcome';
 import type { BatchHost } from '../batch/hosts-file';
+import { message, type Lang } from '../messages/catalog';
 import { terminalLine } from '../report/terminal-text';
 import { BoardClient } from './board-client';
 
@@ -10,7 +11,11 @@ export class BatchBoardSender {
   private sent = 0;
   private failed: string[] = [];
 
-  constructor(url: string, instructorSecret: string) {
+  constructor(
+    url: string,
+    instructorSecret: string,
+    private readonly lang: Lang = 'en',
+  ) {
     this.client = new BoardClient(url, instructorSecret);
   }
 
@@ -31,7 +36,10 @@ export class BatchBoardSender {
   /** Waits for this round's sends; the summary line for the terminal. */
   async roundDone(): Promise<string> {
     await Promise.all(this.sends.splice(0));
-    const line = `board: ${this.sent} result(s) sent${this.failed.length ? `, ${this.failed.length} not: ${this.failed.slice(0, 5).join(', ')}${this.failed.length > 5 ? ', …' : ''}` : ''}`;
+    const which = `${this.failed.slice(0, 5).join(', ')}${this.failed.length > 5 ? ', …' : ''}`;
+    const line = this.failed.length
+      ? message(this.lang, 'batch.boardSentSome', { count: this.sent, failed: this.failed.length, which })
+      : message(this.lang, 'batch.boardSent', { count: this.sent });
     this.sent = 0;
     this.failed = [];
     return terminalLine(line);

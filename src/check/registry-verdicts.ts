@@ -1,6 +1,6 @@
-import { phrase, type Phrase, type Verdict } from './kind';
+import { phrase, type Verdict } from './kind';
 import { InvalidReferenceError } from '../registry/reference';
-import { RegistryError } from '../registry/registry-client';
+import { RegistryError, waitPhrase } from '../registry/registry-client';
 
 /** Message templates every registry kind carries, for what can go wrong before its own question. */
 export const REGISTRY_MESSAGES = {
@@ -31,16 +31,8 @@ export function registryFailure(e: unknown, image: string): Verdict<RegistryMess
     case 'denied':
       return { status: 'fail', messageId: 'denied', data: { image }, evidence };
     case 'rateLimited':
-      return { status: 'error', messageId: 'rateLimited', data: { reason: e.message, wait: waitPhrase(e.details.retryAfterSeconds) }, evidence };
+      return { status: 'error', messageId: 'rateLimited', data: { reason: e.said ?? e.message, wait: waitPhrase(e.details.retryAfterSeconds) }, evidence };
     default:
-      return { status: 'error', messageId: 'unavailable', data: { reason: e.message }, evidence };
+      return { status: 'error', messageId: 'unavailable', data: { reason: e.said ?? e.message }, evidence };
   }
-}
-
-/** When to try again, as describeWait says it, in the run's language. */
-function waitPhrase(seconds: number | undefined): Phrase {
-  if (seconds === undefined) return phrase('part.registry.later');
-  if (seconds < 120) return phrase('part.registry.inSeconds', { count: seconds });
-  if (seconds < 7200) return phrase('part.registry.inMinutes', { count: Math.round(seconds / 60) });
-  return phrase('part.registry.inHours', { count: Math.round(seconds / 3600) });
 }

@@ -43,19 +43,19 @@ export interface BatchCommandOptions {
 }
 
 /** `--every 2m` → 120000; seconds, minutes or hours, at least 10 s. */
-export function parseInterval(text: string): number {
+export function parseInterval(text: string, lang: Lang = 'en'): number {
   const m = /^(\d+)(s|m|h)$/.exec(text.trim());
   const ms = Number(m?.[1]) * ({ s: 1000, m: 60_000, h: 3_600_000 } as const)[(m?.[2] ?? 's') as 's' | 'm' | 'h'];
-  if (!m || ms < 10_000) throw new SetupError(`bad --every "${text}"`, 'write it as 90s, 2m or 1h (at least 10s)');
+  if (!m || ms < 10_000) throw new SetupError(message(lang, 'cli.badEvery', { value: text }), message(lang, 'cli.badEveryAdvice'));
   return ms;
 }
 
 /** `--shard 2/4` → { k: 2, n: 4 }. */
-export function parseShard(text: string): { k: number; n: number } {
+export function parseShard(text: string, lang: Lang = 'en'): { k: number; n: number } {
   const m = /^(\d+)\/(\d+)$/.exec(text.trim());
   const k = Number(m?.[1]);
   const n = Number(m?.[2]);
-  if (!m || n < 1 || k < 1 || k > n) throw new SetupError(`bad --shard "${text}"`, 'write it as K/N with 1 ≤ K ≤ N, e.g. --shard 2/4');
+  if (!m || n < 1 || k < 1 || k > n) throw new SetupError(message(lang, 'cli.badShard', { value: text }), message(lang, 'cli.badShardAdvice'));
   return { k, n };
 }
 
@@ -93,7 +93,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   }
   const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
   const interruption = new Interruption(io, message(lang, 'batch.interruptConsequence'));
-  const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret) : undefined;
+  const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret, lang) : undefined;
   try {
     for (let round = 1; ; round++) {
       const started = Date.now();

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { request } from 'undici';
 import { CLASS_YAML } from '../../test/support/board-fixture';
 import { memoryIo } from '../../test/support/memory-io';
-import { parseInterval } from './batch-command';
+import { parseInterval, parseShard } from './batch-command';
 import { parseListen } from './board-command';
+import type { SetupError } from '../errors';
 import { main } from './main';
 
 describe('grade board', () => {
@@ -55,5 +56,22 @@ describe('grade board', () => {
     expect([parseInterval('90s'), parseInterval('2m'), parseInterval('1h')]).toEqual([90_000, 120_000, 3_600_000]);
     expect(() => parseInterval('5s')).toThrow('bad --every "5s"');
     expect(() => parseInterval('2 minutes')).toThrow(/bad --every/);
+  });
+
+  test('--every and --shard are refused in the run’s language, with what to write instead', () => {
+    const refusal = (parse: () => unknown) => {
+      try {
+        parse();
+      } catch (e) {
+        return [(e as SetupError).message, (e as SetupError).advice];
+      }
+      return [];
+    };
+    expect(refusal(() => parseInterval('5s', 'it'))).toEqual(['valore non valido per --every: "5s"', 'scrivilo come 90s, 2m o 1h (almeno 10s)']);
+    expect(refusal(() => parseShard('5/4', 'it'))).toEqual([
+      'valore non valido per --shard: "5/4"',
+      'scrivilo come K/N con 1 ≤ K ≤ N, per esempio --shard 2/4',
+    ]);
+    expect(refusal(() => parseShard('5/4'))).toEqual(['bad --shard "5/4"', 'write it as K/N with 1 ≤ K ≤ N, e.g. --shard 2/4']);
   });
 });

@@ -260,7 +260,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--board-secret-file <file>', help('help.batch.boardSecretFile'))
     .option('--lang <code>', help('help.lang'))
     .action(async (hostsFile: string, ids: string[], o: Record<string, unknown>) => {
-      const { batchCommand, parseShard } = batchCommandModule();
+      const { batchCommand, parseShard, parseInterval } = batchCommandModule();
+      // Before the options that may be refused: their errors are in the run's language.
+      const lang = resolveLanguage(o.lang as string | undefined, io.env);
       status = await batchCommand(
         path.resolve(io.cwd, hostsFile),
         ids,
@@ -276,13 +278,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           hostTimeoutSeconds: o.hostTimeout as number,
           resume: Boolean(o.resume),
           reportOnly: Boolean(o.reportOnly),
-          ...(o.shard ? { shard: parseShard(o.shard as string) } : {}),
+          ...(o.shard ? { shard: parseShard(o.shard as string, lang) } : {}),
           ...(o.knownHosts ? { knownHosts: path.resolve(io.cwd, o.knownHosts as string) } : {}),
           acceptNew: Boolean(o.acceptNew),
           ...(o.registry ? { registryUrl: o.registry as string } : {}),
-          ...(o.every ? { everyMs: batchCommandModule().parseInterval(o.every as string) } : {}),
+          ...(o.every ? { everyMs: parseInterval(o.every as string, lang) } : {}),
           ...(o.board ? { board: batchBoard(o.board as string, o.boardSecretFile as string | undefined) } : {}),
-          lang: resolveLanguage(o.lang as string | undefined, io.env),
+          lang,
         },
         io,
       );

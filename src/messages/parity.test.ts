@@ -1,18 +1,25 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { checkKinds } from '../../checks';
 import { configProblems } from '../../checks/container.config';
 import composeFile from '../../checks/compose.file';
 import dockerfilePractices from '../../checks/dockerfile.practices';
 import { readOrigin } from '../../checks/image.history';
+import repoStep from '../../checks/repo.step';
 import { evaluateRepoKind } from '../../test/support/repo-kind-tester';
 import { describeSelector } from '../check/container-selection';
 import { joined, type MessageData } from '../check/kind';
 import { registryFailure } from '../check/registry-verdicts';
 import { whereGraded } from '../check/where-graded';
-import type { ContainerDetails } from '../docker/engine';
-import { RegistryError } from '../registry/registry-client';
+import { DockerEngine, type ContainerDetails } from '../docker/engine';
+import { RegistryClient, RegistryError } from '../registry/registry-client';
 import { defaultExercisesDir } from '../package-info';
 import { loadExercises } from '../spec/load';
 import { missingTranslations } from '../spec/localize';
+import type { RepoSpec } from '../spec/exercise';
+import { RepoStage } from '../target/repo/repo-stage';
+import { KnownHosts } from '../ssh/known-hosts';
+import { HostError, SshSession } from '../ssh/ssh-session';
 import { catalog, languages, renderMessage, renderValue, type Lang } from './catalog';
 import { kindMessageTemplate } from './kind-messages';
 import { kindMessagesIt } from './kinds-it';
@@ -67,13 +74,14 @@ const ENGLISH =
 /** Text a test passes in, standing for names the student chose: never English words. */
 const NAME = 'zz1';
 
-/** Docker's own words stay as typed: `commands`, options (-it, --cpus=0.5) and compose keys (volumes:); "quoted" slide titles and pages too. */
+/** Docker's own words stay as typed: `commands`, options (-it, --cpus=0.5), compose keys (volumes:) and key paths (services.web.ports); "quoted" slide titles and pages too. */
 const withoutDockerWords = (text: string) =>
   text
     .replace(/`[^`]*`/g, '')
     .replace(/"[^"]*"/g, '')
     .replace(/(^|\s|\()--?[\w.=-]+/g, '$1')
-    .replace(/\b(services|networks|volumes):(?=[\s;,]|$)/g, '');
+    .replace(/\b(services|networks|volumes):(?=[\s;,]|$)/g, '')
+    .replace(/\b(services|secrets|configs)\.[\w.-]+/g, '');
 const englishIn = (text: string) => ENGLISH.exec(withoutDockerWords(text))?.[0];
 
 describe('no English piece inside an Italian message', () => {
@@ -231,6 +239,113 @@ describe('no English piece inside an Italian message', () => {
       const v = registryFailure(e, NAME);
       const text = renderValue('it', (v.data ?? {}).reason === 'x' ? v.data!.wait : v.data!.reason);
       expect({ text, english: englishIn(text) ?? null }).toEqual({ text, english: null });
+    }
+  });
+
+  test('registry kinds: the registry client’s own words when the registry is busy, down or away (a real server on loopback)', async () => {
+    const server = http.createServer((req, res) => {
+      if (req.url?.includes('busy')) res.writeHead(429, { 'retry-after': '30' }).end();
+      else res.writeHead(503).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const failures = await Promise.all(
+        [`http://127.0.0.1:${port}`, `http://127.0.0.1:${port}`, 'http://127.0.0.1:1'].map((baseUrl, i) =>
+          new RegistryClient({ baseUrl, timeoutMs: 5_000 }).headManifest(i === 0 ? 'zz1/busy' : 'zz1/zz2', 'zz3').catch((e: unknown) => e),
+        ),
+      );
+      expect(failures.map((e) => (e as RegistryError).kind)).toEqual(['rateLimited', 'unavailable', 'unavailable']);
+      for (const e of failures) {
+        const v = registryFailure(e, NAME);
+        expectItalian('registry.tag', v.messageId, v.data);
+      }
+    } finally {
+      server.close();
+    }
+  });
+
+  test('repo.step: why grade repo did not run a step, and why it refused a compose file, as RepoStage says them', async () => {
+    // These paths decide before any engine call: an engine at a socket that does not exist proves it (any call would fail).
+    const noEngine = new DockerEngine({
+      endpoint: 'unix:///nonexistent/docker.sock',
+      options: { socketPath: '/nonexistent/docker.sock' },
+      publishedHost: '127.0.0.1',
+    });
+    const stateOf = async (spec: Omit<RepoSpec, 'requires'>, files: Record<string, string>) => {
+      const stage = new RepoStage({
+        dir: defaultExercisesDir,
+        spec: { requires: [], ...spec },
+        runId: '0123abcd',
+        exerciseId: NAME,
+        engine: noEngine,
+        publishedHost: '127.0.0.1',
+        env: {},
+        vars: {},
+        firstExisting: (candidates) => candidates.find((c) => c in files),
+        readFile: (file) => files[file],
+      });
+      try {
+        return await stage.up();
+      } finally {
+        await stage.down();
+      }
+    };
+    const nothing = await stateOf(
+      { build: { dockerfile: 'zz1.Dockerfile', image: NAME }, run: { ports: [{ host: 8080, container: 80 }] }, compose: { files: ['zz1.yml', 'zz2.yml'] } },
+      {},
+    );
+    const noRun = await stateOf({ compose: { files: ['zz1.yml'] } }, {});
+    const reasons = [nothing.skipped.build, nothing.skipped.run, nothing.skipped.compose, noRun.skipped.build, noRun.skipped.run];
+    expect(reasons.every((r) => r !== undefined)).toBe(true);
+    for (const reason of reasons) expectItalian('repo.step', 'notRun', { step: 'build', reason });
+
+    const escaping = [
+      'services:',
+      '  zz1:',
+      '    image: zz1',
+      '    privileged: true',
+      '    pid: host',
+      '    ipc: "container:zz2"',
+      '    cap_add: [ALL]',
+      '    security_opt: ["seccomp:unconfined"]',
+      '    volumes: ["~/zz3:/zz3", "../zz4:/zz4"]',
+      '    env_file: ../zz5',
+      '  zz6:',
+      '    build: https://zz7.example/zz7.git',
+      '  zz8:',
+      '    build: ../zz9',
+      'secrets:',
+      '  zz1:',
+      '    file: ../zz1',
+      'configs:',
+      '  zz2:',
+      '    file: ../zz2',
+    ].join('\n');
+    const refused = await stateOf({ compose: { files: ['zz1.yml'] } }, { 'zz1.yml': escaping });
+    const summary = refused.steps.compose!.summary;
+    expect(renderValue('en', summary).split('; ').length).toBeGreaterThanOrEqual(11);
+    const v = await evaluateRepoKind(repoStep, { name: 'refused', steps: refused.steps, params: { step: 'compose' }, messageId: 'failed' });
+    expect(v.messageId).toBe('failed');
+    expectItalian('repo.step', 'failed', v.data);
+  });
+
+  test('grade batch: why a host could not be graded, in grade’s own words (no SSH server on loopback, no key, no agent)', async () => {
+    const security = { knownHosts: new KnownHosts('/nonexistent/known_hosts'), acceptNew: false };
+    const at = { host: '127.0.0.1', port: 1, user: NAME };
+    const failures = await Promise.all([
+      SshSession.open(at, security, 2_000, { SSH_AUTH_SOCK: '/nonexistent/agent' }).catch((e: unknown) => e),
+      SshSession.open(at, security, 2_000, {}).catch((e: unknown) => e),
+      SshSession.open({ ...at, identityFile: '/nonexistent/zz1' }, security, 2_000, {}).catch((e: unknown) => e),
+    ]);
+    for (const e of failures) {
+      expect(e).toBeInstanceOf(HostError);
+      const said = (e as HostError).said!;
+      const it = renderValue('it', said);
+      const en = renderValue('en', said);
+      expect({ it, english: englishIn(it) ?? null }).toEqual({ it, english: null });
+      // English stays the message it was; Italian is another text (the detector's word list does not cover every English line).
+      expect({ en, translated: en !== it, same: en === (e as HostError).message }).toEqual({ en, translated: true, same: true });
     }
   });
 });

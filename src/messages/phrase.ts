@@ -27,3 +27,11 @@ export function phrase(id: MessageId, data?: MessageData): Phrase {
 export function joined(items: readonly MessageValue[], separator: string): PhraseList {
   return { items, separator };
 }
+
+/** `a or b or c`, with "or" in the run's language. */
+export function eitherOf(items: readonly string[]): PhraseList {
+  return joined(
+    items.flatMap((item, i) => (i ? [phrase('part.repo.or'), item] : [item])),
+    ' ',
+  );
+}

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import createDebug from 'debug';
 import type { Dispatcher } from 'undici';
+import { renderValue } from '../messages/catalog';
+import { phrase, type Phrase } from '../messages/phrase';
 import { parseChallenge } from './www-authenticate';
 
 const debug = createDebug('grade:registry');
@@ -57,13 +59,17 @@ export interface RateLimit {
 export type RegistryErrorKind = 'notFound' | 'denied' | 'rateLimited' | 'unavailable' | 'protocol';
 
 export class RegistryError extends Error {
+  /** The message as a phrase, for the ones a student reads (the registry's trouble): shown in the run's language. */
+  readonly said?: Phrase;
+
   constructor(
     readonly kind: RegistryErrorKind,
-    message: string,
+    message: string | Phrase,
     readonly details: { status?: number; code?: string; retryAfterSeconds?: number; rateLimit?: RateLimit } = {},
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : renderValue('en', message));
     this.name = 'RegistryError';
+    if (typeof message !== 'string') this.said = message;
   }
 }
 
@@ -108,11 +114,12 @@ function retryAfterSeconds(headers: Record<string, string | string[] | undefined
   return rateLimit?.remaining === 0 ? rateLimit.windowSeconds : undefined;
 }
 
-export function describeWait(seconds: number | undefined): string {
-  if (seconds === undefined) return 'later';
-  if (seconds < 120) return `in ${seconds} s`;
-  if (seconds < 7200) return `in ${Math.round(seconds / 60)} min`;
-  return `in ${Math.round(seconds / 3600)} h`;
+/** When to try again ("in 5 min"), in the run's language. */
+export function waitPhrase(seconds: number | undefined): Phrase {
+  if (seconds === undefined) return phrase('part.registry.later');
+  if (seconds < 120) return phrase('part.registry.inSeconds', { count: seconds });
+  if (seconds < 7200) return phrase('part.registry.inMinutes', { count: Math.round(seconds / 60) });
+  return phrase('part.registry.inHours', { count: Math.round(seconds / 3600) });
 }
 
 type Headers = Record<string, string | string[] | undefined>;
@@ -207,8 +214,13 @@ export class RegistryClient {
       if (signal?.aborted) throw e;
       const err = e as { code?: string; cause?: { code?: string }; name?: string };
       const code = err.code ?? err.cause?.code ?? err.name ?? 'error';
-      const what = (whole && t.aborted) || /TIMEOUT/.test(code) ? `did not answer within ${this.timeout() / 1000} s` : `cannot be reached (${code})`;
-      throw new RegistryError('unavailable', `the registry ${new URL(url).host} ${what}`);
+      const host = new URL(url).host;
+      throw new RegistryError(
+        'unavailable',
+        (whole && t.aborted) || /TIMEOUT/.test(code)
+          ? phrase('part.registry.noAnswerWithin', { host, seconds: this.timeout() / 1000 })
+          : phrase('part.registry.unreachable', { host, code }),
+      );
     }
   }
 
@@ -237,9 +249,9 @@ export class RegistryClient {
       throw new RegistryError('denied', `the registry's token service refused the credentials (${res.status})`, { status: res.status });
     if (res.status === 429) {
       const rateLimit = parseRateLimit(res.headers);
-      throw new RegistryError('rateLimited', 'the registry is rate-limiting token requests', { status: 429, ...(rateLimit ? { rateLimit } : {}) });
+      throw new RegistryError('rateLimited', phrase('part.registry.tokenRateLimited'), { status: 429, ...(rateLimit ? { rateLimit } : {}) });
     }
-    if (res.status >= 400) throw new RegistryError('unavailable', `the registry's token service answered ${res.status}`, { status: res.status });
+    if (res.status >= 400) throw new RegistryError('unavailable', phrase('part.registry.tokenAnswered', { status: res.status }), { status: res.status });
     let data: { token?: string; access_token?: string };
     try {
       data = JSON.parse(text) as typeof data;
@@ -315,13 +327,13 @@ export class RegistryClient {
     if (res.status === 429) {
       const rateLimit = parseRateLimit(res.headers);
       const retry = retryAfterSeconds(res.headers, rateLimit);
-      return new RegistryError('rateLimited', `the registry's pull rate limit is reached; try again ${describeWait(retry)}`, {
+      return new RegistryError('rateLimited', phrase('part.registry.pullLimit', { wait: waitPhrase(retry) }), {
         ...details,
         ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
         ...(rateLimit ? { rateLimit } : {}),
       });
     }
-    return new RegistryError(res.status >= 500 ? 'unavailable' : 'protocol', `${what}: the registry answered ${res.status}`, details);
+    return new RegistryError(res.status >= 500 ? 'unavailable' : 'protocol', phrase('part.registry.answered', { what, status: res.status }), details);
   }
 
   private async json<T>(res: Sent): Promise<T> {

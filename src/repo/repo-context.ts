@@ -1,11 +1,12 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { MessageValue } from '../messages/phrase';
 
 /** How one state-producing step of grade repo went (build, run, compose). */
 export interface StepOutcome {
   ok: boolean;
-  /** One line: what happened. */
-  summary: string;
+  /** One line: what happened (a phrase, shown in the run's language). */
+  summary: MessageValue;
   /** The end of the step's output (build log, container logs), for the report. */
   log?: string;
   /** It could not run for a limit of the grading machine (e.g. only Compose v1 here): not the student's doing. */
@@ -23,7 +24,7 @@ export interface RepoContext {
   /** How a step of the exercise's `repo:` section went; undefined when it did not run. */
   step(name: StepName): StepOutcome | undefined;
   /** Why a step did not run (an earlier step failed, or the exercise declares none). */
-  skippedBecause(name: StepName): string;
+  skippedBecause(name: StepName): MessageValue;
   /** The first of these files that the repository has. */
   firstExisting(candidates: readonly string[]): string | undefined;
 }

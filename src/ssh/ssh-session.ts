@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import createDebug from 'debug';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import { renderValue } from '../messages/catalog';
+import { phrase, type Phrase } from '../messages/phrase';
 import { KnownHosts, knownHostsName } from './known-hosts';
 
 const debug = createDebug('grade:ssh');
@@ -21,9 +23,13 @@ export interface SshSecurity {
 
 /** Why a host could not be used; one line, for the class report. */
 export class HostError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** The message as a phrase, where it is grade's own words (not the SSH library's): shown in the run's language. */
+  readonly said?: Phrase;
+
+  constructor(message: string | Phrase) {
+    super(typeof message === 'string' ? message : renderValue('en', message));
     this.name = 'HostError';
+    if (typeof message !== 'string') this.said = message;
   }
 }
 
@@ -72,13 +78,13 @@ export class SshSession {
       try {
         auth.privateKey = readFileSync(endpoint.identityFile);
       } catch (e) {
-        throw new HostError(`cannot read the identity file ${endpoint.identityFile} (${(e as NodeJS.ErrnoException).code})`);
+        throw new HostError(phrase('part.host.identityUnreadable', { file: endpoint.identityFile, code: (e as NodeJS.ErrnoException).code }));
       }
       if (env.GRADE_SSH_PASSPHRASE) auth.passphrase = env.GRADE_SSH_PASSPHRASE;
     } else if (env.SSH_AUTH_SOCK) {
       auth.agent = env.SSH_AUTH_SOCK;
     } else {
-      throw new HostError('no identity file and no ssh-agent ($SSH_AUTH_SOCK): give identityFile in the hosts file');
+      throw new HostError(phrase('part.host.noIdentity'));
     }
     const client = new Client();
     await new Promise<void>((resolve, reject) => {
@@ -91,27 +97,17 @@ export class SshSession {
         client.end();
         const where = knownHostsName(endpoint.host, endpoint.port);
         if (verdict === 'changed') {
-          reject(
-            new HostError(
-              `the host key of ${where} changed (possible man-in-the-middle); if the VM was rebuilt, remove its old key: ssh-keygen -R '${where}' -f ${security.knownHosts.file}`,
-            ),
-          );
-        } else if (verdict === 'revoked') reject(new HostError(`the host key of ${where} is revoked in ${security.knownHosts.file}`));
-        else if (verdict === 'certAuthority')
-          reject(
-            new HostError(
-              `${security.knownHosts.file} trusts a certificate authority (@cert-authority) for ${where}, which grade does not support: add the host's own key (ssh-keyscan) to it`,
-            ),
-          );
-        else if (verdict === 'unknown')
-          reject(new HostError(`unknown host key for ${where} (${seen?.type}): add it to ${security.knownHosts.file}, or run with --accept-new`));
-        else if (e.code === 'ECONNREFUSED') reject(new HostError(`no SSH server answers at ${where} (connection refused)`));
-        else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') reject(new HostError(`host name ${endpoint.host} not found`));
-        else if (e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') reject(new HostError(`${where} is unreachable (${e.code})`));
+          reject(new HostError(phrase('part.host.keyChanged', { where, file: security.knownHosts.file })));
+        } else if (verdict === 'revoked') reject(new HostError(phrase('part.host.keyRevoked', { where, file: security.knownHosts.file })));
+        else if (verdict === 'certAuthority') reject(new HostError(phrase('part.host.certAuthority', { where, file: security.knownHosts.file })));
+        else if (verdict === 'unknown') reject(new HostError(phrase('part.host.unknownKey', { where, type: seen?.type, file: security.knownHosts.file })));
+        else if (e.code === 'ECONNREFUSED') reject(new HostError(phrase('part.host.refused', { where })));
+        else if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') reject(new HostError(phrase('part.host.notFound', { host: endpoint.host })));
+        else if (e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') reject(new HostError(phrase('part.host.unreachable', { where, code: e.code })));
         else if (/handshake/i.test(e.message) || e.level === 'client-timeout')
-          reject(new HostError(`no SSH handshake from ${where} within ${connectTimeoutMs / 1000} s`));
-        else if (e.level === 'client-authentication') reject(new HostError(`${where} refused the key for user ${endpoint.user}`));
-        else reject(new HostError(`cannot connect to ${where}: ${e.message}`));
+          reject(new HostError(phrase('part.host.noHandshake', { where, seconds: connectTimeoutMs / 1000 })));
+        else if (e.level === 'client-authentication') reject(new HostError(phrase('part.host.keyRefused', { where, user: endpoint.user })));
+        else reject(new HostError(phrase('part.host.cannotConnect', { where, error: e.message })));
       };
       client.once('ready', () => {
         settled = true;
@@ -145,12 +141,12 @@ export class SshSession {
   exec(command: string, timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
       this.client.exec(command, (err, channel) => {
-        if (err) return reject(new HostError(`cannot run a command on ${this.label}: ${err.message}`));
+        if (err) return reject(new HostError(phrase('part.host.cannotRun', { where: this.label, error: err.message })));
         let stdout = '';
         let stderr = '';
         const timer = setTimeout(() => {
           channel.close();
-          reject(new HostError(`\`${command}\` did not finish on ${this.label} within ${timeoutMs / 1000} s`));
+          reject(new HostError(phrase('part.host.commandTimeout', { command, where: this.label, seconds: timeoutMs / 1000 })));
         }, timeoutMs);
         channel.on('data', (d: Buffer) => (stdout = (stdout + d.toString()).slice(-64 * 1024)));
         channel.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-64 * 1024)));

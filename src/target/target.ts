@@ -2,6 +2,7 @@ import type { DockerEngine, EngineInfo } from '../docker/engine';
 import type { HttpClient } from '../http/http-client';
 import type { RepoContext } from '../repo/repo-context';
 import type { TargetKind } from '../result/types';
+import type { MessageValue } from '../messages/phrase';
 
 export type { TargetKind };
 
@@ -35,7 +36,7 @@ export interface OpenTarget {
    * machine without Compose v2 for a file that needs it): checks of that state
    * are `error`, never `fail`.
    */
-  readonly cannotGradeState?: string;
+  readonly cannotGradeState?: MessageValue;
   /** The repository being graded, for a repository target. */
   readonly repo?: RepoContext;
   close(): Promise<void>;

@@ -1,13 +1,14 @@
 import { request } from 'undici';
 import type { DockerEngine } from '../../docker/engine';
+import { eitherOf, phrase, type MessageValue, type Phrase } from '../../messages/phrase';
 import { pause } from '../../time/pause';
 
 /** What became of one container while waiting for it. */
 export interface Readiness {
   containerId: string;
   ready: boolean;
-  /** Why it is not ready, in words that name the port or the health check. */
-  reason?: string;
+  /** Why it is not ready, in words that name the port or the health check (a phrase: shown in the run's language). */
+  reason?: MessageValue;
 }
 
 const POLL_MS = 500;
@@ -28,7 +29,7 @@ export function listeningPorts(procNetTcp: string): Set<number> {
  * yet (refused, closed by the port proxy with nothing behind it, or a 5xx
  * while a database initialises behind it).
  */
-async function appAnswers(host: string, port: number, signal?: AbortSignal): Promise<{ ready: boolean; seen: string }> {
+async function appAnswers(host: string, port: number, signal?: AbortSignal): Promise<{ ready: true } | { ready: false; seen: Phrase }> {
   try {
     const res = await request(`http://${host}:${port}/`, {
       method: 'GET',
@@ -41,12 +42,18 @@ async function appAnswers(host: string, port: number, signal?: AbortSignal): Pro
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 120);
-    if (res.statusCode < 500) return { ready: true, seen: `answered ${res.statusCode}` };
-    return { ready: false, seen: `answered ${res.statusCode}${body ? ` "${body}"` : ''}` };
+    if (res.statusCode < 500) return { ready: true };
+    return {
+      ready: false,
+      seen: body ? phrase('part.ready.answeredBody', { status: res.statusCode, body }) : phrase('part.ready.answered', { status: res.statusCode }),
+    };
   } catch (e) {
     const code = (e as { code?: string }).code ?? '';
-    if (/^HPE_/.test(code)) return { ready: true, seen: 'answered (not HTTP)' };
-    return { ready: false, seen: code === 'ECONNREFUSED' ? 'refused the connection' : `did not answer (${code || (e as Error).message})` };
+    if (/^HPE_/.test(code)) return { ready: true };
+    return {
+      ready: false,
+      seen: code === 'ECONNREFUSED' ? phrase('part.ready.refused') : phrase('part.ready.noAnswer', { code: code || (e as Error).message }),
+    };
   }
 }
 
@@ -62,20 +69,21 @@ async function appAnswers(host: string, port: number, signal?: AbortSignal): Pro
 export async function waitReady(engine: DockerEngine, id: string, host: string, timeoutMs: number, signal?: AbortSignal): Promise<Readiness> {
   const deadline = Date.now() + timeoutMs;
   const seconds = `${Math.round(timeoutMs / 1000)} s`;
-  const notReady = (reason: string): Readiness => ({ containerId: id, ready: false, reason });
+  const notReady = (reason: Phrase): Readiness => ({ containerId: id, ready: false, reason });
   const overtime = () => Date.now() + POLL_MS > deadline || Boolean(signal?.aborted);
   for (;;) {
     const c = await engine.inspectContainer(id, signal).catch(() => undefined);
-    if (!c) return notReady('it was removed');
-    if (!c.State.Running) return notReady(`it is ${c.State.Status} (exit code ${c.State.ExitCode})`);
+    if (!c) return notReady(phrase('part.ready.removed'));
+    if (!c.State.Running) return notReady(phrase('part.ready.exited', { state: c.State.Status, code: c.State.ExitCode }));
     const test = c.Config.Healthcheck?.Test;
     if (test && test[0] !== 'NONE') {
       const health = c.State.Health;
       if (health?.Status === 'healthy') return { containerId: id, ready: true };
       if (health?.Status === 'unhealthy' || overtime()) {
         const last = health?.Log?.at(-1)?.Output?.trim().split('\n').pop();
+        const output = last ? ` (${last.slice(0, 160)})` : '';
         return notReady(
-          `its health check ${health?.Status === 'unhealthy' ? 'failed' : `did not pass within ${seconds}`}${last ? ` (${last.slice(0, 160)})` : ''}`,
+          health?.Status === 'unhealthy' ? phrase('part.ready.healthFailed', { last: output }) : phrase('part.ready.healthTimeout', { seconds, last: output }),
         );
       }
       await pause(POLL_MS, signal);
@@ -95,7 +103,7 @@ export async function waitReady(engine: DockerEngine, id: string, host: string, 
       const inside = await engine.execCapture(id, ['cat', '/proc/net/tcp', '/proc/net/tcp6'], signal);
       // No cat in the image: the published ports below are the only test.
       if (inside && inside.exitCode === 0 && !wanted.some((p) => listeningPorts(inside.output).has(p))) {
-        if (overtime()) return notReady(`nothing listened on port ${wanted.join(' or ')} inside the container within ${seconds}`);
+        if (overtime()) return notReady(phrase('part.ready.notListening', { ports: eitherOf(wanted.map(String)), seconds }));
         await pause(POLL_MS, signal);
         continue;
       }
@@ -103,7 +111,7 @@ export async function waitReady(engine: DockerEngine, id: string, host: string, 
     for (const p of published) {
       let last = await appAnswers(host, p.host, signal);
       while (!last.ready) {
-        if (overtime()) return notReady(`port ${p.host} ${last.seen} for ${seconds}`);
+        if (overtime()) return notReady(phrase('part.ready.portNotAnswering', { port: p.host, seen: last.seen, seconds }));
         await pause(POLL_MS, signal);
         last = await appAnswers(host, p.host, signal);
       }

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { AbortedError, type DockerEngine } from '../../docker/engine';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../../docker/labels';
 import { errorMessage } from '../../errors';
+import { eitherOf, joined, phrase, type MessageValue } from '../../messages/phrase';
 import { parseComposeFile } from '../../repo/compose-file';
 import type { StepName, StepOutcome } from '../../repo/repo-context';
 import type { RepoSpec } from '../../spec/exercise';
@@ -26,9 +27,10 @@ const LOG_TAIL = 2_000;
 export interface StagedState {
   imageAliases: Record<string, string>;
   /** Why the state could not be produced on this machine at all (not the student's doing). */
-  cannotGrade?: string;
+  cannotGrade?: MessageValue;
   steps: Partial<Record<StepName, StepOutcome>>;
-  skipped: Partial<Record<StepName, string>>;
+  /** Why each step that did not run did not (phrases: shown in the run's language). */
+  skipped: Partial<Record<StepName, MessageValue>>;
   containerScope(labels: Readonly<Record<string, string>>): boolean;
 }
 
@@ -125,24 +127,24 @@ export class RepoStage {
 
     if (spec.build && this.o.readFile(spec.build.dockerfile) === undefined) {
       // Named by the course but absent: a 0 that says so, not a build error.
-      skipped.build = `the repository has no ${spec.build.dockerfile}`;
-      if (spec.run) skipped.run = `there is no ${spec.build.dockerfile} to build an image from`;
+      skipped.build = phrase('part.repo.noFile', { file: spec.build.dockerfile });
+      if (spec.run) skipped.run = phrase('part.repo.noDockerfileToBuild', { file: spec.build.dockerfile });
     } else if (spec.build) {
       const tag = `grade-repo-${this.o.runId}/${spec.build.image}:latest`;
       steps.build = await this.build(spec.build.dockerfile, tag);
       if (steps.build.ok) imageAliases[spec.build.image] = tag;
       if (spec.run) {
         if (steps.build.ok) steps.run = await this.run(tag, spec.run);
-        else skipped.run = `${spec.build.dockerfile} did not build`;
+        else skipped.run = phrase('part.repo.didNotBuild', { file: spec.build.dockerfile });
       }
     }
     if (spec.compose) {
       const file = this.o.firstExisting(spec.compose.files);
       if (file) steps.compose = await this.composeUp(file, spec.compose.healthySeconds ?? 60);
-      else skipped.compose = `the repository has no ${spec.compose.files.join(' or ')}`;
+      else skipped.compose = phrase('part.repo.noFile', { file: eitherOf(spec.compose.files) });
     }
     for (const name of ['build', 'run', 'compose'] as const) {
-      if (!steps[name] && !skipped[name]) skipped[name] = `the exercise has no ${name} step in repo mode`;
+      if (!steps[name] && !skipped[name]) skipped[name] = phrase('part.repo.noStep', { step: name });
     }
     const { runLabel, project } = this;
     const limit = Object.values(steps).find((o) => o.environment);
@@ -162,7 +164,7 @@ export class RepoStage {
     const before = await engineBefore(engine);
     const transcript = new BuildTranscript();
     const signal = this.stepSignal();
-    let stopped: string | undefined;
+    let stopped: MessageValue | undefined;
     try {
       await engine.buildImage(
         this.o.dir,
@@ -171,12 +173,7 @@ export class RepoStage {
         signal,
       );
     } catch (e) {
-      stopped =
-        e instanceof AbortedError
-          ? this.o.signal?.aborted
-            ? 'it was interrupted'
-            : `it did not finish within ${Math.round(this.stepTimeoutMs / 1000)} s`
-          : errorMessage(e);
+      stopped = e instanceof AbortedError ? (this.o.signal?.aborted ? phrase('part.repo.interrupted') : this.overtime()) : errorMessage(e).trim();
     }
     const built = !stopped && !transcript.error ? await engine.inspectImage(tag).catch(() => undefined) : undefined;
     if (!built) {
@@ -186,9 +183,9 @@ export class RepoStage {
     }
     const durationMs = Date.now() - started;
     const log = tail(transcript.text);
-    if (built) return { ok: true, summary: `docker build -f ${dockerfile} . succeeded`, log, durationMs };
-    const why = stopped ?? transcript.error ?? 'no image was produced';
-    return { ok: false, summary: `docker build -f ${dockerfile} . failed: ${why.trim()}`, ...(log ? { log } : {}), durationMs };
+    if (built) return { ok: true, summary: phrase('part.repo.buildOk', { file: dockerfile }), log, durationMs };
+    const why = stopped ?? transcript.error?.trim() ?? phrase('part.repo.noImage');
+    return { ok: false, summary: phrase('part.repo.buildFailed', { file: dockerfile, why }), ...(log ? { log } : {}), durationMs };
   }
 
   private async run(tag: string, run: NonNullable<RepoSpec['run']>): Promise<StepOutcome> {
@@ -215,11 +212,10 @@ export class RepoStage {
       const readiness = await waitReady(this.o.engine, container.getId(), this.o.publishedHost, (run.startupSeconds ?? 30) * 1000, this.o.signal);
       const log = await this.logsOf(container.getId());
       const durationMs = Date.now() - started;
-      if (!readiness.ready)
-        return { ok: false, summary: `docker run -p ${ports}: the container did not become ready in time (${readiness.reason})`, log, durationMs };
-      return { ok: true, summary: `docker run -p ${ports} started and answers`, log, durationMs };
+      if (!readiness.ready) return { ok: false, summary: phrase('part.repo.runNotReady', { ports, reason: readiness.reason }), log, durationMs };
+      return { ok: true, summary: phrase('part.repo.runOk', { ports }), log, durationMs };
     } catch (e) {
-      return { ok: false, summary: `docker run -p ${ports} failed: ${errorMessage(e)}`, durationMs: Date.now() - started };
+      return { ok: false, summary: phrase('part.repo.runFailed', { ports, error: errorMessage(e) }), durationMs: Date.now() - started };
     }
   }
 
@@ -252,10 +248,10 @@ export class RepoStage {
     const project = this.project;
     const text = this.o.readFile(file) ?? '';
     const cmd = `docker-compose -f ${file} up`;
-    const refused = (summary: string): StepOutcome => ({ ok: false, summary, durationMs: Date.now() - started });
+    const refused = (summary: MessageValue): StepOutcome => ({ ok: false, summary, durationMs: Date.now() - started });
 
     const parsed = parseComposeFile(text);
-    if (!parsed.ok) return refused(`${file} is not a compose file compose can run: ${parsed.problems.join('; ')}`);
+    if (!parsed.ok) return refused(phrase('part.repo.notCompose', { file, problems: parsed.problems.join('; ') }));
     // A service that builds and names an image the engine already has would re-tag it.
     const present = new Set<string>();
     for (const [, s] of parsed.model.services) {
@@ -263,7 +259,8 @@ export class RepoStage {
     }
     const escapes = composeEscapes(text, this.o.dir, file, (ref) => present.has(ref));
     if (escapes.length) {
-      return refused(`${file} was not started: ${escapes.map((e) => `line ${e.line}: ${e.path}: ${e.why}`).join('; ')}`);
+      const each = escapes.map((e) => phrase('part.repo.escape', { line: e.line, path: e.path, why: e.why }));
+      return refused(phrase('part.repo.notStarted', { file, escapes: joined(each, '; ') }));
     }
 
     const services = [...parsed.model.services.keys()];
@@ -281,7 +278,7 @@ export class RepoStage {
       return {
         ok: false,
         environment: true,
-        summary: `${file} is valid Compose, but this machine has only docker-compose v1, which refuses it (${lastLines(config, 1)}): grade it where Compose v2 (docker compose) is installed`,
+        summary: phrase('part.repo.composeV1', { file, error: lastLines(config, 1) }),
         durationMs: Date.now() - started,
       };
     }
@@ -293,16 +290,28 @@ export class RepoStage {
       ...this.abortable(),
     });
     if (!upRun.ok) {
-      const why = upRun.stopped === 'time limit' ? `it did not finish within ${Math.round(this.stepTimeoutMs / 1000)} s` : (upRun.stopped ?? lastLines(upRun));
-      return { ok: false, summary: `${cmd} failed: ${why}`, durationMs: Date.now() - started };
+      const why =
+        upRun.stopped === 'time limit' ? this.overtime() : upRun.stopped === 'interrupted' ? phrase('part.repo.stoppedInterrupted') : lastLines(upRun);
+      return { ok: false, summary: phrase('part.repo.composeFailed', { command: cmd, why }), durationMs: Date.now() - started };
     }
     const containers = await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project);
     const outcomes = await Promise.all(containers.map((c) => waitReady(this.o.engine, c.Id, this.o.publishedHost, healthySeconds * 1000, this.o.signal)));
     const problems = await this.composeProblems(project, outcomes);
     const log = (await Promise.all(outcomes.filter((r) => !r.ready).map((r) => this.logsOf(r.containerId)))).join('\n');
     const durationMs = Date.now() - started;
-    if (problems.length) return { ok: false, summary: `${cmd}: ${problems.join('; ')}`, ...(log ? { log } : {}), durationMs };
-    return { ok: true, summary: `${cmd} brought the stack up: every service running${outcomes.length ? ', healthy or answering' : ''}`, durationMs };
+    if (problems.length)
+      return {
+        ok: false,
+        summary: phrase('part.repo.composeProblems', { command: cmd, problems: joined(problems, '; ') }),
+        ...(log ? { log } : {}),
+        durationMs,
+      };
+    return { ok: true, summary: phrase(outcomes.length ? 'part.repo.composeOkAnswering' : 'part.repo.composeOk', { command: cmd }), durationMs };
+  }
+
+  /** Why a step stopped at its time limit. */
+  private overtime(): MessageValue {
+    return phrase('part.repo.timeLimit', { seconds: Math.round(this.stepTimeoutMs / 1000) });
   }
 
   private abortable(): { signal?: AbortSignal } {
@@ -310,16 +319,16 @@ export class RepoStage {
   }
 
   /** Services that exited, or never got healthy / answering, named by service. */
-  private async composeProblems(project: string, outcomes: readonly Readiness[]): Promise<string[]> {
+  private async composeProblems(project: string, outcomes: readonly Readiness[]): Promise<MessageValue[]> {
     const containers = await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project);
-    const problems: string[] = [];
+    const problems: MessageValue[] = [];
     for (const c of containers) {
       const service = c.Labels?.[COMPOSE_SERVICE_LABEL] ?? c.Names[0];
       const outcome = outcomes.find((r) => r.containerId === c.Id);
-      if (c.State !== 'running') problems.push(`service ${service} is ${c.State} (${c.Status})`);
-      else if (outcome && !outcome.ready) problems.push(`service ${service} did not become ready: ${outcome.reason}`);
+      if (c.State !== 'running') problems.push(phrase('part.repo.serviceState', { service, state: c.State, status: c.Status }));
+      else if (outcome && !outcome.ready) problems.push(phrase('part.repo.serviceNotReady', { service, reason: outcome.reason }));
     }
-    if (!containers.length) problems.push('no container was started');
+    if (!containers.length) problems.push(phrase('part.repo.noContainer'));
     return problems;
   }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ComposeCli } from './compose-cli';
 import { firstExistingWith, repoFileReader, type RepoContext } from '../../repo/repo-context';
+import { phrase } from '../../messages/phrase';
 import { RepoStage } from './repo-stage';
 import type { Exercise } from '../../spec/exercise';
 import { LocalTarget } from '../local/local-target';
@@ -96,7 +97,7 @@ export class RepoTarget implements Target {
       readFile,
       firstExisting,
       step: (name) => state.steps[name],
-      skippedBecause: (name) => state.skipped[name] ?? 'it did not run',
+      skippedBecause: (name) => state.skipped[name] ?? phrase('part.repo.didNotRun'),
     };
     return {
       ...local,

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { renderValue } from '../../messages/catalog';
 import { composeEnvironment, composeEscapes } from './sandbox';
 
 const repo = mkdtempSync(path.join(os.tmpdir(), 'grade-sandbox-'));
@@ -62,7 +63,7 @@ configs:
     file: ./conf/app.conf
 `;
     const found = escapesOf(hostile, (ref) => ref === 'alpine');
-    const byPath = found.map((e) => `${e.line} ${e.path}: ${e.why}`);
+    const byPath = found.map((e) => `${e.line} ${e.path}: ${renderValue('en', e.why)}`);
     expect(byPath).toEqual([
       '4 services.a.privileged: privileged: true gives the container the whole host',
       "5 services.a.network_mode: network_mode: host shares the host's network namespace",
@@ -86,7 +87,7 @@ configs:
 
   test('a remote build context is not the repository either', () => {
     const found = escapesOf('services:\n  a:\n    build: https://github.com/x/y.git\n');
-    expect(found.map((e) => e.why)).toEqual(['build context https://github.com/x/y.git is not in the repository']);
+    expect(found.map((e) => renderValue('en', e.why))).toEqual(['build context https://github.com/x/y.git is not in the repository']);
   });
 });
 

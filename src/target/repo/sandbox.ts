@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { DockerEngine } from '../../docker/engine';
+import { phrase, type MessageValue, type Phrase } from '../../messages/phrase';
 import type { BuildTranscript } from './build-log';
 
 /**
@@ -90,7 +91,8 @@ export interface Escape {
   line: number;
   /** e.g. `services.web.privileged`. */
   path: string;
-  why: string;
+  /** Why it is refused (a phrase: shown in the run's language). */
+  why: Phrase;
 }
 
 const HOST_NAMESPACES = ['network_mode', 'pid', 'ipc', 'uts', 'userns_mode', 'cgroup'];
@@ -116,14 +118,14 @@ export function composeEscapes(text: string, repoDir: string, composeFile: strin
     return offset === undefined ? 1 : text.slice(0, offset).split('\n').length;
   };
   const escapes: Escape[] = [];
-  const refuse = (node: Node | null | undefined, where: string, why: string) => escapes.push({ line: lineOf(node), path: where, why });
+  const refuse = (node: Node | null | undefined, where: string, why: Phrase) => escapes.push({ line: lineOf(node), path: where, why });
   const contents = doc.contents;
   if (!isMap(contents)) return escapes;
   const pairOf = (map: Node | null | undefined, key: string) => (isMap(map) ? map.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined);
   const scalar = (n: unknown): string | undefined => (isScalar(n) ? String(n.value) : undefined);
 
-  const outside = (node: Node | null | undefined, where: string, p: string | undefined, what: string) => {
-    if (p !== undefined && !insideRepo(root, base, p)) refuse(node, where, `${what} ${p} is outside the repository`);
+  const outside = (node: Node | null | undefined, where: string, p: string | undefined, what: MessageValue) => {
+    if (p !== undefined && !insideRepo(root, base, p)) refuse(node, where, phrase('part.escape.outside', { what, path: p }));
   };
 
   const services = pairOf(contents, 'services')?.value;
@@ -135,25 +137,24 @@ export function composeEscapes(text: string, repoDir: string, composeFile: strin
       const at = (key: string) => pairOf(svc, key);
       const sp = `services.${name}`;
       const privileged = at('privileged');
-      if (privileged && scalar(privileged.value) === 'true')
-        refuse(privileged.key as Node, `${sp}.privileged`, 'privileged: true gives the container the whole host');
+      if (privileged && scalar(privileged.value) === 'true') refuse(privileged.key as Node, `${sp}.privileged`, phrase('part.escape.privileged'));
       for (const ns of HOST_NAMESPACES) {
         const pair = at(ns);
         if (pair && scalar(pair.value) === 'host')
-          refuse(pair.key as Node, `${sp}.${ns}`, `${ns}: host shares the host's ${ns.replace('_mode', '')} namespace`);
+          refuse(pair.key as Node, `${sp}.${ns}`, phrase('part.escape.hostNamespace', { key: ns, namespace: ns.replace('_mode', '') }));
         if (pair && /^(container|service):/.test(scalar(pair.value) ?? '') && ns !== 'network_mode') {
-          refuse(pair.key as Node, `${sp}.${ns}`, `${ns}: ${scalar(pair.value)} joins another container's namespace`);
+          refuse(pair.key as Node, `${sp}.${ns}`, phrase('part.escape.joinsNamespace', { key: ns, value: scalar(pair.value) }));
         }
       }
       for (const key of ['cap_add', 'devices', 'device_cgroup_rules']) {
         const pair = at(key);
-        if (pair) refuse(pair.key as Node, `${sp}.${key}`, `${key} gives the container more of the host than the course needs`);
+        if (pair) refuse(pair.key as Node, `${sp}.${key}`, phrase('part.escape.tooMuch', { key }));
       }
       const security = at('security_opt');
       if (isSeq(security?.value)) {
         for (const opt of security.value.items) {
           if (/unconfined|^label[:=]disable/.test(scalar(opt) ?? ''))
-            refuse(opt as Node, `${sp}.security_opt`, `security_opt ${scalar(opt)} turns off a protection`);
+            refuse(opt as Node, `${sp}.security_opt`, phrase('part.escape.securityOpt', { option: scalar(opt) }));
         }
       }
       const volumes = at('volumes');
@@ -170,8 +171,9 @@ export function composeEscapes(text: string, repoDir: string, composeFile: strin
                 ? scalar(pairOf(v, 'source')?.value)
                 : undefined;
           if (source !== undefined && /^[./~]/.test(source)) {
-            if (source.startsWith('~')) refuse(v as Node, `${sp}.volumes`, `bind mount ${source} is outside the repository`);
-            else outside(v as Node, `${sp}.volumes`, source, 'bind mount');
+            if (source.startsWith('~'))
+              refuse(v as Node, `${sp}.volumes`, phrase('part.escape.outside', { what: phrase('part.escape.bindMount'), path: source }));
+            else outside(v as Node, `${sp}.volumes`, source, phrase('part.escape.bindMount'));
           }
         }
       }
@@ -182,11 +184,11 @@ export function composeEscapes(text: string, repoDir: string, composeFile: strin
       if (build) {
         const context = scalar(build.value) ?? scalar(pairOf(build.value as Node, 'context')?.value) ?? '.';
         if (/^[a-z][a-z0-9+.-]*:\/\//i.test(context) || context.startsWith('git@'))
-          refuse(build.value as Node, `${sp}.build`, `build context ${context} is not in the repository`);
-        else outside(build.value as Node, `${sp}.build`, context, 'build context');
+          refuse(build.value as Node, `${sp}.build`, phrase('part.escape.remoteContext', { context }));
+        else outside(build.value as Node, `${sp}.build`, context, phrase('part.escape.buildContext'));
         const image = scalar(at('image')?.value);
         if (image && existingImage(image)) {
-          refuse(at('image')!.key as Node, `${sp}.image`, `build: would re-tag image ${image}, which the engine already has`);
+          refuse(at('image')!.key as Node, `${sp}.image`, phrase('part.escape.retag', { image }));
         }
       }
     }
@@ -196,7 +198,12 @@ export function composeEscapes(text: string, repoDir: string, composeFile: strin
     if (!isMap(section)) continue;
     for (const item of section.items) {
       const file = pairOf(item.value as Node, 'file');
-      outside(file?.value as Node, `${top}.${scalar(item.key)}.file`, scalar(file?.value), `${top.slice(0, -1)} file`);
+      outside(
+        file?.value as Node,
+        `${top}.${scalar(item.key)}.file`,
+        scalar(file?.value),
+        phrase(top === 'secrets' ? 'part.escape.secretFile' : 'part.escape.configFile'),
+      );
     }
   }
   return escapes.sort((a, b) => a.line - b.line);

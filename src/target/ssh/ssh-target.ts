@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import { DockerEngine } from '../../docker/engine';
 import { EngineUnavailableError } from '../../errors';
 import { HttpClient } from '../../http/http-client';
+import { phrase, type Phrase } from '../../messages/phrase';
 import { knownHostsName } from '../../ssh/known-hosts';
 import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../../ssh/ssh-session';
 import { dialStdioAgent, forwardingDispatcher } from '../../ssh/ssh-transport';
@@ -13,15 +14,15 @@ export interface OpenSshTarget extends OpenTarget {
 }
 
 /** What `docker version` on the host says, as one line an instructor can act on. */
-function preflightProblem(user: string, host: string, r: { code: number | null; stderr: string; stdout: string }): string | undefined {
+function preflightProblem(user: string, host: string, r: { code: number | null; stderr: string; stdout: string }): Phrase | undefined {
   if (r.code === 0 && r.stdout.trim()) return undefined;
   const err = r.stderr.trim();
-  if (r.code === 127 || /command not found|not found/i.test(err)) return `there is no docker command for ${user} on ${host}`;
-  if (/permission denied/i.test(err)) return `${user} has no permission on the Docker socket on ${host} (not in the docker group?)`;
+  if (r.code === 127 || /command not found|not found/i.test(err)) return phrase('part.host.noDocker', { user, host });
+  if (/permission denied/i.test(err)) return phrase('part.host.noPermission', { user, host });
   if (/Cannot connect to the Docker daemon|Is the docker daemon running|connection refused|no such file or directory/i.test(err)) {
-    return `the Docker engine on ${host} does not answer (${err.split('\n').pop()})`;
+    return phrase('part.host.engineDown', { host, error: err.split('\n').pop() });
   }
-  return `docker version failed on ${host}: ${err.split('\n')[0] || `exit ${r.code}`}`;
+  return phrase('part.host.dockerVersionFailed', { host, error: err.split('\n')[0] || `exit ${r.code}` });
 }
 
 /**
@@ -65,7 +66,7 @@ export class SshTarget implements Target {
       try {
         info = await engine.connect(this.connectTimeoutMs);
       } catch (e) {
-        throw new HostError(e instanceof EngineUnavailableError ? e.message : `the Docker API over SSH failed: ${(e as Error).message}`);
+        throw new HostError(e instanceof EngineUnavailableError ? e.message : phrase('part.host.dockerApiFailed', { error: (e as Error).message }));
       }
       const dispatcher = forwardingDispatcher(session);
       return {
