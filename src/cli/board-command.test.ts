@@ -48,6 +48,34 @@ describe('grade board', () => {
     expect(out.stderr).toContain('--board needs the instructor secret');
   });
 
+  test('the board speaks the run’s language: its lines, its errors and revoke', async () => {
+    const { io, out } = memoryIo(dir);
+    let stop: (() => void) | undefined;
+    io.onSignal = (handler) => {
+      stop = () => handler('SIGINT');
+      return () => undefined;
+    };
+    const running = main(['board', '--class', 'class.yaml', '--listen', '127.0.0.1:0', '--lang', 'it'], io);
+    const deadline = Date.now() + 20_000;
+    while (!/Ctrl-C ferma la board/.test(out.stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(out.stderr).toMatch(/^board: http:\/\/127\.0\.0\.1:\d+ — \d+ studenti, \d+ esercizi, bloccato dopo 10 min\n/);
+    expect(out.stderr).toMatch(/segreto del docente: creato ora in .*class\.board-secret/);
+    expect(out.stderr).toMatch(/gli studenti si collegano con: grade init --board http:\/\/127\.0\.0\.1:\d+ --join /);
+    stop!();
+    expect(await running).toBe(0);
+    expect(out.stderr).toMatch(/board fermata\n$/);
+    const errors = memoryIo(dir);
+    expect(await main(['board', '--lang', 'it'], errors.io)).toBe(2);
+    expect(await main(['board', 'revoke', 'nobody', '--class', 'class.yaml', '--lang', 'it'], errors.io)).toBe(2);
+    expect(await main(['board', '--class', 'class.yaml', '--listen', '8700', '--lang', 'it'], errors.io)).toBe(2);
+    expect(errors.out.stderr.split('\n')).toEqual([
+      'grade: grade board ha bisogno di --class <file> — indica il file della classe (vedi README: Live lab board)',
+      'grade: non presenti nel file della classe: nobody — scrivi le matricole come nel file della classe',
+      'grade: --listen "8700" non valido — scrivilo come HOST:PORTA, ad esempio 127.0.0.1:8700',
+      '',
+    ]);
+  });
+
   test('--listen and --every parse what the README shows, and refuse the rest', () => {
     expect(parseListen('127.0.0.1:8700')).toEqual({ host: '127.0.0.1', port: 8700 });
     expect(parseListen('[::1]:8700')).toEqual({ host: '::1', port: 8700 });

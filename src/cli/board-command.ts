@@ -6,6 +6,7 @@ import { BoardServer } from '../board/board-server';
 import { openBoardStore } from '../board/open-store';
 import { loadClassFile } from '../batch/hosts-file';
 import { SetupError } from '../errors';
+import { message, type Lang } from '../messages/catalog';
 import { appliesIn } from '../spec/exercise';
 import { loadExercises } from '../spec/load';
 import type { CliIo } from './io';
@@ -19,13 +20,15 @@ export interface BoardCommandOptions {
   secretFile?: string;
   stuckMinutes: number;
   exercisesDir: string;
+  lang: Lang;
 }
 
 /** `127.0.0.1:8700`, `[::1]:8700`, `0.0.0.0:8700`. */
-export function parseListen(text: string): { host: string; port: number } {
+export function parseListen(text: string, lang: Lang = 'en'): { host: string; port: number } {
   const m = /^(?:\[([0-9a-fA-F:]+)\]|([^:[\]]+)):(\d{1,5})$/.exec(text.trim());
   const port = Number(m?.[3]);
-  if (!m || port > 65535) throw new SetupError(`bad --listen "${text}"`, `write it as HOST:PORT, e.g. ${DEFAULT_LISTEN}`);
+  if (!m || port > 65535)
+    throw new SetupError(message(lang, 'board.badListen', { value: text }), message(lang, 'board.badListenAdvice', { example: DEFAULT_LISTEN }));
   return { host: m[1] ?? m[2]!, port };
 }
 
@@ -47,7 +50,8 @@ export function boardExercises(exercisesDir: string): BoardExercise[] {
 export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promise<number> {
   const roster = loadClassFile(opts.classFile);
   const exercises = boardExercises(opts.exercisesDir);
-  const { host, port } = parseListen(opts.listen);
+  const { lang } = opts;
+  const { host, port } = parseListen(opts.listen, lang);
   const secretFile = opts.secretFile ?? besideClassFile(opts.classFile, 'board-secret');
   const { secret, created } = instructorSecret(io.env, secretFile, true);
   const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
@@ -55,14 +59,16 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
   try {
     server = await BoardServer.create({ store, roster, exercises, secret, className: path.basename(opts.classFile), stuckMinutes: opts.stuckMinutes });
     const url = await server.listen(host, port).catch((e: NodeJS.ErrnoException) => {
-      throw new SetupError(`cannot listen on ${opts.listen} (${e.code ?? e.message})`, 'choose another --listen');
+      throw new SetupError(message(lang, 'board.cannotListen', { listen: opts.listen, why: e.code ?? e.message }), message(lang, 'board.cannotListenAdvice'));
     });
     io.stderr.write(
       [
-        `board: ${url} — ${roster.length} students, ${exercises.length} exercises, stuck after ${opts.stuckMinutes} min`,
-        `instructor secret: ${io.env.GRADE_BOARD_SECRET ? '$GRADE_BOARD_SECRET' : `${created ? 'made a new one in ' : ''}${secretFile}`} (log in with it; grade batch --board sends with it)`,
-        `students join with: grade init --board ${url} --join ${server.joinCode}`,
-        'Ctrl-C stops the board; everything is kept',
+        message(lang, 'board.serving', { url, students: roster.length, exercises: exercises.length, minutes: opts.stuckMinutes }),
+        io.env.GRADE_BOARD_SECRET
+          ? message(lang, 'board.secretFromEnv')
+          : message(lang, created ? 'board.secretMade' : 'board.secretFile', { file: secretFile }),
+        message(lang, 'board.studentsJoin', { url, code: server.joinCode }),
+        message(lang, 'board.ctrlC'),
         '',
       ].join('\n'),
     );
@@ -72,7 +78,7 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
         resolve();
       });
     });
-    io.stderr.write('board stopped\n');
+    io.stderr.write(`${message(lang, 'board.stopped')}\n`);
     return 0;
   } finally {
     await server?.close();
@@ -81,15 +87,16 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
 }
 
 /** `grade board revoke STUDENT…`: the students' tokens stop working at once (the board reads them at every push). */
-export async function revokeCommand(studentIds: string[], opts: Pick<BoardCommandOptions, 'classFile' | 'db'>, io: CliIo): Promise<number> {
+export async function revokeCommand(studentIds: string[], opts: Pick<BoardCommandOptions, 'classFile' | 'db' | 'lang'>, io: CliIo): Promise<number> {
+  const { lang } = opts;
   const roster = new Set(loadClassFile(opts.classFile).map((m) => m.id));
   const unknown = studentIds.filter((id) => !roster.has(id));
-  if (unknown.length) throw new SetupError(`not in the class file: ${unknown.join(', ')}`, 'give student ids as the class file spells them');
+  if (unknown.length) throw new SetupError(message(lang, 'board.notInClass', { ids: unknown.join(', ') }), message(lang, 'board.notInClassAdvice'));
   const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
   try {
     for (const id of studentIds) {
       const n = await store.revokeTokens(id, new Date().toISOString());
-      io.stderr.write(`${id}: ${n} token(s) revoked${n ? '; the student joins again with grade init --board URL --join CODE' : ''}\n`);
+      io.stderr.write(`${n ? message(lang, 'board.revoked', { id, count: n }) : message(lang, 'board.revokedNone', { id })}\n`);
     }
     return 0;
   } finally {

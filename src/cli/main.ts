@@ -408,8 +408,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt('--stuck-minutes')))
     .option('--secret-file <file>', help('help.board.secretFile'))
     .option('--exercises <dir>', help('help.board.exercises'), defaultExercisesDir)
-    .action(async (o: { class?: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string }) => {
-      if (!o.class) throw new SetupError('grade board needs --class <file>', 'give the class file (see README: Live lab board)');
+    .option('--lang <code>', help('help.lang'))
+    .action(async (o: { class?: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string; lang?: string }) => {
+      const lang = resolveLanguage(o.lang, io.env);
+      if (!o.class) throw new SetupError(message(lang, 'board.needsClass'), message(lang, 'board.needsClassAdvice'));
       status = await boardCommandModule().boardCommand(
         {
           classFile: path.resolve(io.cwd, o.class),
@@ -418,6 +420,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           ...(o.secretFile ? { secretFile: path.resolve(io.cwd, o.secretFile) } : {}),
           stuckMinutes: o.stuckMinutes,
           exercisesDir: path.resolve(io.cwd, o.exercises),
+          lang,
         },
         io,
       );
@@ -428,8 +431,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('<student...>', help('help.revoke.students'))
     .requiredOption('--class <file>', help('help.revoke.class'))
     .option('--db <file|url>', help('help.revoke.db'))
-    .action(async (students: string[], o: { class: string; db?: string }) => {
-      status = await boardCommandModule().revokeCommand(students, { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}) }, io);
+    .option('--lang <code>', help('help.lang'))
+    .action(async (students: string[], o: { class: string; db?: string; lang?: string }) => {
+      status = await boardCommandModule().revokeCommand(
+        students,
+        { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
+        io,
+      );
     });
   program
     .command('completion')

@@ -508,6 +508,24 @@ const en = {
   'help.completion': 'print a completion script for bash, zsh or fish (commands, options, exercise ids); see README: Shell completion',
   'help.completion.shell': 'bash, zsh or fish',
   'help.completion.exercises': 'folder of exercise specs whose ids are completed',
+  // grade board and grade board revoke: what the instructor reads on the terminal.
+  'board.badListen': 'bad --listen "{{value}}"',
+  'board.badListenAdvice': 'write it as HOST:PORT, e.g. {{example}}',
+  'board.cannotListen': 'cannot listen on {{listen}} ({{why}})',
+  'board.cannotListenAdvice': 'choose another --listen',
+  'board.needsClass': 'grade board needs --class <file>',
+  'board.needsClassAdvice': 'give the class file (see README: Live lab board)',
+  'board.serving': 'board: {{url}} — {{students}} students, {{exercises}} exercises, stuck after {{minutes}} min',
+  'board.secretFromEnv': 'instructor secret: $GRADE_BOARD_SECRET (log in with it; grade batch --board sends with it)',
+  'board.secretMade': 'instructor secret: made a new one in {{file}} (log in with it; grade batch --board sends with it)',
+  'board.secretFile': 'instructor secret: {{file}} (log in with it; grade batch --board sends with it)',
+  'board.studentsJoin': 'students join with: grade init --board {{url}} --join {{code}}',
+  'board.ctrlC': 'Ctrl-C stops the board; everything is kept',
+  'board.stopped': 'board stopped',
+  'board.notInClass': 'not in the class file: {{ids}}',
+  'board.notInClassAdvice': 'give student ids as the class file spells them',
+  'board.revokedNone': '{{id}}: 0 token(s) revoked',
+  'board.revoked': '{{id}}: {{count}} token(s) revoked; the student joins again with grade init --board URL --join CODE',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -1003,6 +1021,23 @@ const it: Record<MessageId, string> = {
   'help.completion': 'stampa uno script di completamento per bash, zsh o fish (comandi, opzioni, id degli esercizi); vedi README: Shell completion',
   'help.completion.shell': 'bash, zsh o fish',
   'help.completion.exercises': 'cartella dei file degli esercizi di cui completare gli id',
+  'board.badListen': '--listen "{{value}}" non valido',
+  'board.badListenAdvice': 'scrivilo come HOST:PORTA, ad esempio {{example}}',
+  'board.cannotListen': 'impossibile mettersi in ascolto su {{listen}} ({{why}})',
+  'board.cannotListenAdvice': 'scegli un altro --listen',
+  'board.needsClass': 'grade board ha bisogno di --class <file>',
+  'board.needsClassAdvice': 'indica il file della classe (vedi README: Live lab board)',
+  'board.serving': 'board: {{url}} — {{students}} studenti, {{exercises}} esercizi, bloccato dopo {{minutes}} min',
+  'board.secretFromEnv': 'segreto del docente: $GRADE_BOARD_SECRET (serve per entrare; grade batch --board lo usa per inviare)',
+  'board.secretMade': 'segreto del docente: creato ora in {{file}} (serve per entrare; grade batch --board lo usa per inviare)',
+  'board.secretFile': 'segreto del docente: {{file}} (serve per entrare; grade batch --board lo usa per inviare)',
+  'board.studentsJoin': 'gli studenti si collegano con: grade init --board {{url}} --join {{code}}',
+  'board.ctrlC': 'Ctrl-C ferma la board; tutto resta salvato',
+  'board.stopped': 'board fermata',
+  'board.notInClass': 'non presenti nel file della classe: {{ids}}',
+  'board.notInClassAdvice': 'scrivi le matricole come nel file della classe',
+  'board.revokedNone': '{{id}}: 0 token revocati',
+  'board.revoked': '{{id}}: {{count}} token revocati; lo studente si ricollega con grade init --board URL --join CODE',
 };
 
 export const catalog: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { en, it };
