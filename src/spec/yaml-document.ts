@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { SpecProblem } from '../errors';
+import { closestWord } from '../words/closest-word';
 
 /**
  * YAML files validated by a JSON Schema, with every problem placed at its
@@ -46,21 +47,9 @@ function keyNodeAt(doc: Document, segs: Segment[], prop: string): Node | undefin
   return pair && isScalar(pair.key) ? pair.key : undefined;
 }
 
+/** A spec's typo is a longer word than a command's: a third of its letters may be off. */
 function closest(word: string, candidates: string[]): string | undefined {
-  const dist = (a: string, b: string) => {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-    for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    return d[a.length]![b.length]!;
-  };
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const dd = dist(word, c);
-    if (dd < bestD) [best, bestD] = [c, dd];
-  }
-  return bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return closestWord(word, candidates, Math.max(2, Math.floor(word.length / 3)))?.word;
 }
 
 export class ProblemSink {

@@ -17,11 +17,14 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The candidate a mistyped word most likely meant, or nothing when none is
- * close: at most one edit for short words, two from five letters on, so a
- * suggestion is a typo's fix and never a guess.
+ * close: by default at most one edit for short words, two from five letters
+ * on, so a suggestion is a typo's fix and never a guess.
  */
-export function closestWord(word: string, candidates: readonly string[]): { word: string; distance: number } | undefined {
-  const limit = word.length >= 5 ? 2 : 1;
+export function closestWord(
+  word: string,
+  candidates: readonly string[],
+  limit: number = word.length >= 5 ? 2 : 1,
+): { word: string; distance: number } | undefined {
   let best: { word: string; distance: number } | undefined;
   for (const c of candidates) {
     const distance = editDistance(word.toLowerCase(), c.toLowerCase());
