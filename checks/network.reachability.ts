@@ -55,6 +55,8 @@ export default defineCheckKind<Params, 'reachable' | 'isolated' | 'notIsolated' 
             capabilities: ['NET_RAW'],
             cmd: ['-c', '1', '-W', '1', ip],
             networkMode: `container:${from.Id}`,
+            // Its ICMP id (its PID) unique in the source's namespace: pings run at once, see probes.ts.
+            pidMode: `container:${from.Id}`,
             timeoutMs: 6_000,
           },
           ctx.signal,

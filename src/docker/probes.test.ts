@@ -1,5 +1,6 @@
 import { LocalTarget } from '../target/local/local-target';
-import { leftoverProbes } from '../../test/support/host-state';
+import { leftoverProbes, resetEngine, suiteBaseline } from '../../test/support/host-state';
+import { sh } from '../../test/support/shell';
 import { ProbeRunner } from './probes';
 
 /** The probe's own view of itself: capabilities, root filesystem, scratch space. */
@@ -27,6 +28,40 @@ describe('probe containers keep nothing they do not need', () => {
     } finally {
       await probes.dispose();
       await target.close();
+    }
+    expect(await leftoverProbes()).toEqual([]);
+  });
+});
+
+describe("probes in a container's network and PID namespaces", () => {
+  // A ping's ICMP echo id is its PID. Probes that were each PID 1 of their own
+  // namespace pinged with the same id and could take each other's replies; in
+  // the source container's PID namespace every probe has a PID of its own.
+  test('run at once with PIDs of their own, and leave the container as it was', async () => {
+    const baseline = await suiteBaseline();
+    const target = await new LocalTarget().open();
+    const probes = new ProbeRunner(target.engine);
+    try {
+      const id = (await sh('docker run -td --name test1 alpine')).trim();
+      const shared = `container:${id}`;
+      // Each probe starts a marker process (tail), waits until it sees three (one per probe), says how
+      // many it saw, and stays a moment so the others see them too: only probes that run at once get there.
+      const count = 'cat /proc/[0-9]*/comm 2>/dev/null | grep -c ^tail$';
+      const cmd = ['-c', `echo $$; tail -f /dev/null & n=0; for i in $(seq 1 200); do n=$(${count}); [ $n -ge 3 ] && break; sleep 0.1; done; echo $n; sleep 2`];
+      const outs = await Promise.all(
+        [1, 2, 3].map(() => probes.run({ image: 'alpine', entrypoint: ['sh'], cmd, networkMode: shared, pidMode: shared, timeoutMs: 40_000 })),
+      );
+      const pids = outs.map((o) => Number(o.stdout.split('\n')[0]));
+      expect(outs.map((o) => o.exitCode)).toEqual([0, 0, 0]);
+      expect(new Set(pids).size).toBe(3);
+      expect(pids).not.toContain(1);
+      for (const o of outs) expect(Number(o.stdout.split('\n')[1])).toBeGreaterThanOrEqual(3);
+      expect(await sh(`docker inspect -f '{{.State.Running}} {{.RestartCount}}' test1`)).toBe('true 0\n');
+      expect(await sh('docker top test1 -o pid,args')).not.toContain('tail');
+    } finally {
+      await probes.dispose();
+      await target.close();
+      await resetEngine(baseline);
     }
     expect(await leftoverProbes()).toEqual([]);
   });

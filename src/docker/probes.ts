@@ -64,6 +64,13 @@ export interface ProbeSpec {
   entrypoint?: string[];
   /** `none` unless the probe must share a network (`container:<id>`). */
   networkMode?: string;
+  /**
+   * `container:<id>` to run in that container's PID namespace. A ping that
+   * shares a network namespace should share its PID namespace too: its ICMP
+   * echo id is its PID, unique there, so concurrent pings (ours, or the
+   * student's own `docker exec … ping`) never take each other's replies.
+   */
+  pidMode?: string;
   /** Named volumes mounted read-only. */
   volumes?: { name: string; target: string }[];
   /** The only Linux capabilities it keeps (all others dropped): ping needs NET_RAW, nothing else does. */
@@ -123,13 +130,15 @@ export class ProbeRunner {
   }
 
   /**
-   * Probes that join one container's network namespace run one at a time. Two
-   * pings there at once are both PID 1 of their own container, so both use
-   * ICMP id 1 and each takes the other's echo replies for its own: a ping to an
-   * isolated container would "succeed" with the reply of a reachable one.
+   * Probes that join one container's network namespace, but not its PID
+   * namespace, run one at a time. Two pings there at once are both PID 1 of
+   * their own container, so both use ICMP id 1 and each may take the other's
+   * echo replies for its own (seen: a ping to one address printing the reply
+   * of another). Probes that also share the PID namespace have distinct PIDs,
+   * hence distinct ids, and run at once.
    */
   private inTurn<T>(spec: ProbeSpec, task: () => Promise<T>): Promise<T> {
-    const key = spec.networkMode?.startsWith('container:') ? spec.networkMode : undefined;
+    const key = spec.networkMode?.startsWith('container:') && spec.pidMode !== spec.networkMode ? spec.networkMode : undefined;
     if (!key) return task();
     const previous = this.netnsQueues.get(key) ?? Promise.resolve();
     const mine = previous.then(task, task);
@@ -167,6 +176,7 @@ export class ProbeRunner {
           // the grader is gone by then (killed, or its SSH connection dropped).
           AutoRemove: true,
           NetworkMode: spec.networkMode ?? 'none',
+          ...(spec.pidMode ? { PidMode: spec.pidMode } : {}),
           Memory: PROBE_LIMITS.memoryBytes,
           MemorySwap: PROBE_LIMITS.memoryBytes,
           PidsLimit: PROBE_LIMITS.pids,
