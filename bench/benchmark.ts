@@ -13,8 +13,11 @@
  *
  *   npm run bench [-- --runs 7 --roots /path/to/main,/path/to/this --json out.json]
  *
- * --roots measures the built `bin/grade.js` of several checkouts side by side
- * (e.g. main before a change, and the change), default this one.
+ * --roots measures several checkouts side by side (e.g. main before a change,
+ * and the change), default this one. Each is measured as it ships: its
+ * bundle (scripts/bundle.js) packed by `npm pack` and unpacked, so what is
+ * timed is what a student installs. --build compiled measures the checkout's
+ * own `bin/grade.js` instead, which runs the tsc output (one file per module).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -270,16 +273,39 @@ function table(baseline: number[], measured: Measured['roots'], runs: number): s
   return out.join('\n');
 }
 
+/** The package a checkout ships (its compiled tree bundled, packed, unpacked), in a folder of its own. */
+async function shippedPackage(checkout: string, into: string): Promise<string> {
+  await sh('node scripts/bundle.js', { cwd: checkout, timeout: 300_000 });
+  const [packed] = JSON.parse(await sh(`npm pack --json --ignore-scripts --pack-destination ${into}`, { cwd: checkout, timeout: 300_000 })) as {
+    filename: string;
+  }[];
+  await sh(`tar -xzf ${path.join(into, packed!.filename)} -C ${into}`);
+  return path.join(into, 'package');
+}
+
 async function main(): Promise<void> {
   const runs = Number(arg('runs') ?? 5);
   // This checkout, or several side by side: --roots /path/to/main,/path/to/this
-  const roots = (arg('roots') ?? path.join(__dirname, '..', '..')).split(',').map((r) => path.resolve(r));
+  const checkouts = (arg('roots') ?? path.join(__dirname, '..', '..')).split(',').map((r) => path.resolve(r));
   if (arg('inside')) {
     // Second half, inside the namespace: measure, hand the numbers back on stdout.
-    process.stdout.write(JSON.stringify(await measure(roots, runs)));
+    process.stdout.write(JSON.stringify(await measure(checkouts, runs)));
     return;
   }
+  const build = arg('build') ?? 'shipped';
+  if (build !== 'shipped' && build !== 'compiled') throw new Error(`--build is shipped or compiled, not ${build}`);
   const jsonFile = path.resolve(arg('json') ?? path.join(__dirname, '..', '..', 'bench', 'results', 'latest.json'));
+  const packages = mkdtempSync(path.join(os.tmpdir(), 'gradebench-packages-'));
+  let roots = checkouts;
+  try {
+    if (build === 'shipped') roots = await Promise.all(checkouts.map((c, k) => shippedPackage(c, mkdtempSync(path.join(packages, `${k}-`)))));
+    await measureInNamespace(roots, runs, jsonFile, checkouts, build);
+  } finally {
+    rmSync(packages, { recursive: true, force: true });
+  }
+}
+
+async function measureInNamespace(roots: string[], runs: number, jsonFile: string, checkouts: string[], build: string): Promise<void> {
   await startPrivateEngine();
   let out = '';
   try {
@@ -298,6 +324,7 @@ async function main(): Promise<void> {
     await stopPrivateEngine();
   }
   const measured = JSON.parse(out) as Measured;
+  measured.roots.forEach((r, k) => (r.root = `${checkouts[k]} (${build} build)`));
   console.log(table(measured.baseline, measured.roots, runs));
   mkdirSync(path.dirname(jsonFile), { recursive: true });
   writeFileSync(

@@ -25,38 +25,55 @@ const optionalNative = ['better-sqlite3', 'cpu-features', 'pg-native'];
 
 /*
  * dockerode requires its BuildKit session code (gRPC, protobufjs) and
- * docker-modem its SSH transport when loaded, though grade calls neither on
- * a local engine (src/docker/dockerode.ts explains). In the bundle each of the
- * two becomes a stand-in that loads the real module on its first call.
+ * docker-modem its SSH transport (ssh2) when loaded, though grade calls
+ * neither on a local engine (src/docker/dockerode.ts explains). In the bundle
+ * each becomes a stand-in that loads the real module on its first call, from
+ * a vendor file of its own: inside vendor/dockerode.js they were 1.6 of its
+ * 2 MB, read and parsed by every run that talks to an engine.
  */
 const deferred = [
-  { importer: /[\\/]dockerode[\\/]lib[\\/]docker\.js$/, request: './session' },
-  { importer: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/, request: './ssh' },
+  {
+    importer: /[\\/]dockerode[\\/]lib[\\/]docker\.js$/,
+    request: './session',
+    file: 'dockerode-session',
+    real: () => require.resolve('dockerode/lib/session.js'),
+  },
+  { importer: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/, request: './ssh', file: 'docker-modem-ssh', real: () => require.resolve('docker-modem/lib/ssh.js') },
 ];
 
 const deferFunctionModules = {
   name: 'defer-function-modules',
   setup(b) {
     b.onResolve({ filter: /^\.\/(session|ssh)$/ }, (args) => {
-      if (args.pluginData === 'real') return undefined;
-      if (!deferred.some((d) => d.importer.test(args.importer) && d.request === args.path)) return undefined;
-      return { path: path.join(args.resolveDir, args.path), namespace: 'deferred', pluginData: args.resolveDir };
+      const d = deferred.find((d) => d.importer.test(args.importer) && d.request === args.path);
+      return d ? { path: d.file, namespace: 'deferred' } : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
       contents:
         `let real;\n` +
         `module.exports = function (...args) {\n` +
-        `  real ??= require(${JSON.stringify(`./${path.basename(args.path)}`)});\n` +
+        `  real ??= require(${JSON.stringify(`./${args.path}.js`)});\n` +
         `  return real.apply(this, args);\n` +
         `};\n`,
-      resolveDir: args.pluginData,
       loader: 'js',
     }));
-    // The stand-in's own require of the real file goes to the real file.
-    b.onResolve({ filter: /^\.\/(session|ssh)$/, namespace: 'deferred' }, async (args) => {
-      const resolved = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: 'real' });
-      return { path: resolved.path, errors: resolved.errors };
-    });
+    b.onResolve({ filter: /^\.\/[a-z-]+\.js$/, namespace: 'deferred' }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/*
+ * The SSH transport's ssh2 is the one vendor/ssh2.js already holds (grade's
+ * own SSH targets use it): the deferred file requires it from there rather
+ * than carrying a second copy.
+ */
+const sharedSsh2 = {
+  name: 'shared-ssh2',
+  setup(b) {
+    b.onResolve({ filter: /^ssh2$/ }, (args) =>
+      /[\\/]docker-modem[\\/]lib[\\/]ssh\.js$/.test(args.importer) ? { path: 'ssh2', namespace: 'shared-ssh2' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'shared-ssh2' }, () => ({ contents: `module.exports = require("./ssh2.js")["ssh2"];\n`, loader: 'js' }));
+    b.onResolve({ filter: /^\.\/ssh2\.js$/, namespace: 'shared-ssh2' }, (args) => ({ path: args.path, external: true }));
   },
 };
 
@@ -97,7 +114,12 @@ const externalNativeAddons = {
  * other their own objects share one file, so they share one copy of what is
  * checked with instanceof (ajv-formats builds code with ajv's codegen).
  */
-const vendorGroups = { ajv: ['ajv', 'ajv-formats', 'ajv/dist/standalone'], fastify: ['fastify', '@fastify/rate-limit'] };
+const vendorGroups = {
+  ajv: ['ajv', 'ajv-formats', 'ajv/dist/standalone'],
+  fastify: ['fastify', '@fastify/rate-limit'],
+  // src/http/undici-request.ts: request, Agent and the global dispatcher share undici's classes.
+  undici: ['undici', 'undici/lib/api/api-request', 'undici/lib/dispatcher/agent', 'undici/lib/global'],
+};
 
 function vendorGroup(specifier) {
   const group = Object.keys(vendorGroups).find((g) => vendorGroups[g].includes(specifier));
@@ -163,12 +185,14 @@ async function main() {
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
   const { entryPoints, plugin } = vendorEntries(imported);
+  if (!imported.has('ssh2')) throw new Error('bundle: vendor/ssh2.js, which the deferred SSH transport requires, is not built');
+  for (const d of deferred) entryPoints[`vendor/${d.file}`] = d.real();
   const vendor = await build({
     ...common,
     entryPoints,
     outdir: out,
     external: optionalNative,
-    plugins: [plugin, deferFunctionModules, externalNativeAddons],
+    plugins: [plugin, deferFunctionModules, sharedSsh2, externalNativeAddons],
   });
   /*
    * The generated validators are required by path from next to the module

@@ -67,6 +67,13 @@ describe('the npm package', () => {
     const required = [...shipped('dist/bundle/grade.js').matchAll(/require\("\.\/(vendor\/[^"]+\.js)"\)/g)].map((m) => `dist/bundle/${m[1]}`);
     expect(required.length).toBeGreaterThan(5);
     expect(required.filter((f) => !names().includes(f))).toEqual([]);
+    // Vendor files require each other too: the deferred BuildKit session and SSH transport, ssh2.
+    const vendorFiles = names().filter((f) => f.startsWith('dist/bundle/vendor/'));
+    const between = vendorFiles.flatMap((f) => [...shipped(f).matchAll(/require\("\.\/([^"/]+\.js)"\)/g)].map((m) => `dist/bundle/vendor/${m[1]}`));
+    expect(between).toEqual(
+      expect.arrayContaining(['dist/bundle/vendor/dockerode-session.js', 'dist/bundle/vendor/docker-modem-ssh.js', 'dist/bundle/vendor/ssh2.js']),
+    );
+    expect(between.filter((f) => !names().includes(f))).toEqual([]);
   });
 
   test("the report templates ship precompiled: the bundle holds handlebars' runtime, not its compiler or source-map", () => {
@@ -94,6 +101,13 @@ describe('the npm package', () => {
     expect((JSON.parse(list.stdout) as unknown[]).length).toBe(files.filter((f) => f.path.startsWith('exercises/')).length);
     const validate = await shell(`${grade} validate`, { cwd });
     expect([validate.code, validate.stderr]).toEqual([0, expect.stringMatching(/^\d+ exercise file\(s\) valid: /)]);
+    // The two modules deferred out of vendor/dockerode.js load from their own files when first called.
+    const vendor = path.join(prefix, 'lib/node_modules/grade/dist/bundle/vendor');
+    const deferred = await shell(
+      `node -e 'const ssh = require("./docker-modem-ssh.js"); const agent = ssh({ host: "127.0.0.1" }); console.log(typeof agent.createConnection, typeof require("./dockerode-session.js"))'`,
+      { cwd: vendor },
+    );
+    expect([deferred.code, deferred.stdout]).toEqual([0, 'function function\n']);
     // The board's SQLite store is the one piece not shipped: one line says how to add it.
     writeFileSync(path.join(cwd, 'class.yaml'), 'students:\n  - { id: s01, name: Alice }\n');
     const board = await shell(`${grade} board --class class.yaml --listen 127.0.0.1:0`, { cwd });
