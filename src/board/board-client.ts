@@ -1,4 +1,4 @@
-import { Agent, request } from 'undici';
+import { undiciAgent, undiciRequest } from '../http/undici-request';
 import { errorMessage } from '../errors';
 import type { GradeResult } from '../result/types';
 
@@ -17,7 +17,7 @@ export function isFinal(o: PushOutcome): boolean {
  * retry is stored once. Never throws: every failure is an outcome.
  */
 export class BoardClient {
-  private readonly agent = new Agent({ keepAliveTimeout: 2000, connections: 16 });
+  private readonly agent = undiciAgent({ keepAliveTimeout: 2000, connections: 16 });
 
   constructor(
     readonly url: string,
@@ -26,7 +26,7 @@ export class BoardClient {
 
   async push(result: GradeResult, idempotencyKey: string, signal: AbortSignal): Promise<PushOutcome> {
     try {
-      const res = await request(new URL('/api/results', this.url), {
+      const res = await undiciRequest(new URL('/api/results', this.url), {
         method: 'POST',
         dispatcher: this.agent,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${this.credential}`, 'idempotency-key': idempotencyKey },
@@ -54,7 +54,7 @@ export async function joinBoard(
   studentId: string,
   timeoutMs = 10_000,
 ): Promise<{ token: string; student: { id: string; name: string } }> {
-  const res = await request(new URL('/api/join', url), {
+  const res = await undiciRequest(new URL('/api/join', url), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ code, studentId }),

@@ -1,6 +1,7 @@
 import createDebug from 'debug';
 import { pause } from '../time/pause';
 import type { Dispatcher } from 'undici';
+import { undiciRequest } from './undici-request';
 
 const debug = createDebug('grade:http');
 
@@ -138,7 +139,7 @@ export class HttpClient {
     const timeoutMs = opts.timeoutMs ?? 5_000;
     const maxBody = opts.maxBodyBytes ?? 256 * 1024;
     const started = Date.now();
-    const res = await (require('undici') as typeof import('undici')).request(url, {
+    const res = await undiciRequest(url, {
       dispatcher: typeof this.dispatcher === 'function' ? this.dispatcher() : this.dispatcher,
       method: 'GET',
       headersTimeout: timeoutMs,

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import createDebug from 'debug';
 import type { Dispatcher } from 'undici';
+import { undiciRequest } from '../http/undici-request';
 import { renderValue } from '../messages/catalog';
 import { phrase, type Phrase } from '../messages/phrase';
 import { parseChallenge } from './www-authenticate';
@@ -200,7 +201,7 @@ export class RegistryClient {
     const bound = whole ? (signal ? AbortSignal.any([signal, t]) : t) : signal;
     try {
       // undici loaded with the first registry request: most exercises never make one.
-      const res = await (require('undici') as typeof import('undici')).request(url, {
+      const res = await undiciRequest(url, {
         method,
         headers: { 'user-agent': 'grade (docker course grader)', ...headers },
         headersTimeout: this.timeout(),

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { inspect } from 'node:util';
 import type { Duplex } from 'node:stream';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { undiciAgent } from '../http/undici-request';
 import { ChannelSocket } from './channel-socket';
 import type { SshSession } from './ssh-session';
 
@@ -34,7 +35,7 @@ export function dialStdioAgent(session: SshSession, maxSockets = 4): http.Agent 
  * nothing needs the VM's ports open to the grader.
  */
 export function forwardingDispatcher(session: SshSession): Dispatcher {
-  return new Agent({
+  return undiciAgent({
     keepAliveTimeout: 2_000,
     connect: (opts, callback) => {
       session.forwardOut(opts.hostname, Number(opts.port) || 80).then(

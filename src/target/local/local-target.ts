@@ -2,6 +2,7 @@ import type { Agent } from 'undici';
 import { resolveConnection, type EngineConnection } from '../../docker/connection';
 import { DockerEngine } from '../../docker/engine';
 import { HttpClient } from '../../http/http-client';
+import { undiciAgent } from '../../http/undici-request';
 import type { Lang } from '../../messages/catalog';
 import type { OpenTarget, Target } from '../target';
 
@@ -22,7 +23,7 @@ export class LocalTarget implements Target {
     const engine = new DockerEngine(this.connection);
     const info = await engine.connect();
     let agent: Agent | undefined;
-    const dispatcher = () => (agent ??= new (require('undici') as typeof import('undici')).Agent({ keepAliveTimeout: 2_000, connections: 16 }));
+    const dispatcher = () => (agent ??= undiciAgent({ keepAliveTimeout: 2_000, connections: 16 }));
     return {
       kind: this.kind,
       endpoint: this.endpoint,

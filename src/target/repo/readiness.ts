@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { undiciRequest } from '../../http/undici-request';
 import type { DockerEngine } from '../../docker/engine';
 import { eitherOf, phrase, type MessageValue, type Phrase } from '../../messages/phrase';
 import { pause } from '../../time/pause';
@@ -31,7 +31,7 @@ export function listeningPorts(procNetTcp: string): Set<number> {
  */
 async function appAnswers(host: string, port: number, signal?: AbortSignal): Promise<{ ready: true } | { ready: false; seen: Phrase }> {
   try {
-    const res = await request(`http://${host}:${port}/`, {
+    const res = await undiciRequest(`http://${host}:${port}/`, {
       method: 'GET',
       headersTimeout: 3_000,
       bodyTimeout: 3_000,
