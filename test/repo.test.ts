@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -202,6 +202,38 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(r.stderr).toMatch(/SIGINT: stopping, removing what grade repo started/);
     expect(r.stderr).toMatch(/grading interrupted; no report written/);
     expect(r.stderr).not.toMatch(NO_STACK);
+    expect(await snapshotEngine()).toEqual(baseline);
+  }, 240_000);
+
+  // Regression: a Ctrl-C during up kills compose, but a container create it had sent can land after
+  // `down` listed the project; that container holds the project's networks, and down left them.
+  test('teardown converges: a first compose down that fails while a late container of the project holds its network', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'grade-repo-compose-'));
+    const realCompose = (await sh('command -v docker-compose')).trim();
+    // A docker-compose whose first `down` creates a container of the project on one of its
+    // networks (as a create landing late would) and then fails; everything else is the real one.
+    writeFileSync(
+      path.join(bin, 'docker-compose'),
+      [
+        '#!/bin/sh',
+        'project=; prev=; down=',
+        'for a in "$@"; do [ "$prev" = -p ] && project=$a; [ "$a" = down ] && down=1; prev=$a; done',
+        `if [ -n "$down" ] && [ ! -e ${bin}/fired ]; then`,
+        `  touch ${bin}/fired`,
+        '  net=$(docker network ls -q --filter label=com.docker.compose.project=$project | head -n 1)',
+        '  docker run -d --label com.docker.compose.project=$project --network $net ubuntu sleep 600 >/dev/null',
+        '  echo "simulated: down interrupted" >&2; exit 1',
+        'fi',
+        `exec ${realCompose} "$@"`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const out = mkdtempSync(path.join(os.tmpdir(), 'grade-repo-late-'));
+    const run = await runGrade(['repo', path.join(REPOS, 'good'), '--json', '--out', out], { env: { PATH: `${bin}:${process.env.PATH}` } });
+    expect(existsSync(path.join(bin, 'fired'))).toBe(true);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toMatch(/could not remove what grade repo created/);
     expect(await snapshotEngine()).toEqual(baseline);
   }, 240_000);
 
