@@ -12,7 +12,7 @@
 # --group-add: the image runs as the unprivileged user node; the socket's group
 # lets it talk to the engine without root.
 
-# The build stage makes what `npm pack` ships (scripts/bundle.js): the CLI and
+# The build stage makes what `npm run package` ships (scripts/bundle.js): the CLI and
 # its pure-JavaScript dependencies bundled, no node_modules. The last stage is
 # an Alpine Node base with that bundle and, from the docker CLI image, the
 # docker CLI and its compose plugin (static binaries) — nothing else. No SQLite

@@ -15,7 +15,7 @@
  *
  * --roots measures several checkouts side by side (e.g. main before a change,
  * and the change), default this one. Each is measured as it ships: its
- * bundle (scripts/bundle.js) packed by `npm pack` and unpacked, so what is
+ * bundle (scripts/bundle.js) staged and packed as `npm run package` does, and unpacked, so what is
  * timed is what a student installs. --build compiled measures the checkout's
  * own `bin/grade.js` instead, which runs the tsc output (one file per module).
  */
@@ -275,8 +275,8 @@ function table(baseline: number[], measured: Measured['roots'], runs: number): s
 
 /** The package a checkout ships (its compiled tree bundled, packed, unpacked), in a folder of its own. */
 async function shippedPackage(checkout: string, into: string): Promise<string> {
-  await sh('node scripts/bundle.js', { cwd: checkout, timeout: 300_000 });
-  const [packed] = JSON.parse(await sh(`npm pack --json --ignore-scripts --pack-destination ${into}`, { cwd: checkout, timeout: 300_000 })) as {
+  await sh('node scripts/bundle.js && node scripts/stage-package.js', { cwd: checkout, timeout: 300_000 });
+  const [packed] = JSON.parse(await sh(`npm pack --json --pack-destination ${into} ./dist/package`, { cwd: checkout, timeout: 300_000 })) as {
     filename: string;
   }[];
   await sh(`tar -xzf ${path.join(into, packed!.filename)} -C ${into}`);

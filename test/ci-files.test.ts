@@ -117,7 +117,7 @@ describe('the grader Dockerfile', () => {
     const copies = lastStage.filter((l) => /^COPY\s/.test(l));
     expect(copies.length).toBeGreaterThan(0);
     expect(copies.filter((l) => !l.includes('--from='))).toEqual([]);
-    // The shipped bundle, not node_modules: what npm pack ships (test/package.test.ts).
+    // The shipped bundle, not node_modules: what npm run package ships (test/package.test.ts).
     expect(lastStage.join('\n')).toContain('/app/dist/bundle');
     expect(lastStage.join('\n')).not.toContain('node_modules');
   });

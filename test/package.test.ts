@@ -20,9 +20,9 @@ interface PackedFile {
 }
 
 /**
- * What `npm pack` puts in the tarball a student installs: the shipped build
- * (scripts/bundle.js, from what `npm run build` compiled) and the package's
- * `files`, listed by npm itself. Engine-free; the install test needs no network
+ * What `npm run package` puts in the tarball a student installs: the shipped
+ * build (scripts/bundle.js, from what `npm run build` compiled) and the
+ * package's `files`, staged by scripts/stage-package.js, listed by npm itself. Engine-free; the install test needs no network
  * either, since the package has no dependency to fetch.
  */
 describe('the npm package', () => {
@@ -30,8 +30,8 @@ describe('the npm package', () => {
   let tarball: string;
   const work = mkdtempSync(path.join(os.tmpdir(), 'grade-package-'));
   beforeAll(async () => {
-    await sh('node scripts/bundle.js', { cwd: ROOT, timeout: 120_000 });
-    const [packed] = JSON.parse(await sh(`npm pack --json --ignore-scripts --pack-destination ${work}`, { cwd: ROOT, timeout: 120_000 })) as {
+    await sh('node scripts/bundle.js && node scripts/stage-package.js', { cwd: ROOT, timeout: 120_000 });
+    const [packed] = JSON.parse(await sh(`npm pack --json --pack-destination ${work} ./dist/package`, { cwd: ROOT, timeout: 120_000 })) as {
       files: PackedFile[];
       filename: string;
     }[];
@@ -90,7 +90,15 @@ describe('the npm package', () => {
 
   test('installed from the tarball offline, grade runs: --version, list, validate; the board says how to add SQLite', async () => {
     const prefix = path.join(work, 'prefix');
-    await sh(`npm install -g --offline --no-audit --no-fund --prefix ${prefix} --cache ${path.join(work, 'cache')} ${tarball}`, { timeout: 120_000 });
+    const install = await shell(`npm install -g --offline --no-audit --no-fund --prefix ${prefix} --cache ${path.join(work, 'cache')} ${tarball}`, {
+      timeout: 120_000,
+    });
+    expect(install.code).toBe(0);
+    // Nothing to wonder about on install: the shipped package.json has no scripts for npm to warn of.
+    expect(install.stderr).not.toMatch(/install-scripts|prepare|allow-scripts/);
+    const manifest = JSON.parse(readFileSync(path.join(prefix, 'lib/node_modules/grade/package.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(manifest).filter((k) => ['scripts', 'devDependencies', 'overrides', 'dependencies'].includes(k))).toEqual([]);
+    expect([manifest.version, manifest.bin, manifest.engines]).toEqual([pkg.version, pkg.bin, pkg.engines]);
     const grade = path.join(prefix, 'bin/grade');
     // Run from an empty folder, so nothing of the clone can be found by accident.
     const cwd = mkdtempSync(path.join(work, 'cwd-'));
