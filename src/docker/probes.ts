@@ -22,10 +22,17 @@ async function collectCapped(stream: NodeJS.ReadableStream, cap = 256 * 1024): P
   return Buffer.concat(chunks);
 }
 
+interface TarEntry {
+  type: string;
+  linkname?: string;
+  content: Buffer;
+  truncated: boolean;
+}
+
 /** The first entry of a tar stream (a `docker cp` of one path): its type, and up to `cap` bytes of its content. */
-async function firstTarEntry(stream: NodeJS.ReadableStream, cap: number): Promise<{ type: string; linkname?: string; content: Buffer; truncated: boolean }> {
+async function firstTarEntry(stream: NodeJS.ReadableStream, cap: number): Promise<TarEntry> {
   const extract = tarExtract();
-  const done = new Promise<{ type: string; linkname?: string; content: Buffer; truncated: boolean }>((resolve, reject) => {
+  const done = new Promise<TarEntry>((resolve, reject) => {
     extract.once('entry', (header, body, next) => {
       void collectCapped(body as unknown as NodeJS.ReadableStream, cap + 1).then((content) => {
         resolve({ type: header.type ?? 'file', linkname: header.linkname ?? undefined, content: content.subarray(0, cap), truncated: content.length > cap });
@@ -122,7 +129,16 @@ export class ProbeRunner {
   private readonly slots: Semaphore | undefined;
 
   run(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
-    const op = this.inTurn(spec, () => (this.slots ? this.slots.use(() => this.runOnce(spec, signal)) : this.runOnce(spec, signal)));
+    return this.tracked(this.inTurn(spec, () => this.inSlot(() => this.runOnce(spec, signal))));
+  }
+
+  /** Within the engine's limit of probes at once (`maxProbes`), when it has one. */
+  private inSlot<T>(task: () => Promise<T>): Promise<T> {
+    return this.slots ? this.slots.use(task) : task();
+  }
+
+  /** Kept until settled, so `dispose` waits for every probe under way. */
+  private tracked<T>(op: Promise<T>): Promise<T> {
     this.pending.add(op);
     const forget = () => this.pending.delete(op);
     op.then(forget, forget);
@@ -273,11 +289,7 @@ export class ProbeRunner {
         if (id) await this.engine.removeOwnContainer(id).catch((e: unknown) => debug('could not remove probe %s: %s', id, e));
       }
     };
-    const op = this.slots ? this.slots.use(task) : task();
-    this.pending.add(op);
-    const forget = () => this.pending.delete(op);
-    op.then(forget, forget);
-    return op;
+    return this.tracked(this.inSlot(task));
   }
 
   /**
