@@ -1,4 +1,5 @@
 import { defineCheckKind, phrase } from '../src/check/kind';
+import { textTail } from '../src/check/text-tail';
 
 interface Params {
   image: string;
@@ -8,7 +9,7 @@ interface Params {
   matches?: string;
 }
 
-const tail = (s: string, n = 200) => (s.length > n ? `…${s.slice(-n)}` : s).trim();
+const tail = (s: string, n = 200) => textTail(s, n).trim();
 
 export default defineCheckKind<Params, 'ok' | 'missing' | 'noFile' | 'mismatch'>({
   meta: {

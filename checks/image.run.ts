@@ -1,4 +1,5 @@
 import { defineCheckKind, phrase } from '../src/check/kind';
+import { textTail } from '../src/check/text-tail';
 import { EngineCallError } from '../src/docker/engine';
 
 interface Params {
@@ -15,7 +16,7 @@ interface Params {
   timeoutMs?: number;
 }
 
-const tail = (s: string, n = 300) => (s.length > n ? `…${s.slice(-n)}` : s).trim();
+const tail = (s: string, n = 300) => textTail(s, n).trim();
 
 export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timedOut' | 'exitCode' | 'stdout'>({
   meta: {

@@ -5,6 +5,7 @@ import type { StartedTestContainer, WaitStrategy } from 'testcontainers';
 import { stringify } from 'yaml';
 import { AbortedError, type DockerEngine } from '../../docker/engine';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../../docker/labels';
+import { textTail } from '../../check/text-tail';
 import { errorMessage } from '../../errors';
 import { eitherOf, joined, phrase, type MessageValue } from '../../messages/phrase';
 import { parseComposeFile } from '../../repo/compose-file';
@@ -63,7 +64,7 @@ export interface StageOptions {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tc = () => require('testcontainers') as typeof import('testcontainers');
 
-const tail = (text: string) => (text.length > LOG_TAIL ? `…${text.slice(-LOG_TAIL)}` : text);
+const tail = (text: string) => textTail(text, LOG_TAIL);
 
 /** testcontainers waits on its own terms; readiness is judged afterwards by `waitReady`, which records instead of throwing. */
 const STARTED: WaitStrategy = {
