@@ -72,7 +72,7 @@ const sharedSsh2 = {
     b.onResolve({ filter: /^ssh2$/ }, (args) =>
       /[\\/]docker-modem[\\/]lib[\\/]ssh\.js$/.test(args.importer) ? { path: 'ssh2', namespace: 'shared-ssh2' } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'shared-ssh2' }, () => ({ contents: `module.exports = require("./ssh2.js")["ssh2"];\n`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'shared-ssh2' }, () => ({ contents: vendorExport('.', 'ssh2'), loader: 'js' }));
     b.onResolve({ filter: /^\.\/ssh2\.js$/, namespace: 'shared-ssh2' }, (args) => ({ path: args.path, external: true }));
   },
 };
@@ -128,6 +128,11 @@ function vendorGroup(specifier) {
 
 const builtins = new Set(require('node:module').builtinModules);
 
+/** A module that is package `spec` as the vendor file holding it (in folder `dir`, relative to the requiring file) exports it. */
+function vendorExport(dir, spec) {
+  return `module.exports = require(${JSON.stringify(`${dir}/${vendorGroup(spec)}.js`)})[${JSON.stringify(spec)}];\n`;
+}
+
 /** In the project's bundle, `require('pkg')` becomes `require('./vendor/<group>.js')['pkg']`. */
 function vendorReferences(imported) {
   return {
@@ -138,10 +143,7 @@ function vendorReferences(imported) {
         imported.add(args.path);
         return { path: args.path, namespace: 'vendor' };
       });
-      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(`./vendor/${vendorGroup(args.path)}.js`)})[${JSON.stringify(args.path)}];\n`,
-        loader: 'js',
-      }));
+      b.onLoad({ filter: /.*/, namespace: 'vendor' }, (args) => ({ contents: vendorExport('./vendor', args.path), loader: 'js' }));
       b.onResolve({ filter: /^\.\/vendor\//, namespace: 'vendor' }, (args) => ({ path: args.path, external: true }));
     },
   };
