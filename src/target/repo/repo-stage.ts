@@ -370,20 +370,31 @@ export class RepoStage {
           ...(this.o.hurry ? { signal: this.o.hurry } : {}),
         });
       // What down could not remove (a service stuck in its build) goes by label.
+      // Only the last sweep's failures are problems: one that failed while the
+      // engine was still busy with the container may succeed the second time.
       const sweep = async () => {
         const left = await this.o.engine.listOwnContainers(COMPOSE_PROJECT_LABEL, project).catch(() => []);
-        for (const c of left) await attempt(`container ${c.Names[0]}`, () => this.o.engine.removeOwnContainer(c.Id));
-        return left.length;
+        const failures: string[] = [];
+        for (const c of left) {
+          try {
+            await this.o.engine.removeOwnContainer(c.Id);
+          } catch (e) {
+            failures.push(`container ${c.Names[0]}: ${errorMessage(e)}`);
+          }
+        }
+        return { left: left.length, failures };
       };
       let downRun = await composeDown();
+      let swept = await sweep();
       // A Ctrl-C during up kills compose, but a container create it had sent still
       // completes in the engine, after down listed the project: that container
       // keeps the networks and volumes in use, so down leaves them. Once it is
       // swept, a second down removes them.
-      if ((await sweep()) > 0 || !downRun.ok) {
+      if (swept.left > 0 || !downRun.ok) {
         if (!this.o.hurry?.aborted) downRun = await composeDown();
-        await sweep();
+        swept = await sweep();
       }
+      problems.push(...swept.failures);
       if (!downRun.ok) problems.push(`compose project ${project}: ${downRun.stopped ?? lastLines(downRun)}`);
     }
     for (const id of this.leftoverContainers) await attempt(`build container ${id.slice(0, 12)}`, () => this.o.engine.removeOwnContainer(id));
