@@ -5,6 +5,8 @@ import { NOT_REPO } from '../src/check/repo-verdicts';
 interface Requirement {
   /** What it means: "apache2 installed". */
   label: string;
+  /** The same in Italian (`--lang it`). */
+  label_it?: string;
   /** FROM, RUN, COPY, EXPOSE, CMD… */
   instruction: string;
   /** Regular expression (case-insensitive) its arguments must match. */
@@ -31,6 +33,7 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRe
             type: 'object',
             properties: {
               label: { type: 'string', minLength: 1 },
+              label_it: { type: 'string', minLength: 1, nullable: true },
               instruction: { type: 'string', pattern: '^[A-Z]+$' },
               matches: { type: 'string', format: 'regex' },
             },

@@ -5,6 +5,8 @@ import type { ImageHistoryEntry, ImageInfo } from '../src/docker/engine';
 interface Step {
   /** What the step means, in the student's words: "apache2 installed". */
   label: string;
+  /** The same in Italian (`--lang it`). */
+  label_it?: string;
   /** Regular expression (case-insensitive) matched against a history row's CREATED BY. */
   pattern: string;
 }
@@ -84,7 +86,11 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
           minItems: 1,
           items: {
             type: 'object',
-            properties: { label: { type: 'string', minLength: 1 }, pattern: { type: 'string', format: 'regex' } },
+            properties: {
+              label: { type: 'string', minLength: 1 },
+              label_it: { type: 'string', minLength: 1, nullable: true },
+              pattern: { type: 'string', format: 'regex' },
+            },
             required: ['label', 'pattern'],
             additionalProperties: false,
           },
@@ -95,7 +101,12 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
           minItems: 1,
           items: {
             type: 'object',
-            properties: { label: { type: 'string', minLength: 1 }, pattern: { type: 'string', format: 'regex' }, max: { type: 'integer', minimum: 0 } },
+            properties: {
+              label: { type: 'string', minLength: 1 },
+              label_it: { type: 'string', minLength: 1, nullable: true },
+              pattern: { type: 'string', format: 'regex' },
+              max: { type: 'integer', minimum: 0 },
+            },
             required: ['label', 'pattern', 'max'],
             additionalProperties: false,
           },

@@ -22,3 +22,43 @@ describe('exercise descriptions in Italian', () => {
     expect(it.description).toBe('Costruisci demo.');
   });
 });
+
+describe('labels inside params in Italian', () => {
+  const withSteps = (steps: object[]): ExerciseSpec =>
+    exercise({
+      checks: [
+        {
+          id: 'steps',
+          title: 'Steps',
+          title_it: 'Passi',
+          kind: 'image.history',
+          points: 5,
+          params: { image: 'demo', steps, atMost: [{ label: 'RUN apt', pattern: 'apt', max: 1 }] },
+        },
+      ],
+    });
+
+  test('a label without label_it is a missing translation, named by its path', () => {
+    const e = withSteps([
+      { label: 'apache2 installed', label_it: 'apache2 installato', pattern: 'apache2' },
+      { label: 'curl installed', pattern: 'curl' },
+    ]);
+    expect(missingTranslations(e)).toEqual(['checks[0].params.steps[1].label_it', 'checks[0].params.atMost[0].label_it']);
+  });
+
+  test('an Italian reader gets label_it as the label, an English one the label; label_it never reaches the kind in Italian', () => {
+    const e = withSteps([
+      { label: 'apache2 installed', label_it: 'apache2 installato', pattern: 'apache2' },
+      { label: 'curl installed', pattern: 'curl' },
+    ]);
+    expect(localizeExercise(e, 'it').checks[0]!.params).toEqual({
+      image: 'demo',
+      steps: [
+        { label: 'apache2 installato', pattern: 'apache2' },
+        { label: 'curl installed', pattern: 'curl' },
+      ],
+      atMost: [{ label: 'RUN apt', pattern: 'apt', max: 1 }],
+    });
+    expect(localizeExercise(e, 'en').checks[0]!.params).toMatchObject({ steps: [{ label: 'apache2 installed' }, { label: 'curl installed' }] });
+  });
+});
