@@ -92,7 +92,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
     return report.summary.errored ? 1 : 0;
   }
   const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
-  const interruption = new Interruption(io, message(lang, 'batch.interruptConsequence'));
+  const interruption = new Interruption(io, message(lang, 'batch.interruptConsequence'), lang);
   const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret, lang) : undefined;
   try {
     for (let round = 1; ; round++) {

@@ -54,6 +54,18 @@ describe('after a complete run (finishRun)', () => {
     expect(out.stderr).toMatch(/grade: this run was not added to the history: history .*blocker\/history\.jsonl: cannot be used/);
   });
 
+  test('in Italian, the lines about the history are Italian too', () => {
+    const { io, out } = memoryIo(dir);
+    finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history: readHistory(historyFile), lang: 'it' }, io, terminalOn(io));
+    expect(out.stderr).toContain(`cronologia: ${historyFile}`);
+    expect(out.stderr).not.toContain('history:');
+    const blocked = memoryIo(dir);
+    writeFileSync(path.join(dir, 'blocker'), '');
+    const unwritable = { file: path.join(dir, 'blocker', 'history.jsonl'), exists: false, records: [], tornBytes: 0 };
+    finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history: unwritable, lang: 'it' }, blocked.io, terminalOn(blocked.io));
+    expect(blocked.out.stderr).toMatch(/^grade: questa esecuzione non è stata aggiunta alla cronologia: /m);
+  });
+
   test('reports that cannot go to --out go to the first fallback that takes them, named in one line after the summary', () => {
     const { io, out } = memoryIo(dir);
     writeFileSync(path.join(dir, 'blocker'), '');

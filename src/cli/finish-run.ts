@@ -4,7 +4,7 @@ import { appendToHistory, type History } from '../history/store';
 import type { ReportFormat } from '../report/index';
 import { renderJson } from '../report/json';
 import type { TerminalReporter } from '../report/terminal';
-import type { Lang } from '../messages/catalog';
+import { message, type Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
 import type { CliIo } from './io';
 import { terminalText } from '../report/terminal-text';
@@ -53,13 +53,14 @@ export function finishRun(
   if (opts.json) io.stdout.write(opts.jsonLines ? `${JSON.stringify(result)}\n` : renderJson(result));
   if (!opts.history || opts.append === false) return;
   const file = opts.history.file;
+  const lang = opts.lang ?? 'en';
   try {
     const { droppedBytes } = appendToHistory(file, result);
-    if (droppedBytes) io.stderr.write(`grade: history ${file}: removed an unfinished record (${droppedBytes} bytes) left by an interrupted run\n`);
-    io.stderr.write(`history: ${file}\n`);
+    if (droppedBytes) io.stderr.write(`${message(lang, 'run.historyDropped', { file, bytes: droppedBytes })}\n`);
+    io.stderr.write(`${message(lang, 'run.history', { file })}\n`);
   } catch (e) {
     // The grading itself succeeded: its exit status stands, the student is told what was not kept.
     const why = e instanceof SetupError ? e.line() : errorMessage(e);
-    io.stderr.write(`grade: this run was not added to the history: ${terminalText(why)}\n`);
+    io.stderr.write(`${message(lang, 'run.historyNotAdded', { why: terminalText(why) })}\n`);
   }
 }

@@ -96,7 +96,7 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
 async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
   const lang = opts.lang ?? 'en';
   const terminal = new TerminalReporter(io.stderr, io.env, lang);
-  const interruption = new Interruption(io, 'stopping, removing probe containers…');
+  const interruption = new Interruption(io, message(lang, 'run.stoppingProbes'), lang);
   try {
     // Probes left by an earlier grade that was killed outright are ours to remove.
     await ProbeRunner.sweepStale(target.engine).catch(() => 0);
@@ -134,7 +134,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
       ...(h ? { history: h } : {}),
     });
     const interrupted = () => {
-      io.stderr.write('grading interrupted; no report written\n');
+      io.stderr.write(`${message(lang, 'run.interrupted')}\n`);
       // The shell's convention: 128 + the signal's number.
       return interruption.exitStatus;
     };
@@ -155,9 +155,11 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           if (changed && opts.board) await pushAfterRun(result, opts.board, io);
           if (changed && opts.historyFile) current = readHistory(opts.historyFile);
           previous = result;
-          const why = changes.length ? `after ${[...new Set(changes)].slice(0, 3).join(', ')}${changes.length > 3 ? ', …' : ''}` : 'at start';
-          const latency = firstChangeAt ? `, ${((Date.now() - firstChangeAt) / 1000).toFixed(1)} s after the first change` : '';
-          io.stderr.write(`graded ${terminalLine(why)} in ${((Date.now() - started) / 1000).toFixed(1)} s${latency} — watching for changes, Ctrl-C to stop\n`);
+          const why = changes.length
+            ? message(lang, 'run.watchedAfter', { changes: `${[...new Set(changes)].slice(0, 3).join(', ')}${changes.length > 3 ? ', …' : ''}` })
+            : message(lang, 'run.watchedAtStart');
+          const latency = firstChangeAt ? message(lang, 'run.watchedLatency', { seconds: ((Date.now() - firstChangeAt) / 1000).toFixed(1) }) : '';
+          io.stderr.write(`${message(lang, 'run.watched', { why: terminalLine(why), seconds: ((Date.now() - started) / 1000).toFixed(1), latency })}\n`);
         },
       });
       return interruption.happened ? interrupted() : 0;

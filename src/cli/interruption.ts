@@ -1,3 +1,4 @@
+import { message, type Lang } from '../messages/catalog';
 import type { CliIo } from './io';
 
 /**
@@ -12,18 +13,18 @@ export class Interruption {
   private by: NodeJS.Signals | undefined;
   private readonly unsubscribe: () => void;
 
-  /** `consequence`: what the user is told happens now, e.g. "stopping, removing probe containers…". */
-  constructor(io: Pick<CliIo, 'onSignal' | 'stderr'>, consequence: string) {
+  /** `consequence`: what the user is told happens now, e.g. "stopping, removing probe containers…", in `lang`. */
+  constructor(io: Pick<CliIo, 'onSignal' | 'stderr'>, consequence: string, lang: Lang = 'en') {
     this.unsubscribe = io.onSignal((sig) => {
       if (this.controller.signal.aborted) {
         if (!this.again.signal.aborted && this.secondConsequence) {
-          io.stderr.write(`\n${sig} again: ${this.secondConsequence}\n`);
+          io.stderr.write(`\n${message(lang, 'run.signalAgain', { signal: sig, consequence: this.secondConsequence })}\n`);
           this.again.abort();
         }
         return;
       }
       this.by = sig;
-      io.stderr.write(`\n${sig}: ${consequence}\n`);
+      io.stderr.write(`\n${message(lang, 'run.signal', { signal: sig, consequence })}\n`);
       this.controller.abort();
     });
   }

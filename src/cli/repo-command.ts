@@ -1,5 +1,5 @@
 import { gradeRepository } from '../runner/grade-repository';
-import type { Lang } from '../messages/catalog';
+import { message, type Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { grader } from '../package-info';
@@ -42,8 +42,9 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
   // The course's list (the student CI template's GRADE_EXERCISES) when none are named.
   const asked = ids.length ? ids : courseExercises(io.env);
   const catalog = exercisesToGrade(opts.exercisesDir, asked, io, opts.lang);
+  const lang = opts.lang ?? 'en';
   const terminal = new TerminalReporter(io.stderr, io.env, opts.lang);
-  const interruption = new Interruption(io, 'stopping, removing what grade repo started…');
+  const interruption = new Interruption(io, message(lang, 'run.stoppingRepo'), lang);
   try {
     let headerShown = false;
     const result = await gradeRepository({
@@ -57,27 +58,28 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       checkTimeoutMs: opts.timeoutSeconds * 1000,
       ...(opts.stepTimeoutSeconds ? { stepTimeoutMs: opts.stepTimeoutSeconds * 1000 } : {}),
       signal: interruption.signal,
-      hurry: interruption.secondSignal('no more waiting: force-removing what grade repo started…'),
+      hurry: interruption.secondSignal(message(lang, 'run.hurryRepo')),
       hooks: terminal,
       ...(opts.student ? { student: opts.student } : {}),
       ...(opts.lang ? { lang: opts.lang } : {}),
       onPhase: (exercise, phase) => {
         if (phase === 'staging') {
-          if (!headerShown) io.stderr.write(`grade ${grader.version} · repository ${terminalLine(dir)}\n`);
+          if (!headerShown) io.stderr.write(`${message(lang, 'repo.header', { version: grader.version, dir: terminalLine(dir) })}\n`);
           headerShown = true;
+          // Docker's own words (build, run, compose up) in every language.
           const what = [exercise.repo?.build && 'build', exercise.repo?.run && 'run', exercise.repo?.compose && 'compose up'].filter(Boolean).join(', ');
-          io.stderr.write(`${exercise.id}: ${what || 'reading files'}…\n`);
+          io.stderr.write(`${message(lang, 'repo.staging', { exercise: exercise.id, steps: what || message(lang, 'repo.readingFiles') })}\n`);
         }
         if (phase === 'grading') terminal.start(exercise.checks.filter((c) => appliesIn(c, 'repo')).length);
         if (phase === 'cleaning') terminal.stop();
       },
       onWarning: (m) => io.stderr.write(`grade: ${terminalText(m)}\n`),
       onNotGraded: (skipped) => {
-        for (const n of skipped) io.stderr.write(`not graded: ${n.id} — ${terminalText(n.reason)}\n`);
+        for (const n of skipped) io.stderr.write(`${message(lang, 'repo.notGraded', { id: n.id, reason: terminalText(n.reason) })}\n`);
       },
     });
     if (!result || interruption.happened) {
-      io.stderr.write('grading interrupted; no report written\n');
+      io.stderr.write(`${message(lang, 'run.interrupted')}\n`);
       return interruption.exitStatus;
     }
     finishRun(
@@ -87,8 +89,8 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
       terminal,
     );
     const percent = result.score.max ? (100 * result.score.points) / result.score.max : 100;
-    const verdict = percent >= opts.passMark ? 'passes' : 'is below';
-    io.stderr.write(`${result.score.points}/${result.score.max} points (${Math.floor(percent)}%) ${verdict} the pass mark of ${opts.passMark}%\n`);
+    const score = { points: result.score.points, max: result.score.max, percent: Math.floor(percent), mark: opts.passMark };
+    io.stderr.write(`${message(lang, percent >= opts.passMark ? 'repo.passes' : 'repo.belowPassMark', score)}\n`);
     return percent >= opts.passMark ? 0 : 1;
   } finally {
     terminal.stop();

@@ -4,7 +4,7 @@ import { readHistory } from '../history/store';
 import type { ReportFormat } from '../report/index';
 import { placeReports } from './place-reports';
 import { TerminalReporter } from '../report/terminal';
-import type { Lang } from '../messages/catalog';
+import { message, type Lang } from '../messages/catalog';
 import type { CliIo } from './io';
 
 export interface ReportOptions {
@@ -19,7 +19,7 @@ export function reportCommand(ids: string[], opts: ReportOptions, io: CliIo): nu
   const h = readHistory(opts.historyFile);
   if (!h.exists) throw new SetupError(`no history at ${opts.historyFile}`, 'grade an exercise first, or choose the file with --history FILE');
   if (h.tornBytes) {
-    io.stderr.write(`grade: history ${opts.historyFile}: ignoring an unfinished last record (${h.tornBytes} bytes) left by an interrupted run\n`);
+    io.stderr.write(`${message(opts.lang ?? 'en', 'run.historyIgnored', { file: opts.historyFile, bytes: h.tornBytes })}\n`);
   }
   const input = reportFromHistory(h.records, ids, opts.historyFile);
   const { files, note } = placeReports({ ...input, ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats, {

@@ -1,15 +1,24 @@
 import { statSync } from 'node:fs';
 import { SetupError } from '../errors';
+import { message, renderValue, type Lang } from '../messages/catalog';
+import { eitherOf, joined, phrase, type MessageValue } from '../messages/phrase';
 import type { Exercise, RepoSpec } from '../spec/exercise';
 import { repoFileReader } from './repo-context';
 
-const describeRequires = (spec: RepoSpec) => spec.requires.map((r) => (Array.isArray(r) ? r.join(' or ') : r)).join(' + ');
+/** One required file, or the names it may have: `compose.yaml or docker-compose.yml`. */
+const oneOf = (r: RepoSpec['requires'][number]): MessageValue => (Array.isArray(r) ? eitherOf(r) : r);
+
+const describeRequires = (spec: RepoSpec) => joined(spec.requires.map(oneOf), ' + ');
 
 /** What the repository lacks for an exercise, in the student's terms; undefined when it has it all. */
-export function missingFiles(spec: RepoSpec, exists: (file: string) => boolean): string | undefined {
+export function missingFiles(spec: RepoSpec, exists: (file: string) => boolean): MessageValue | undefined {
   const missing = spec.requires.filter((r) => !(Array.isArray(r) ? r.some(exists) : exists(r)));
   if (!missing.length) return undefined;
-  return `the repository has no ${missing.map((r) => (Array.isArray(r) ? r.join(' or ') : r)).join(' and no ')}`;
+  const files = joined(
+    missing.flatMap((r, i) => (i ? [phrase('repo.andNo'), oneOf(r)] : [oneOf(r)])),
+    ' ',
+  );
+  return phrase('repo.missingFiles', { files });
 }
 
 export interface RepoSelection {
@@ -25,20 +34,17 @@ export interface RepoSelection {
  * names, those whose files the repository has, and the others are reported as
  * not graded.
  */
-export function selectRepoExercises(dir: string, catalog: readonly Exercise[], ids: readonly string[]): RepoSelection {
+export function selectRepoExercises(dir: string, catalog: readonly Exercise[], ids: readonly string[], lang: Lang = 'en'): RepoSelection {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new SetupError(
-      `there is no folder ${dir}`,
-      'give grade repo the folder of a checkout of the repository: grade repo PATH (default: the current folder)',
-    );
+    throw new SetupError(message(lang, 'repo.noFolder', { dir }), message(lang, 'repo.noFolderAdvice'));
   }
   const repoCapable = catalog.filter((e) => e.repo);
   if (ids.length) {
     const unfit = ids.filter((id) => catalog.some((e) => e.id === id) && !repoCapable.some((e) => e.id === id));
     if (unfit.length) {
       throw new SetupError(
-        `${unfit.join(', ')} cannot be graded from a repository (no repo: section)`,
-        `grade repo grades ${repoCapable.map((e) => e.id).join(', ')}; grade the others on a Docker host with grade ${unfit.join(' ')}`,
+        message(lang, 'repo.notFromRepo', { ids: unfit.join(', ') }),
+        message(lang, 'repo.notFromRepoAdvice', { repoIds: repoCapable.map((e) => e.id).join(', '), others: unfit.join(' ') }),
       );
     }
     // Unknown ids are reported by planGrading, with the list of known ones.
@@ -48,15 +54,15 @@ export function selectRepoExercises(dir: string, catalog: readonly Exercise[], i
   const exists = (f: string) => read(f) !== undefined;
   const found = repoCapable.filter((e) => !missingFiles(e.repo!, exists));
   if (!found.length) {
-    const wants = repoCapable.map((e) => `${e.id} (${describeRequires(e.repo!)})`).join(', ');
-    throw new SetupError(`${dir} has none of the files an exercise is graded from`, `grade repo looks for: ${wants}`);
+    const wants = repoCapable.map((e) => `${e.id} (${renderValue(lang, describeRequires(e.repo!))})`).join(', ');
+    throw new SetupError(message(lang, 'repo.noneOfTheFiles', { dir }), message(lang, 'repo.looksFor', { wants }));
   }
   const skipped = repoCapable
     .filter((e) => !found.includes(e))
     .map((e) => ({
       id: e.id,
       title: e.title,
-      reason: `${missingFiles(e.repo!, exists)!} (name it to grade it anyway: grade repo DIR ${e.id}, or GRADE_EXERCISES)`,
+      reason: message(lang, 'repo.skipped', { missing: missingFiles(e.repo!, exists), id: e.id }),
     }));
   return { selected: found, skipped };
 }

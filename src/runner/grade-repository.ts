@@ -39,7 +39,7 @@ export interface RepoGradeOptions extends Omit<RunOptions, 'probeRunId'> {
  */
 export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult | undefined> {
   const started = Date.now();
-  const { selected, skipped } = selectRepoExercises(o.dir, o.catalog, o.ids);
+  const { selected, skipped } = selectRepoExercises(o.dir, o.catalog, o.ids, o.lang);
   const plan: Plan = planGrading(
     o.catalog,
     selected.map((e) => e.id),
