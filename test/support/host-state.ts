@@ -104,14 +104,16 @@ export async function leftoverProbes(): Promise<string[]> {
 
 /**
  * One baseline per engine: developers testing at once on private engines
- * (DOCKER_HOST differs) share /tmp, and another engine's baseline would make
- * this engine's own networks look like leftovers to remove.
+ * (DOCKER_HOST differs) may share a temporary folder, and another engine's
+ * baseline would make this engine's own networks look like leftovers to
+ * remove. Resolved when used: the global setup sets the run's TMPDIR after
+ * this module is loaded.
  */
 const engineKey = createHash('sha256')
   .update(process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock')
   .digest('hex')
   .slice(0, 12);
-const baselineFile = path.join(os.tmpdir(), `grade-test-engine-baseline-${engineKey}.json`);
+const baselineFile = () => path.join(os.tmpdir(), `grade-test-engine-baseline-${engineKey}.json`);
 
 /**
  * Called once by the global setup. The suites assert what a grading run finds
@@ -134,7 +136,7 @@ export async function recordSessionBaseline(standinLabel: string): Promise<void>
         'The tests grade an otherwise empty engine; remove them, or run with GRADE_TEST_RESET_ENGINE=1 to let the tests remove them.',
     );
   }
-  await fs.writeFile(baselineFile, JSON.stringify(await snapshotEngine()));
+  await fs.writeFile(baselineFile(), JSON.stringify(await snapshotEngine()));
 }
 
 /** Tagged images that are not stand-ins (docker images cannot print labels, so compare ids). */
@@ -162,7 +164,7 @@ async function foreignObjects(standinLabel: string): Promise<string[]> {
 export async function suiteBaseline(): Promise<EngineSnapshot> {
   let session: EngineSnapshot;
   try {
-    session = JSON.parse(await fs.readFile(baselineFile, 'utf8')) as EngineSnapshot;
+    session = JSON.parse(await fs.readFile(baselineFile(), 'utf8')) as EngineSnapshot;
   } catch {
     return snapshotEngine();
   }
