@@ -1,19 +1,31 @@
+import { renderValue, type Lang } from './messages/catalog';
+import type { Phrase } from './messages/phrase';
+
+/** What a setup error says: text the user gave (a path, a name) or a phrase of the catalogue. */
+export type ErrorText = string | Phrase;
+
 /**
  * A problem that stops grading before it starts (bad usage, bad spec, no engine).
  * The CLI prints `line()` and exits 2 — never a stack trace — so every instance
  * must say what happened and what to do next.
  */
 export class SetupError extends Error {
+  /**
+   * `what` and `advice`: plain text, or phrases of the catalogue, which `line`
+   * renders in the run's language (the CLI prints `line(lang)`). `message`
+   * holds the English, for logs and for code that only passes the error on.
+   */
   constructor(
-    message: string,
-    readonly advice?: string,
+    readonly what: ErrorText,
+    readonly advice?: ErrorText,
   ) {
-    super(message);
+    super(renderValue('en', what));
     this.name = 'SetupError';
   }
 
-  line(): string {
-    return this.advice ? `${this.message} — ${this.advice}` : this.message;
+  line(lang: Lang = 'en'): string {
+    const what = renderValue(lang, this.what);
+    return this.advice !== undefined ? `${what} — ${renderValue(lang, this.advice)}` : what;
   }
 }
 
@@ -40,14 +52,14 @@ export class SpecError extends SetupError {
     this.name = 'SpecError';
   }
 
-  override line(): string {
-    return [...this.problems.map(formatProblem), super.line()].join('\n');
+  override line(lang: Lang = 'en'): string {
+    return [...this.problems.map(formatProblem), super.line(lang)].join('\n');
   }
 }
 
 /** The engine cannot be reached or used at all; reported once, before grading. */
 export class EngineUnavailableError extends SetupError {
-  constructor(message: string, advice: string) {
+  constructor(message: ErrorText, advice: ErrorText) {
     super(message, advice);
     this.name = 'EngineUnavailableError';
   }

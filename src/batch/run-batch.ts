@@ -122,7 +122,9 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
       if (opts.signal.aborted) return 'interrupted';
       debug('host %s: %O', host.id, e);
       // grade's own words in the run's language; the SSH library's and the engine's as they are.
-      return failed(e instanceof HostError ? renderValue(lang, e.said ?? e.message) : e instanceof SetupError ? e.line() : `unexpected: ${errorMessage(e)}`);
+      return failed(
+        e instanceof HostError ? renderValue(lang, e.said ?? e.message) : e instanceof SetupError ? e.line(lang) : `unexpected: ${errorMessage(e)}`,
+      );
     }
   };
 

@@ -70,3 +70,35 @@ describe('grade help in Italian (no engine)', () => {
     expect({ code: r.code, stdout: portable(r.stdout), stderr: portable(r.stderr) }).toMatchSnapshot();
   });
 });
+
+/** The one-line setup errors a student meets most, in Italian: the line says what happened and what to do in the run's language. */
+const italianErrors: { args: string[]; env?: Record<string, string>; line: RegExp }[] = [
+  {
+    args: ['web_server', '--lang', 'it'],
+    line: /^grade: nessun motore Docker risponde a unix:\/\/\/nonexistent\/grade-test\.sock — avvialo \(sudo systemctl start docker\)/,
+  },
+  {
+    args: ['web_sever', '--lang', 'it'],
+    line: /^grade: esercizio sconosciuto: "web_sever" — forse intendevi web_server\? `grade list` li mostra; id conosciuti: /,
+  },
+  { args: ['web_server', '--var', 'x', '--lang', 'it'], line: /^grade: valore non valido per --var: "x" — scrivilo come --var nome=valore/ },
+  { args: ['web_server', '--format', 'pdf', '--lang', 'it'], line: /^grade: formato di rapporto sconosciuto: "pdf" — formati conosciuti: html, json/ },
+  {
+    args: ['report', '--history', '/nonexistent/history.jsonl'],
+    env: { LC_ALL: '', LANG: 'it_IT.UTF-8' },
+    line: /^grade: nessuna cronologia in \/nonexistent\/history\.jsonl — valuta prima un esercizio/,
+  },
+  {
+    args: ['repo', '/nonexistent/repository', '--lang', 'it'],
+    line: /^grade: la cartella \/nonexistent\/repository non esiste — dai a grade repo la cartella/,
+  },
+];
+
+describe('setup errors in Italian (no engine)', () => {
+  test.each(italianErrors.map((c) => ({ ...c, name: c.args.join(' ') })))('grade $name', async ({ args, env, line }) => {
+    const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', ...env } });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(line);
+  });
+});

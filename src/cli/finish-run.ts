@@ -60,7 +60,7 @@ export function finishRun(
     io.stderr.write(`${message(lang, 'run.history', { file })}\n`);
   } catch (e) {
     // The grading itself succeeded: its exit status stands, the student is told what was not kept.
-    const why = e instanceof SetupError ? e.line() : errorMessage(e);
+    const why = e instanceof SetupError ? e.line(lang) : errorMessage(e);
     io.stderr.write(`${message(lang, 'run.historyNotAdded', { why: terminalText(why) })}\n`);
   }
 }

@@ -74,7 +74,7 @@ function optionValue(argv: readonly string[], ...names: string[]): string | unde
 }
 
 /**
- * The language help is shown in: --lang, else the locale. A --lang grade does not
+ * The language help and setup errors are shown in: --lang, else the locale. A --lang grade does not
  * know is no reason to fail here; the command that reads --lang says so.
  */
 function helpLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
@@ -205,7 +205,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         config = o.kinds ? undefined : readUserConfig(configFile);
       } catch (e) {
         if (!(e instanceof SetupError)) throw e;
-        io.stderr.write(`grade: ${terminalText(e.line())}\n`);
+        io.stderr.write(`grade: ${terminalText(e.line(lang))}\n`);
       }
       status = (require('./list-command') as typeof import('./list-command')).listCommand(
         {
@@ -490,7 +490,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SetupError) {
-      io.stderr.write(`grade: ${terminalText(e.line())}\n`);
+      io.stderr.write(`grade: ${terminalText(e.line(helpLanguage(argv, io.env)))}\n`);
       return 2;
     }
     throw e;

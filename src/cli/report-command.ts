@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { SetupError } from '../errors';
 import { reportFromHistory } from '../history/attempts';
 import { readHistory } from '../history/store';
@@ -17,7 +18,7 @@ export interface ReportOptions {
 /** `grade report [EXERCISE…]`: the reports again, from the history alone (no engine is contacted). */
 export function reportCommand(ids: string[], opts: ReportOptions, io: CliIo): number {
   const h = readHistory(opts.historyFile);
-  if (!h.exists) throw new SetupError(`no history at ${opts.historyFile}`, 'grade an exercise first, or choose the file with --history FILE');
+  if (!h.exists) throw new SetupError(phrase('error.noHistory', { file: opts.historyFile }), phrase('error.noHistoryAdvice'));
   if (h.tornBytes) {
     io.stderr.write(`${message(opts.lang ?? 'en', 'run.historyIgnored', { file: opts.historyFile, bytes: h.tornBytes })}\n`);
   }

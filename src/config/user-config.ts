@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,18 +65,21 @@ export function readUserConfig(file: string): UserConfig | undefined {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SetupError(`cannot read ${file} (${(e as NodeJS.ErrnoException).code})`, 'check its permissions, or run grade init');
+    throw new SetupError(phrase('error.configUnreadable', { file, code: (e as NodeJS.ErrnoException).code }), phrase('error.configUnreadableAdvice'));
   }
   let data: unknown;
   try {
     data = yaml().parse(text) ?? {};
   } catch (e) {
-    throw new SetupError(`${file} is not valid YAML (${(e as Error).message.split('\n')[0]})`, 'fix it, or run grade init to write it again');
+    throw new SetupError(phrase('error.configNotYaml', { file, problem: (e as Error).message.split('\n')[0] }), phrase('error.configFixAdvice'));
   }
   validate ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true }).compile(schema);
   if (!validate(data)) {
     const err = validate.errors?.[0];
-    throw new SetupError(`${file}: ${err?.instancePath || '(root)'} ${err?.message ?? 'is invalid'}`, 'fix it, or run grade init to write it again');
+    throw new SetupError(
+      phrase('error.configInvalid', { file, path: err?.instancePath || '(root)', problem: err?.message ?? 'is invalid' }),
+      phrase('error.configFixAdvice'),
+    );
   }
   return data as UserConfig;
 }

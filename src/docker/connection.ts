@@ -125,6 +125,6 @@ export function describeEngine(hostFlag: string | undefined, env: NodeJS.Process
     const c = resolveConnection(hostFlag, env, lang);
     return message(lang, 'engine.helpLine', { endpoint: c.endpoint, source: c.source });
   } catch (e) {
-    return message(lang, 'engine.helpProblem', { problem: e instanceof SetupError ? e.line() : String(e) });
+    return message(lang, 'engine.helpProblem', { problem: e instanceof SetupError ? e.line(lang) : String(e) });
   }
 }

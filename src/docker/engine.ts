@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import type Docker from 'dockerode';
 import Dockerode from './dockerode';
 import createDebug from 'debug';
@@ -139,30 +140,18 @@ export class DockerEngine {
       const err = e as DockerodeError;
       const code = err.code ?? '';
       if (code === 'EACCES' || code === 'EPERM') {
-        throw new EngineUnavailableError(
-          `permission denied on the Docker socket ${where}`,
-          'add yourself to the docker group (sudo usermod -aG docker $USER), log out and in again, and check with `id` (slide "Check hands-on environment")',
-        );
+        throw new EngineUnavailableError(phrase('error.engineDenied', { where }), phrase('error.engineDeniedAdvice'));
       }
       if (code === 'ENOENT' || code === 'ECONNREFUSED') {
-        throw new EngineUnavailableError(
-          `no Docker engine answers at ${where}`,
-          'start it (sudo systemctl start docker) or point DOCKER_HOST / --host at a running engine',
-        );
+        throw new EngineUnavailableError(phrase('error.engineNone', { where }), phrase('error.engineNoneAdvice'));
       }
       if (err.name === 'AbortError' || code === 'ABORT_ERR' || err.name === 'TimeoutError') {
-        throw new EngineUnavailableError(
-          `the Docker engine at ${where} did not answer within ${timeoutMs / 1000} s`,
-          'check that it is healthy with `docker info`, or point --host at another engine',
-        );
+        throw new EngineUnavailableError(phrase('error.engineSlow', { where, seconds: timeoutMs / 1000 }), phrase('error.engineSlowAdvice'));
       }
       if (code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT' || code === 'ECONNRESET') {
-        throw new EngineUnavailableError(
-          `cannot reach the Docker engine at ${where} (${code})`,
-          'check the host name and port, and that the engine listens there',
-        );
+        throw new EngineUnavailableError(phrase('error.engineUnreachable', { where, code }), phrase('error.engineUnreachableAdvice'));
       }
-      throw new EngineUnavailableError(`the Docker engine at ${where} refused the connection: ${engineMessage(err)}`, 'check `docker info` on that host');
+      throw new EngineUnavailableError(phrase('error.engineRefused', { where, why: engineMessage(err) }), phrase('error.engineRefusedAdvice'));
     }
   }
 

@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { SetupError } from '../errors';
 import { scoreRatio, type Attempt, type ExerciseHistory, type ReportInput } from '../report/input';
 import { totalScore, type ExerciseResult, type GradeResult } from '../result/types';
@@ -53,14 +54,14 @@ export function historyFor(current: GradeResult, earlierRecords: readonly GradeR
 export function reportFromHistory(records: readonly GradeResult[], ids: readonly string[], file: string): ReportInput {
   const ordered = chronological(records);
   const latest = ordered.at(-1);
-  if (!latest) throw new SetupError(`history ${file} holds no graded run yet`, 'run `grade` first, or choose another file with --history FILE');
+  if (!latest) throw new SetupError(phrase('error.historyEmpty', { file }), phrase('error.historyEmptyAdvice'));
   const mine = ordered.filter((r) => sameLearner(latest, r));
   const known = [...new Set(mine.flatMap((r) => r.exercises.map((e) => e.id)))];
   const missing = ids.filter((id) => !known.includes(id));
   if (missing.length) {
     throw new SetupError(
-      `no graded attempt of ${missing.join(', ')} for ${latest.target.endpoint} in history ${file}`,
-      `grade it first (grade ${missing[0]}); graded so far: ${known.join(', ') || 'nothing'}`,
+      phrase('error.noAttempt', { ids: missing.join(', '), endpoint: latest.target.endpoint, file }),
+      phrase('error.noAttemptAdvice', { first: missing[0], known: known.length ? known.join(', ') : phrase('error.nothing') }),
     );
   }
   const wanted = ids.length ? known.filter((id) => ids.includes(id)) : known;

@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../errors';
@@ -33,8 +34,8 @@ export function parseFormats(list: string): ReportFormat[] {
   const unknown = names.find((f) => !isFormat(f));
   if (unknown !== undefined || names.length === 0) {
     throw new SetupError(
-      unknown === undefined ? 'no report format given to --format' : `unknown report format "${unknown}"`,
-      `known formats: ${reportFormats.join(', ')}`,
+      unknown === undefined ? phrase('error.noFormat') : phrase('error.unknownFormat', { format: unknown }),
+      phrase('error.formatsAdvice', { formats: reportFormats.join(', ') }),
     );
   }
   return [...new Set(names.filter(isFormat))];

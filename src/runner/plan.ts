@@ -82,8 +82,8 @@ export function planGrading(
     const suggestions = unknown.map((u) => closestWord(u, [...known.keys()])?.word).filter((w): w is string => w !== undefined);
     const didYouMean = suggestions.length ? `${message(lang, 'cli.didYouMean', { suggestion: suggestions.join(', ') })} ` : '';
     throw new SetupError(
-      `unknown exercise ${unknown.map((u) => `"${u}"`).join(', ')}`,
-      `${didYouMean}\`grade list\` shows them; known ids: ${[...known.keys()].join(', ')}`,
+      message(lang, 'error.unknownExercise', { ids: unknown.map((u) => `"${u}"`).join(', ') }),
+      message(lang, 'error.unknownExerciseAdvice', { didYouMean, known: [...known.keys()].join(', ') }),
     );
   }
   // Only the checks that run in this mode, with the texts a student reads in their language.
@@ -99,8 +99,11 @@ export function planGrading(
       if (missing.length) {
         const decl = exercise.variables ?? {};
         throw new SetupError(
-          `exercise ${exercise.id} needs ${missing.map((m) => `${m} (${decl[m]?.description ?? 'a value'})`).join(', ')}`,
-          variableAdvice(exercise, missing),
+          message(lang, 'error.needsVariables', {
+            id: exercise.id,
+            variables: missing.map((m) => `${m} (${decl[m]?.description ?? message(lang, 'error.aValue')})`).join(', '),
+          }),
+          variableAdvice(exercise, missing, lang),
         );
       }
       const checks = exercise.checks.map((spec): PlannedCheck => {
@@ -111,8 +114,13 @@ export function planGrading(
         if (validate && !validate(params)) {
           const first = validate.errors?.[0];
           throw new SetupError(
-            `exercise ${exercise.id}, check ${spec.id}: after substituting variables, params${first?.instancePath ?? ''} ${first?.message ?? 'are invalid'}`,
-            'check the values given with --var',
+            message(lang, 'error.badVariableValue', {
+              id: exercise.id,
+              check: spec.id,
+              path: first?.instancePath ?? '',
+              problem: first?.message ?? 'are invalid',
+            }),
+            message(lang, 'error.badVariableValueAdvice'),
           );
         }
         return {

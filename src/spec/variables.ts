@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { SetupError } from '../errors';
 
 const REFERENCE = /\$\{([a-z][a-z0-9_]*)\}/g;
@@ -29,7 +30,7 @@ export function parseVarAssignments(assignments: readonly string[]): Record<stri
     const eq = a.indexOf('=');
     const key = eq > 0 ? a.slice(0, eq) : '';
     if (!/^[a-z][a-z0-9_]*$/.test(key)) {
-      throw new SetupError(`bad --var "${a}"`, 'write it as --var name=value, e.g. --var dockerhub_user=alice');
+      throw new SetupError(phrase('error.badVar', { value: a }), phrase('error.badVarAdvice'));
     }
     vars[key] = a.slice(eq + 1);
   }

@@ -1,3 +1,4 @@
+import { phrase } from '../../messages/phrase';
 import { execFile, spawn } from 'node:child_process';
 import { SetupError } from '../../errors';
 
@@ -14,10 +15,7 @@ function succeeds(file: string, args: string[]): Promise<boolean> {
 export async function detectComposeCli(): Promise<ComposeCli> {
   if (await succeeds('docker', ['compose', 'version'])) return 'plugin';
   if (await succeeds('docker-compose', ['version'])) return 'standalone';
-  throw new SetupError(
-    'neither `docker compose` nor `docker-compose` runs on this machine, and this repository has a compose file',
-    'install the compose plugin (apt install docker-compose-plugin) or docker-compose, or grade only the other exercises: grade repo DIR web_server',
-  );
+  throw new SetupError(phrase('error.noCompose'), phrase('error.noComposeAdvice'));
 }
 
 export interface ComposeRun {
