@@ -1,5 +1,5 @@
 import { renderValue, type Lang } from './messages/catalog';
-import type { Phrase } from './messages/phrase';
+import { phrase, type Phrase } from './messages/phrase';
 
 /** What a setup error says: text the user gave (a path, a name) or a phrase of the catalogue. */
 export type ErrorText = string | Phrase;
@@ -45,10 +45,10 @@ export function formatProblem(p: SpecProblem): string {
 export class SpecError extends SetupError {
   constructor(
     readonly problems: SpecProblem[],
-    what = 'exercise specs',
-    advice = 'fix them and run `grade validate` again',
+    what: ErrorText = phrase('error.specExercises'),
+    advice: ErrorText = phrase('error.specAdvice'),
   ) {
-    super(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${what}`, advice);
+    super(problems.length === 1 ? phrase('error.specProblem', { what }) : phrase('error.specProblems', { count: problems.length, what }), advice);
     this.name = 'SpecError';
   }
 

@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type JSONSchemaType } from 'ajv';
@@ -131,7 +132,7 @@ function expandPath(file: string, base: string): string {
  * Reads a class file: every problem reported with file:line:col and path,
  * like an exercise spec (exit 2). Ids are unique across hosts and students.
  */
-export function loadClassFile(file: string, what = 'the class file'): ClassMember[] {
+export function loadClassFile(file: string, what: 'hosts' | 'class' = 'class'): ClassMember[] {
   const problems: SpecProblem[] = [];
   const parsed = parseYamlFile(file, problems);
   validate ??= new Ajv({ allErrors: true, verbose: true, strictRequired: false }).compile(schema);
@@ -186,13 +187,17 @@ export function loadClassFile(file: string, what = 'the class file'): ClassMembe
     problems.push(...parsed.sink.problems);
     if (!problems.length) return members;
   } else if (parsed) problems.push(...parsed.sink.problems);
-  throw new SpecError(problems, what, `fix it and run grade ${what === 'the hosts file' ? 'batch' : 'board'} again`);
+  throw new SpecError(
+    problems,
+    phrase(what === 'hosts' ? 'error.hostsFile' : 'error.classFile'),
+    phrase('error.classFileAdvice', { command: what === 'hosts' ? 'batch' : 'board' }),
+  );
 }
 
 /** The hosts of a class file, for grading over SSH; students without a host are not graded by batch. */
 export function loadHostsFile(file: string): BatchHost[] {
-  const hosts = loadClassFile(file, 'the hosts file').flatMap((m) => (m.host ? [m.host] : []));
-  if (!hosts.length) throw new SetupError(`${file} lists no hosts`, 'grade batch grades the entries under hosts: over SSH; add them');
+  const hosts = loadClassFile(file, 'hosts').flatMap((m) => (m.host ? [m.host] : []));
+  if (!hosts.length) throw new SetupError(phrase('error.noHosts', { file }), phrase('error.noHostsAdvice'));
   return hosts;
 }
 

@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -64,17 +65,17 @@ export function cookieValue(header: string | undefined, name: string): string | 
  */
 export function instructorSecret(env: NodeJS.ProcessEnv, secretFile: string, create: boolean): { secret: string; created: boolean } {
   if (env.GRADE_BOARD_SECRET) {
-    if (env.GRADE_BOARD_SECRET.length < 12) throw new SetupError('GRADE_BOARD_SECRET is too short', 'use at least 12 characters');
+    if (env.GRADE_BOARD_SECRET.length < 12) throw new SetupError(phrase('error.secretEnvShort'), phrase('error.secretShortAdvice'));
     return { secret: env.GRADE_BOARD_SECRET, created: false };
   }
   try {
     const secret = readFileSync(secretFile, 'utf8').trim();
-    if (secret.length < 12) throw new SetupError(`the secret in ${secretFile} is too short`, 'use at least 12 characters');
+    if (secret.length < 12) throw new SetupError(phrase('error.secretFileShort', { file: secretFile }), phrase('error.secretShortAdvice'));
     return { secret, created: false };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw e instanceof SetupError ? e : new SetupError(`cannot read ${secretFile}`, 'check its permissions');
-    if (!create) throw new SetupError(`no instructor secret: $GRADE_BOARD_SECRET is unset and ${secretFile} does not exist`, 'set one of them');
+      throw e instanceof SetupError ? e : new SetupError(phrase('error.secretUnreadable', { file: secretFile }), phrase('error.secretUnreadableAdvice'));
+    if (!create) throw new SetupError(phrase('error.noSecret', { file: secretFile }), phrase('error.noSecretAdvice'));
   }
   const secret = randomBytes(18).toString('base64url');
   mkdirSync(path.dirname(secretFile), { recursive: true });

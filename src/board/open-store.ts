@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { SetupError, errorMessage } from '../errors';
 import type { BoardStore } from './board-store';
 import { PostgresBoardStore } from './postgres-store';
@@ -14,6 +15,10 @@ export async function openBoardStore(db: string): Promise<BoardStore> {
   } catch (e) {
     if (e instanceof SetupError) throw e;
     // The URL may hold a password: name only the kind of database.
-    throw new SetupError(`cannot open the board's ${isPostgresUrl(db) ? 'PostgreSQL database' : `database ${db}`}: ${errorMessage(e)}`, 'check --db');
+    const why = errorMessage(e);
+    throw new SetupError(
+      isPostgresUrl(db) ? phrase('error.boardDbPostgres', { why }) : phrase('error.boardDbFile', { db, why }),
+      phrase('error.boardDbAdvice'),
+    );
   }
 }

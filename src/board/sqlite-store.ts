@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -15,10 +16,7 @@ function loadBetterSqlite3(): typeof Database {
     return require('better-sqlite3') as typeof Database;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw e;
-    throw new SetupError(
-      "the board's SQLite store needs better-sqlite3, which is not installed",
-      'install it next to grade (`npm install -g better-sqlite3@12.9.0` for a global grade) or give --db a postgres:// URL',
-    );
+    throw new SetupError(phrase('error.noSqlite'), phrase('error.noSqliteAdvice'));
   }
 }
 

@@ -71,6 +71,9 @@ describe('grade help in Italian (no engine)', () => {
   });
 });
 
+const notHistory = path.join(dir, 'not-history.jsonl');
+writeFileSync(notHistory, 'hello\n');
+
 /** The one-line setup errors a student meets most, in Italian: the line says what happened and what to do in the run's language. */
 const italianErrors: { args: string[]; env?: Record<string, string>; line: RegExp }[] = [
   {
@@ -91,6 +94,15 @@ const italianErrors: { args: string[]; env?: Record<string, string>; line: RegEx
   {
     args: ['repo', '/nonexistent/repository', '--lang', 'it'],
     line: /^grade: la cartella \/nonexistent\/repository non esiste — dai a grade repo la cartella/,
+  },
+  {
+    args: ['report', '--history', notHistory, '--lang', 'it'],
+    line: /^grade: cronologia .*not-history\.jsonl: non è un file di cronologia di grade — spostala altrove/,
+  },
+  {
+    args: ['web_server', '--lang', 'xx'],
+    env: { LC_ALL: '', LANG: 'it_IT.UTF-8' },
+    line: /^grade: lingua "xx" sconosciuta per --lang — lingue conosciute: en, it/,
   },
 ];
 

@@ -12,7 +12,7 @@ import { DEFAULT_LISTEN } from '../board/board-address';
 import { resolveLanguage } from '../messages/language';
 import { varsFromEnv } from '../config/exercise-variables';
 import { message, type Lang, type MessageId } from '../messages/catalog';
-import type { MessageData } from '../messages/phrase';
+import { phrase, type MessageData } from '../messages/phrase';
 import { closestWord } from '../words/closest-word';
 
 /*
@@ -120,8 +120,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   const dbOption = (db: string) => ((require('../board/open-store') as typeof import('../board/open-store')).isPostgresUrl(db) ? db : path.resolve(io.cwd, db));
   /** grade batch --board: the instructor secret from the environment or a file, never from the command line. */
   const batchBoard = (url: string, secretFile: string | undefined) => {
-    if (!secretFile && !io.env.GRADE_BOARD_SECRET)
-      throw new SetupError('--board needs the instructor secret', 'set $GRADE_BOARD_SECRET or give --board-secret-file');
+    if (!secretFile && !io.env.GRADE_BOARD_SECRET) throw new SetupError(phrase('error.boardNeedsSecret'), phrase('error.boardNeedsSecretAdvice'));
     return {
       url,
       secret: (require('../board/board-auth') as typeof import('../board/board-auth')).instructorSecret(io.env, path.resolve(io.cwd, secretFile ?? ''), false)

@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../errors';
+import { phrase, type Phrase } from '../messages/phrase';
 import { gradeResultValidator } from '../result/result-validator';
 import type { GradeResult } from '../result/types';
 import { HistoryLockedError, withHistoryLock } from './history-lock';
@@ -38,16 +39,14 @@ export interface History {
   tornBytes: number;
 }
 
-const CHOOSE_ANOTHER = 'move it away (grade then starts a new history), or choose another file with --history FILE or GRADE_HISTORY, or use --no-history';
-
-function problem(file: string, what: string, advice = CHOOSE_ANOTHER): SetupError {
-  return new SetupError(`history ${file}: ${what}`, advice);
+function problem(file: string, what: Phrase, advice: Phrase = phrase('error.historyChooseAnother')): SetupError {
+  return new SetupError(phrase('error.history', { file, what }), advice);
 }
 
 function ioProblem(file: string, e: unknown): SetupError {
   const code = (e as NodeJS.ErrnoException).code;
-  const what = code === 'EISDIR' ? 'is a folder, not a file' : `cannot be used (${code ?? String(e)})`;
-  return problem(file, what, 'check its permissions, or choose another file with --history FILE or GRADE_HISTORY, or use --no-history');
+  const what = code === 'EISDIR' ? phrase('error.historyIsFolder') : phrase('error.historyUnusable', { code: code ?? String(e) });
+  return problem(file, what, phrase('error.historyPermissions'));
 }
 
 /** Throws unless `firstLine` (without its newline) is a header this version of grade can read. */
@@ -60,16 +59,12 @@ function checkHeader(file: string, firstLine: string): void {
   }
   const h = header as { format?: unknown; version?: unknown } | undefined;
   if (typeof h !== 'object' || h === null || h.format !== HISTORY_FORMAT || typeof h.version !== 'number') {
-    throw problem(file, 'is not a grade history file');
+    throw problem(file, phrase('error.historyNotOurs'));
   }
   if (h.version > HISTORY_VERSION) {
-    throw problem(
-      file,
-      `was written by a newer grade (history version ${h.version})`,
-      'update grade, or choose another file with --history FILE or GRADE_HISTORY',
-    );
+    throw problem(file, phrase('error.historyNewer', { version: h.version }), phrase('error.historyNewerAdvice'));
   }
-  if (h.version !== HISTORY_VERSION) throw problem(file, `has an unknown history version ${String(h.version)}`);
+  if (h.version !== HISTORY_VERSION) throw problem(file, phrase('error.historyUnknownVersion', { version: String(h.version) }));
 }
 
 /** A file with no complete line may be the start of our own first write, cut short. */
@@ -77,21 +72,22 @@ const isTornStart = (bytes: Buffer) => Buffer.from(HEADER_LINE).subarray(0, byte
 
 function parseRecord(file: string, line: string, lineNo: number): GradeResult {
   const where = `${file}:${lineNo}`;
-  const damaged = 'fix or delete that line, or move the file away (grade then starts a new history)';
+  const damaged = phrase('error.historyDamagedAdvice');
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch {
-    throw new SetupError(`history ${where}: not a JSON line, the history is damaged`, damaged);
+    throw new SetupError(phrase('error.history', { file: where, what: phrase('error.historyNotJson') }), damaged);
   }
   const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof version === 'number' && version > 1) {
-    throw new SetupError(`history ${where}: a result of a newer grade (schemaVersion ${version})`, 'update grade');
+    throw new SetupError(phrase('error.history', { file: where, what: phrase('error.historyNewerRecord', { version }) }), phrase('error.updateGrade'));
   }
   const validate = gradeResultValidator();
   if (!validate(value)) {
     const e = validate.errors?.[0];
-    throw new SetupError(`history ${where}: not a grade result (${e ? `${e.instancePath || '/'} ${e.message}` : 'invalid'})`, damaged);
+    const why = e ? `${e.instancePath || '/'} ${e.message}` : 'invalid';
+    throw new SetupError(phrase('error.history', { file: where, what: phrase('error.historyNotResult', { why }) }), damaged);
   }
   return value;
 }
@@ -109,7 +105,7 @@ export function readHistory(file: string): History {
   const tornBytes = bytes.length - end;
   if (end === 0) {
     if (isTornStart(bytes)) return { file, exists: true, records: [], tornBytes };
-    throw problem(file, 'is not a grade history file');
+    throw problem(file, phrase('error.historyNotOurs'));
   }
   const lines = bytes
     .subarray(0, end - 1)
@@ -177,7 +173,8 @@ export function appendToHistory(file: string, result: GradeResult): AppendOutcom
   try {
     return withHistoryLock(file, () => appendLocked(file, result));
   } catch (e) {
-    if (e instanceof HistoryLockedError) throw problem(file, `is ${e.message} for more than 10 s`, `if no other grade runs, remove ${file}.lock`);
+    if (e instanceof HistoryLockedError)
+      throw problem(file, phrase('error.historyLocked', { holder: e.holder || phrase('error.anotherGrader') }), phrase('error.historyLockedAdvice', { file }));
     throw e instanceof SetupError ? e : ioProblem(file, e);
   }
 }
@@ -213,11 +210,11 @@ function appendLocked(file: string, result: GradeResult): AppendOutcome {
     let prefix = '';
     if (end === 0) {
       // No complete line: only the cut-short start of our own first write may be replaced.
-      if (!isTornStart(head)) throw problem(file, 'is not a grade history file');
+      if (!isTornStart(head)) throw problem(file, phrase('error.historyNotOurs'));
       prefix = HEADER_LINE;
     } else {
       const nl = head.indexOf(NEWLINE);
-      if (nl < 0) throw problem(file, 'is not a grade history file');
+      if (nl < 0) throw problem(file, phrase('error.historyNotOurs'));
       checkHeader(file, head.subarray(0, nl).toString('utf8'));
     }
     if (end < size) {

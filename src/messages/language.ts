@@ -1,3 +1,4 @@
+import { phrase } from './phrase';
 import { SetupError } from '../errors';
 import { isLang, languages, type Lang } from './catalog';
 
@@ -9,7 +10,7 @@ import { isLang, languages, type Lang } from './catalog';
 export function resolveLanguage(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
   if (option !== undefined) {
     const lang = option.trim().toLowerCase();
-    if (!isLang(lang)) throw new SetupError(`unknown language "${option}" for --lang`, `known languages: ${languages.join(', ')}`);
+    if (!isLang(lang)) throw new SetupError(phrase('error.unknownLang', { lang: option }), phrase('error.unknownLangAdvice', { langs: languages.join(', ') }));
     return lang;
   }
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v !== '');

@@ -1,3 +1,4 @@
+import { phrase } from '../messages/phrase';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
@@ -154,7 +155,7 @@ export function exerciseFilesIn(dir: string): string[] {
   try {
     names = readdirSync(dir);
   } catch {
-    throw new SetupError(`no exercise folder at ${dir}`, 'pass --exercises DIR pointing at a folder of <id>.yaml files');
+    throw new SetupError(phrase('error.noExerciseFolder', { dir }), phrase('error.noExerciseFolderAdvice'));
   }
   return names
     .filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'))
