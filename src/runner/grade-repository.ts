@@ -1,3 +1,4 @@
+import { SetupError } from '../errors';
 import { randomBytes } from 'node:crypto';
 import { grader } from '../package-info';
 import { withOpenTarget } from './open-target';
@@ -78,7 +79,7 @@ export async function gradeRepository(o: RepoGradeOptions): Promise<GradeResult 
           o.onPhase?.(pe.exercise, 'cleaning');
         }
       },
-      { onCloseError: (e) => o.onWarning?.(e.message) },
+      { onCloseError: (e) => o.onWarning?.(e instanceof SetupError ? e.line(o.lang) : e.message) },
     );
     exercises.push(...last.exercises);
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ComposeCli } from './compose-cli';
 import { firstExistingWith, repoFileReader, type RepoContext } from '../../repo/repo-context';
+import { SetupError } from '../../errors';
 import { phrase } from '../../messages/phrase';
 import { RepoStage } from './repo-stage';
 import type { Exercise } from '../../spec/exercise';
@@ -111,7 +112,7 @@ export class RepoTarget implements Target {
       close: async () => {
         await local.close();
         const left = await stage.down();
-        if (left.length) throw new Error(`could not remove what grade repo created: ${left.join('; ')}`);
+        if (left.length) throw new SetupError(phrase('repo.leftBehind', { left: left.join('; ') }));
       },
     };
   }
