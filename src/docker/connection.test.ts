@@ -1,8 +1,8 @@
+import { setupErrorOf } from '../../test/support/setup-error';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { SetupError } from '../errors';
 import { describeEngine, resolveConnection } from './connection';
 import { contextKey } from './docker-context';
 
@@ -27,15 +27,7 @@ function dockerConfig(opts: { current?: string; contexts?: Record<string, { host
 }
 
 const noHome = '/nonexistent/home';
-const lineOf = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SetupError) return e.line();
-    throw e;
-  }
-  throw new Error('no SetupError');
-};
+const lineOf = (f: () => unknown) => setupErrorOf(f).line();
 
 describe('which engine grade uses: -H, DOCKER_HOST, DOCKER_CONTEXT, currentContext, rootless socket, default socket', () => {
   const config = dockerConfig({

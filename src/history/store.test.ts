@@ -1,8 +1,8 @@
+import { setupErrorOf } from '../../test/support/setup-error';
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SetupError } from '../errors';
 import { attempt, hostileResult } from '../../test/support/grade-results';
 import { withHistoryLock } from './history-lock';
 import { appendToHistory, readHistory } from './store';
@@ -16,20 +16,10 @@ const r1 = attempt('2026-11-27T10:00:00.000Z', { web_server: 40 });
 const r2 = attempt('2026-11-27T11:00:00.000Z', { web_server: 80 });
 const r3 = attempt('2026-11-27T12:00:00.000Z', { web_server: 60, memory_limits: 100 });
 
-function setupError(fn: () => unknown): SetupError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SetupError) return e;
-    throw e;
-  }
-  throw new Error('no SetupError');
-}
-
 /** A clear one-line SetupError naming the file, and the file left exactly as it was. */
 function expectRefused(file: string, fn: () => unknown, pattern: RegExp) {
   const before = readFileSync(file);
-  const e = setupError(fn);
+  const e = setupErrorOf(fn);
   expect(e.line()).toMatch(pattern);
   expect(e.line()).toContain(file);
   expect(e.line()).not.toContain('\n');
@@ -124,11 +114,11 @@ describe('history file', () => {
   test('a folder at the path, or a path through a file, is a clear error', () => {
     const folder = path.join(dir, 'folder');
     mkdirSync(folder);
-    expect(setupError(() => readHistory(folder)).line()).toMatch(/folder: is a folder, not a file — check its permissions/);
-    expect(setupError(() => appendToHistory(folder, r1)).line()).toMatch(/folder: (is a folder|cannot be used)/);
+    expect(setupErrorOf(() => readHistory(folder)).line()).toMatch(/folder: is a folder, not a file — check its permissions/);
+    expect(setupErrorOf(() => appendToHistory(folder, r1)).line()).toMatch(/folder: (is a folder|cannot be used)/);
     const file = path.join(dir, 'plain');
     writeFileSync(file, 'x');
-    expect(setupError(() => appendToHistory(path.join(file, 'h.jsonl'), r1)).line()).toMatch(/cannot be used \((ENOTDIR|EEXIST)\)/);
+    expect(setupErrorOf(() => appendToHistory(path.join(file, 'h.jsonl'), r1)).line()).toMatch(/cannot be used \((ENOTDIR|EEXIST)\)/);
   });
 
   test('a writer killed at any moment leaves a history that still reads, and can be appended to', async () => {

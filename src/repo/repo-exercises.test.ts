@@ -1,7 +1,7 @@
+import { setupErrorOf } from '../../test/support/setup-error';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SetupError } from '../errors';
 import { defaultExercisesDir } from '../package-info';
 import { loadExercises } from '../spec/load';
 import { selectRepoExercises } from './repo-exercises';
@@ -9,15 +9,7 @@ import { selectRepoExercises } from './repo-exercises';
 const catalog = loadExercises(defaultExercisesDir);
 const REPOS = path.join(__dirname, '..', '..', 'test', 'fixtures', 'repos');
 
-function setupLine(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof SetupError) return e.line();
-    throw e;
-  }
-  throw new Error('no SetupError');
-}
+const setupLine = (run: () => unknown) => setupErrorOf(run).line();
 
 describe('which exercises grade repo grades (selectRepoExercises)', () => {
   test('a repository without a compose file: web_server graded, wordpress_compose not, with why, in English and Italian', () => {
