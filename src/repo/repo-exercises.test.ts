@@ -24,6 +24,7 @@ describe('which exercises grade repo grades (selectRepoExercises)', () => {
       },
     ]);
     const it = selectRepoExercises(path.join(REPOS, 'missing-index'), catalog, [], 'it');
+    expect(it.skipped[0]!.title).toBe(catalog.find((e) => e.id === 'wordpress_compose')!.title_it);
     expect(it.skipped[0]!.reason).toBe(
       'il repository non ha docker-compose.yml o docker-compose.yaml o compose.yaml o compose.yml (nominalo per valutarlo comunque: grade repo DIR wordpress_compose, o GRADE_EXERCISES)',
     );

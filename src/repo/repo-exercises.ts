@@ -3,6 +3,7 @@ import { SetupError } from '../errors';
 import { message, renderValue, type Lang } from '../messages/catalog';
 import { eitherOf, joined, phrase, type MessageValue } from '../messages/phrase';
 import type { Exercise, RepoSpec } from '../spec/exercise';
+import { localizeExercise } from '../spec/localize';
 import { repoFileReader } from './repo-context';
 
 /** One required file, or the names it may have: `compose.yaml or docker-compose.yml`. */
@@ -61,7 +62,7 @@ export function selectRepoExercises(dir: string, catalog: readonly Exercise[], i
     .filter((e) => !found.includes(e))
     .map((e) => ({
       id: e.id,
-      title: e.title,
+      title: localizeExercise(e, lang).title,
       reason: message(lang, 'repo.skipped', { missing: missingFiles(e.repo!, exists), id: e.id }),
     }));
   return { selected: found, skipped };
