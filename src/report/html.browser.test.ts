@@ -185,7 +185,7 @@ function italianResult(): GradeResult {
       }),
       hint: 'Il container è in esecuzione ma la pagina non è quella della slide. Controlla con curl http://localhost:8080/ e docker logs web_server.',
     },
-    cmd: { title: 'L’immagine espone la porta 80 e avvia apache in primo piano', message: 'Saltato: richiede "L’immagine web_server esiste" (fail)' },
+    cmd: { title: 'L’immagine espone la porta 80 e avvia apache in primo piano', message: 'Saltato: richiede "L’immagine web_server esiste" (non superato)' },
     stats: {
       title: 'docker stats risponde',
       message: 'Il valutatore non è riuscito a decidere: il controllo non è finito entro 30 s',

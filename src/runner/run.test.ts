@@ -100,8 +100,8 @@ describe('runner', () => {
     const r = await runPlan(plan, target);
     const [a, b, c, d] = r.exercises[0]!.checks;
     expect([a!.status, b!.status, c!.status, d!.status]).toEqual(['fail', 'skip', 'skip', 'pass']);
-    expect(b!.message).toBe('Skipped: needs "check a" (fail)');
-    expect(c!.message).toBe('Skipped: needs "check b" (skip)');
+    expect(b!.message).toBe('Skipped: needs "check a" (failed)');
+    expect(c!.message).toBe('Skipped: needs "check b" (skipped)');
     expect(r.exercises[0]!.score).toEqual({ points: 10, max: 40 });
     expect(d!.message).toBe('done after 10 ms');
   });

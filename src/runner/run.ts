@@ -124,7 +124,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
         ...base,
         status: 'skip',
         points: 0,
-        message: message(lang, 'runner.skipped', { needs: blocked.map((b) => `"${b.title}" (${b.status})`).join(', ') }),
+        message: message(lang, 'runner.skipped', { needs: blocked.map((b) => `"${b.title}" (${message(lang, `status.${b.status}`)})`).join(', ') }),
         durationMs: 0,
       };
       hooks.onCheckEnd?.(check, result);
