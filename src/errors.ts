@@ -13,7 +13,9 @@ export class SetupError extends Error {
   /**
    * `what` and `advice`: plain text, or phrases of the catalogue, which `line`
    * renders in the run's language (the CLI prints `line(lang)`). `message`
-   * holds the English, for logs and for code that only passes the error on.
+   * holds the phrases rendered in English, for logs and for code that only
+   * passes the error on; text a caller rendered itself (planGrading and
+   * selectRepoExercises know the language) stays as it was given.
    */
   constructor(
     readonly what: ErrorText,
