@@ -205,12 +205,12 @@ async function main() {
   await build({
     ...common,
     entryPoints: {
-      'exercise-validator.generated': path.join(compiled, 'src/spec/exercise-validator.generated.js'),
+      'exercise-validator.generated': path.join(compiled, 'src/exercise/exercise-validator.generated.js'),
       'result-validator.generated': path.join(compiled, 'src/result/result-validator.generated.js'),
     },
     outdir: out,
   });
-  copyFileSync(path.join(compiled, 'src/spec/exercise-catalogue.generated.json'), path.join(out, 'exercise-catalogue.generated.json'));
+  copyFileSync(path.join(compiled, 'src/exercise/exercise-catalogue.generated.json'), path.join(out, 'exercise-catalogue.generated.json'));
   copyFileSync(path.join(compiled, 'src/report/report-templates.generated.js'), path.join(out, 'report-templates.generated.js'));
   // Which installed packages the shipped code comes from, for test/package.test.ts (engines), outside what is shipped.
   const packages = new Set();

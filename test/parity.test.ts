@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkKinds } from '../checks';
 import { defaultExercisesDir } from '../src/package-info';
-import { loadExercises } from '../src/spec/load';
+import { loadExercises } from '../src/exercise/load';
 import { runGrade } from './support/run-cli';
 
 const root = path.resolve(__dirname, '..');

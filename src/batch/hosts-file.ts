@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv, type JSONSchemaType } from 'ajv';
 import braces from 'braces';
 import { SetupError, SpecError, type SpecProblem } from '../errors';
-import { nodeAt, parseYamlFile, schemaProblems } from '../spec/yaml-document';
+import { nodeAt, parseYamlFile, schemaProblems } from '../exercise/yaml-document';
 
 interface Connection {
   port?: number;

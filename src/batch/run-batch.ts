@@ -10,9 +10,9 @@ import { planGrading } from '../runner/plan';
 import { withOpenTarget } from '../runner/open-target';
 import { runPlan } from '../runner/run';
 import { Semaphore } from '../runner/semaphore';
-import type { Exercise } from '../spec/exercise';
+import type { Exercise } from '../exercise/exercise';
 import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ssh/ssh-session';
-import { SshTarget } from '../target/ssh/ssh-target';
+import { SshTarget } from '../grading-target/ssh/ssh-target';
 import type { BatchHost } from './hosts-file';
 import { readHostStatus, writeHostOutcome, type HostStatus } from './host-outcome';
 

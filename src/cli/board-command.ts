@@ -7,8 +7,8 @@ import { openBoardStore } from '../board/open-store';
 import { loadClassFile } from '../batch/hosts-file';
 import { SetupError } from '../errors';
 import { message, type Lang } from '../messages/catalog';
-import { appliesIn } from '../spec/exercise';
-import { loadExercises } from '../spec/load';
+import { appliesIn } from '../exercise/exercise';
+import { loadExercises } from '../exercise/load';
 import type { CliIo } from './io';
 
 export interface BoardCommandOptions {

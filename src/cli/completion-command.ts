@@ -3,7 +3,7 @@ import { SetupError } from '../errors';
 import { message, type Lang } from '../messages/catalog';
 import { reportFormats } from '../report/index';
 import { languages } from '../messages/catalog';
-import { loadExercises } from '../spec/load';
+import { loadExercises } from '../exercise/load';
 import type { CliIo } from './io';
 
 export const completionShells = ['bash', 'zsh', 'fish'] as const;

@@ -1,8 +1,8 @@
 import type { Lang } from '../messages/catalog';
 import { message } from '../messages/catalog';
 import { terminalLine } from '../report/terminal-text';
-import type { Exercise } from '../spec/exercise';
-import { loadExercisesToGrade } from '../spec/load';
+import type { Exercise } from '../exercise/exercise';
+import { loadExercisesToGrade } from '../exercise/load';
 import type { CliIo } from './io';
 
 /**

@@ -1,6 +1,6 @@
 import { checkKinds } from '../../checks';
-import { maxPoints } from '../spec/exercise';
-import { loadExercises } from '../spec/load';
+import { maxPoints } from '../exercise/exercise';
+import { loadExercises } from '../exercise/load';
 import type { CliIo } from './io';
 import type { ResolvedVariable } from '../config/exercise-variables';
 import { message, type Lang } from '../messages/catalog';

@@ -5,7 +5,7 @@ import { SetupError } from '../errors';
 import { historyLocation } from '../history/location';
 import { defaultExercisesDir, grader } from '../package-info';
 import { defaultReportFormats, parseFormats, reportFormats } from '../report/index';
-import { parseVarAssignments } from '../spec/variables';
+import { parseVarAssignments } from '../exercise/variables';
 import { terminalText } from '../report/terminal-text';
 import { processIo, type CliIo } from './io';
 import { DEFAULT_LISTEN } from '../board/board-address';

@@ -4,7 +4,7 @@ import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { grader } from '../package-info';
 import type { StudentInfo } from '../result/types';
-import { appliesIn } from '../spec/exercise';
+import { appliesIn } from '../exercise/exercise';
 import { finishRun } from './finish-run';
 import { Interruption } from './interruption';
 import type { CliIo } from './io';

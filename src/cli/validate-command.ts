@@ -1,8 +1,8 @@
 import { formatProblem } from '../errors';
 import { message } from '../messages/catalog';
 import { resolveLanguage } from '../messages/language';
-import { exerciseFilesIn, loadExerciseFiles } from '../spec/load';
-import { missingTranslations } from '../spec/localize';
+import { exerciseFilesIn, loadExerciseFiles } from '../exercise/load';
+import { missingTranslations } from '../exercise/localize';
 import type { CliIo } from './io';
 import { terminalText } from '../report/terminal-text';
 

@@ -1,4 +1,4 @@
-import { LocalTarget } from '../target/local/local-target';
+import { LocalTarget } from '../grading-target/local/local-target';
 import { leftoverProbes, resetEngine, suiteBaseline } from '../../test/support/host-state';
 import { sh } from '../../test/support/shell';
 import { ProbeRunner } from './probes';

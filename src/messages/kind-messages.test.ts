@@ -1,7 +1,7 @@
 import { checkKinds } from '../../checks';
 import { defaultExercisesDir } from '../package-info';
 import { planGrading } from '../runner/plan';
-import { loadExercises } from '../spec/load';
+import { loadExercises } from '../exercise/load';
 import { renderMessage } from './catalog';
 import { kindMessageTemplate } from './kind-messages';
 

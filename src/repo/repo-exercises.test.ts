@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultExercisesDir } from '../package-info';
-import { loadExercises } from '../spec/load';
+import { loadExercises } from '../exercise/load';
 import { selectRepoExercises } from './repo-exercises';
 
 const catalog = loadExercises(defaultExercisesDir);

@@ -2,8 +2,8 @@ import { statSync } from 'node:fs';
 import { SetupError } from '../errors';
 import { message, renderValue, type Lang } from '../messages/catalog';
 import { eitherOf, joined, phrase, type MessageValue } from '../messages/phrase';
-import type { Exercise, RepoSpec } from '../spec/exercise';
-import { localizeExercise } from '../spec/localize';
+import type { Exercise, RepoSpec } from '../exercise/exercise';
+import { localizeExercise } from '../exercise/localize';
 import { repoFileReader } from './repo-context';
 
 /** One required file, or the names it may have: `compose.yaml or docker-compose.yml`. */

@@ -5,13 +5,13 @@ import { withOpenTarget } from './open-target';
 import { planGrading, type Plan } from './plan';
 import { runPlan, type RunOptions } from './run';
 import { totalScore, type ExerciseResult, type GradeResult, type NotGraded } from '../result/types';
-import type { Exercise } from '../spec/exercise';
+import type { Exercise } from '../exercise/exercise';
 import { selectRepoExercises } from '../repo/repo-exercises';
-import { LocalTarget } from '../target/local/local-target';
-import { REPO_PROJECT, REPO_RUN_LABEL } from '../target/repo/repo-stage';
-import { RepoTarget } from '../target/repo/repo-target';
-import { STALE_RUN_MS } from '../target/repo/sandbox';
-import { detectComposeCli } from '../target/repo/compose-cli';
+import { LocalTarget } from '../grading-target/local/local-target';
+import { REPO_PROJECT, REPO_RUN_LABEL } from '../grading-target/repo/repo-stage';
+import { RepoTarget } from '../grading-target/repo/repo-target';
+import { STALE_RUN_MS } from '../grading-target/repo/sandbox';
+import { detectComposeCli } from '../grading-target/repo/compose-cli';
 
 export interface RepoGradeOptions extends Omit<RunOptions, 'probeRunId'> {
   dir: string;

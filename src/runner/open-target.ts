@@ -1,4 +1,4 @@
-import type { OpenTarget } from '../target/target';
+import type { OpenTarget } from '../grading-target/target';
 
 /**
  * The one "open a target, use it, close it" of `grade`, `grade batch` and

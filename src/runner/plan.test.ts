@@ -1,5 +1,5 @@
 import { defaultExercisesDir } from '../package-info';
-import { loadExercises } from '../spec/load';
+import { loadExercises } from '../exercise/load';
 import { notGradedExercises, planGrading } from './plan';
 
 describe('exercises left out of a grade-everything run', () => {

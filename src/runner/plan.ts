@@ -5,9 +5,9 @@ import { closestWord } from '../words/closest-word';
 import { SetupError } from '../errors';
 import { message, type Lang } from '../messages/catalog';
 import type { NotGraded } from '../result/types';
-import { localizeExercise } from '../spec/localize';
-import { appliesIn, type CheckSpec, type Exercise, type GradingMode } from '../spec/exercise';
-import { referencedVariables, substituteVariables } from '../spec/variables';
+import { localizeExercise } from '../exercise/localize';
+import { appliesIn, type CheckSpec, type Exercise, type GradingMode } from '../exercise/exercise';
+import { referencedVariables, substituteVariables } from '../exercise/variables';
 
 export interface PlannedCheck {
   exercise: Exercise;

@@ -1,7 +1,7 @@
 import { defineCheckKind, type CheckKind } from '../check/kind';
-import type { CheckSpec, Exercise } from '../spec/exercise';
-import { LocalTarget } from '../target/local/local-target';
-import type { OpenTarget } from '../target/target';
+import type { CheckSpec, Exercise } from '../exercise/exercise';
+import { LocalTarget } from '../grading-target/local/local-target';
+import type { OpenTarget } from '../grading-target/target';
 import { leftoverProbes } from '../../test/support/host-state';
 import type { Plan, PlannedCheck } from './plan';
 import { runPlan } from './run';

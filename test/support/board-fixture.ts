@@ -10,8 +10,8 @@ import { openBoardStore } from '../../src/board/open-store';
 import { boardExercises } from '../../src/cli/board-command';
 import { defaultExercisesDir } from '../../src/package-info';
 import { exerciseScore, totalScore, type CheckResult, type GradeResult } from '../../src/result/types';
-import { appliesIn } from '../../src/spec/exercise';
-import { loadExercises } from '../../src/spec/load';
+import { appliesIn } from '../../src/exercise/exercise';
+import { loadExercises } from '../../src/exercise/load';
 import { HOSTILE } from './grade-results';
 
 export const BOARD_SECRET = 'test-instructor-secret-0123456789';

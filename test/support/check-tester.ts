@@ -4,7 +4,7 @@ import type { CheckKind, Verdict } from '../../src/check/kind';
 import { EngineView } from '../../src/docker/engine-view';
 import { ProbeRunner } from '../../src/docker/probes';
 import { RegistryAccess, type RegistryAccessOptions } from '../../src/registry/registry-access';
-import { LocalTarget } from '../../src/target/local/local-target';
+import { LocalTarget } from '../../src/grading-target/local/local-target';
 import { englishData } from './english-data';
 import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './host-state';
 import { sh } from './shell';

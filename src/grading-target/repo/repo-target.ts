@@ -4,7 +4,7 @@ import { firstExistingWith, repoFileReader, type RepoContext } from '../../repo/
 import { SetupError } from '../../errors';
 import { phrase } from '../../messages/phrase';
 import { RepoStage } from './repo-stage';
-import type { Exercise } from '../../spec/exercise';
+import type { Exercise } from '../../exercise/exercise';
 import { LocalTarget } from '../local/local-target';
 import type { OpenTarget, Target } from '../target';
 

@@ -10,7 +10,7 @@ import { errorMessage } from '../../errors';
 import { eitherOf, joined, phrase, type MessageValue } from '../../messages/phrase';
 import { parseComposeFile } from '../../repo/compose-file';
 import type { StepName, StepOutcome } from '../../repo/repo-context';
-import type { RepoSpec } from '../../spec/exercise';
+import type { RepoSpec } from '../../exercise/exercise';
 import { BuildTranscript } from './build-log';
 import { lastLines, runCompose, type ComposeCli } from './compose-cli';
 import { waitReady, type Readiness } from './readiness';
