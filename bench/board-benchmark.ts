@@ -19,7 +19,7 @@ import { request } from 'undici';
 import { writeHostOutcome } from '../src/batch/host-outcome';
 import { BatchBoardSender } from '../src/board/batch-sender';
 import { BoardClient } from '../src/board/board-client';
-import { packageRoot } from '../src/package-info';
+import { packageRoot } from '../src/package/package-info';
 import { catalogResult, joinAs } from '../test/support/board-fixture';
 
 function arg(name: string, fallback: number): number {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkKinds } from '../checks';
-import { defaultExercisesDir } from '../src/package-info';
+import { defaultExercisesDir } from '../src/package/package-info';
 import { loadExercises } from '../src/exercise/load';
 import { runGrade } from './support/run-cli';
 

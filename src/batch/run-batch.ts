@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import { PROBE_RUN_LABEL } from '../docker/probes';
-import { errorMessage, SetupError } from '../errors';
+import { errorMessage, SetupError } from '../errors/setup-error';
 import type { RegistryAccessOptions } from '../registry/registry-access';
 import { renderValue, type Lang } from '../messages/catalog';
 import { phrase } from '../messages/phrase';
@@ -9,7 +9,7 @@ import type { ReportFormat } from '../report/index';
 import { planGrading } from '../runner/plan';
 import { withOpenTarget } from '../runner/open-target';
 import { runPlan } from '../runner/run';
-import { Semaphore } from '../runner/semaphore';
+import { Semaphore } from '../concurrency/semaphore';
 import type { Exercise } from '../exercise/exercise';
 import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ssh/ssh-session';
 import { SshTarget } from '../grading-target/ssh/ssh-target';

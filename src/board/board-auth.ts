@@ -2,7 +2,7 @@ import { phrase } from '../messages/phrase';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { replaceFile } from '../files/replace-file';
 
 /** The instructor's login lasts a lab day; after that, the login form again. */

@@ -1,5 +1,5 @@
 import { undiciAgent, undiciRequest } from '../http/undici-request';
-import { errorMessage } from '../errors';
+import { errorMessage } from '../errors/setup-error';
 import type { GradeResult } from '../result/types';
 
 /** What became of one push; a duplicate means the board had it already (a retry after a lost answer). */

@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import createDebug from 'debug';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ClassMember } from '../batch/hosts-file';
-import { templatesDir } from '../package-info';
+import { templatesDir } from '../package/package-info';
 import { csvRecords } from '../report/csv';
 import { gradeResultValidator } from '../result/result-validator';
 import { gradeResultSchema } from '../result/schema';

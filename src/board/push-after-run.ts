@@ -1,4 +1,3 @@
-import type { CliIo } from '../cli/io';
 import { terminalLine } from '../report/terminal-text';
 import type { GradeResult } from '../result/types';
 import { BoardClient, isFinal } from './board-client';
@@ -20,7 +19,7 @@ export const PUSH_WAIT_MS = 1500;
  * is sent, oldest first, for at most PUSH_WAIT_MS. What is not sent stays for
  * a later run. One line on the terminal; never throws, never changes the exit status.
  */
-export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, io: Pick<CliIo, 'stderr'>, waitMs = PUSH_WAIT_MS): Promise<void> {
+export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, io: { stderr: NodeJS.WritableStream }, waitMs = PUSH_WAIT_MS): Promise<void> {
   const deadline = AbortSignal.timeout(waitMs);
   const client = new BoardClient(link.url, link.token);
   let line: string;

@@ -2,7 +2,7 @@ import { phrase } from '../messages/phrase';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { boardTables, resultFromRow, type BoardStore, type NewResult, type ResultRow, type StoredResult, type TokenRecord } from './board-store';
 
 /**

@@ -8,7 +8,7 @@ import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus }
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
 import { runBatch } from '../batch/run-batch';
 import { ensureWritableFolder, fallbackReportFolders, FoldersUnwritableError, writeWithFallback } from '../files/fallback-folder';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import { dateLocale } from '../messages/language';
 import { phrase } from '../messages/phrase';

@@ -5,7 +5,7 @@ import type { BoardExercise } from '../board/board-state';
 import { BoardServer } from '../board/board-server';
 import { openBoardStore } from '../board/open-store';
 import { loadClassFile } from '../batch/hosts-file';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import { appliesIn } from '../exercise/exercise';
 import { loadExercises } from '../exercise/load';

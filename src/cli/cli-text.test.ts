@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runGrade } from '../../test/support/run-cli';
-import { packageRoot } from '../package-info';
+import { packageRoot } from '../package/package-info';
 
 /**
  * What the built `grade` prints without an engine — help of every command,

@@ -1,4 +1,4 @@
-import { errorMessage, SetupError } from '../errors';
+import { errorMessage, SetupError } from '../errors/setup-error';
 import { historyFor } from '../history/attempts';
 import { appendToHistory, type History } from '../history/store';
 import type { ReportFormat } from '../report/index';

@@ -1,7 +1,7 @@
 import { Help } from '@commander-js/extra-typings';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang, type MessageId } from '../messages/catalog';
-import { resolveLanguage } from '../messages/language';
+import { resolveLanguage } from '../config/run-language';
 
 /**
  * Commander lays an option out as "term  description", wrapping the description

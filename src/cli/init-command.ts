@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { joinBoard } from '../board/board-client';
 import { terminalLine } from '../report/terminal-text';
-import { errorMessage, SetupError } from '../errors';
+import { errorMessage, SetupError } from '../errors/setup-error';
 import { readUserConfig, writeUserConfig, type UserConfig } from '../config/user-config';
 import { message, type Lang } from '../messages/catalog';
 import type { CliIo } from './io';

@@ -1,9 +1,9 @@
 import { setFlagsFromString as setV8Flags } from 'node:v8';
 import { CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { terminalText } from '../report/terminal-text';
 import { processIo, type CliIo } from './io';
-import { resolveLanguage } from '../messages/language';
+import { resolveLanguage } from '../config/run-language';
 import { message } from '../messages/catalog';
 import { closestWord } from '../words/closest-word';
 import type { CommandContext } from './command-context';

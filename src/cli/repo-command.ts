@@ -2,7 +2,7 @@ import { gradeRepository } from '../runner/grade-repository';
 import { message, type Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
-import { grader } from '../package-info';
+import { grader } from '../package/package-info';
 import type { StudentInfo } from '../result/types';
 import { appliesIn } from '../exercise/exercise';
 import { finishRun } from './finish-run';

@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { reportFromHistory } from '../history/attempts';
 import { readHistory } from '../history/store';
 import type { ReportFormat } from '../report/index';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { defaultReportFormats, reportFormats } from '../report/index';
 import type { CommandContext } from './command-context';
 import type { MessageId } from '../messages/catalog';

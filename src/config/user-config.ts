@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ajv, JSONSchemaType } from 'ajv';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { replaceFile } from '../files/replace-file';
 
 /**

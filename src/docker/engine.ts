@@ -2,7 +2,7 @@ import { phrase } from '../messages/phrase';
 import type Docker from 'dockerode';
 import Dockerode from './dockerode';
 import createDebug from 'debug';
-import { EngineUnavailableError } from '../errors';
+import { EngineUnavailableError } from '../errors/setup-error';
 import type { EngineConnection } from './connection';
 import { packBuildContext } from './build-context';
 import { demuxLogFrames } from './log-frames';

@@ -2,7 +2,7 @@ import { phrase } from '../messages/phrase';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
-import { SetupError, SpecError, type SpecProblem } from '../errors';
+import { SetupError, SpecError, type SpecProblem } from '../errors/setup-error';
 import { catalogueExercises } from './exercise-catalogue';
 import type { Exercise, ExerciseSpec, GradingMode } from './exercise';
 import { referencedVariables } from './variables';

@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 
 const REFERENCE = /\$\{([a-z][a-z0-9_]*)\}/g;
 

@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { scoreRatio, type Attempt, type ExerciseHistory, type ReportInput } from '../report/input';
 import { totalScore, type ExerciseResult, type GradeResult } from '../result/types';
 

@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { phrase, type Phrase } from '../messages/phrase';
 import { gradeResultValidator } from '../result/result-validator';
 import type { GradeResult } from '../result/types';

@@ -1,5 +1,3 @@
-import type { MessageData, MessageValue } from './phrase';
-
 /**
  * Every sentence the tool itself shows (reports, terminal, advice), by id, in
  * each language. Check kinds keep their English messages in `meta.messages`;
@@ -643,6 +641,26 @@ const en = {
 } as const;
 
 export type MessageId = keyof typeof en;
+
+/**
+ * A piece of a message that a kind builds in code (where it looked, a list of
+ * problems): an id of the tool's catalogue and its values, so the piece is
+ * rendered in the run's language like the sentence around it. Values the
+ * student controls (names, command output) stay plain strings.
+ */
+export interface Phrase {
+  phrase: MessageId;
+  data?: MessageData;
+}
+
+/** Several values shown one after the other, e.g. problems joined by "; ". */
+export interface PhraseList {
+  items: readonly MessageValue[];
+  separator: string;
+}
+
+export type MessageValue = string | number | undefined | Phrase | PhraseList;
+export type MessageData = Record<string, MessageValue>;
 
 const it: Record<MessageId, string> = {
   'report.title': 'Rapporto di valutazione',

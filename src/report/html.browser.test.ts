@@ -10,7 +10,7 @@ import { checkKinds } from '../../checks';
 import { describeSelector } from '../check/container-selection';
 import { joined, phrase, type MessageData } from '../check/kind';
 import { renderMessage, type Lang } from '../messages/catalog';
-import { kindMessageTemplate } from '../messages/kind-messages';
+import { kindMessageTemplate } from '../check/kind-messages';
 import type { GradeResult } from '../result/types';
 import { renderHtml } from './html';
 

@@ -1,7 +1,7 @@
 import { phrase } from '../messages/phrase';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { replaceFile } from '../files/replace-file';
 import { renderCsv } from './csv';
 import { renderGradescope } from './gradescope';

@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
 import { closestWord } from '../words/closest-word';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import type { NotGraded } from '../result/types';
 import { localizeExercise } from '../exercise/localize';

@@ -3,16 +3,16 @@ import type { CheckContext, Verdict } from '../check/kind';
 import { AbortedError } from '../docker/engine';
 import { EngineView } from '../docker/engine-view';
 import { ProbeRunner } from '../docker/probes';
-import { errorMessage } from '../errors';
-import { grader } from '../package-info';
+import { errorMessage } from '../errors/setup-error';
+import { grader } from '../package/package-info';
 import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry-access';
 import { appliesIn } from '../exercise/exercise';
 import type { OpenTarget } from '../grading-target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
 import { message, renderMessage, type Lang } from '../messages/catalog';
-import { kindMessageTemplate } from '../messages/kind-messages';
+import { kindMessageTemplate } from '../check/kind-messages';
 import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
-import { Semaphore } from './semaphore';
+import { Semaphore } from '../concurrency/semaphore';
 
 const debug = createDebug('grade:runner');
 

@@ -8,7 +8,7 @@ import { BoardServer } from '../../src/board/board-server';
 import type { BoardStore } from '../../src/board/board-store';
 import { openBoardStore } from '../../src/board/open-store';
 import { boardExercises } from '../../src/cli/board-command';
-import { defaultExercisesDir } from '../../src/package-info';
+import { defaultExercisesDir } from '../../src/package/package-info';
 import { exerciseScore, totalScore, type CheckResult, type GradeResult } from '../../src/result/types';
 import { appliesIn } from '../../src/exercise/exercise';
 import { loadExercises } from '../../src/exercise/load';

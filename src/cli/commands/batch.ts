@@ -1,8 +1,8 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { SetupError } from '../../errors';
+import { SetupError } from '../../errors/setup-error';
 import { reportFormats, parseFormats } from '../../report/index';
 import { parseVarAssignments } from '../../exercise/variables';
-import { resolveLanguage } from '../../messages/language';
+import { resolveLanguage } from '../../config/run-language';
 import { varsFromEnv } from '../../config/exercise-variables';
 import { phrase } from '../../messages/phrase';
 import type { CommandContext } from '../command-context';

@@ -1,8 +1,8 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { SetupError } from '../../errors';
+import { SetupError } from '../../errors/setup-error';
 import { DEFAULT_LISTEN } from '../../board/board-address';
 import { message } from '../../messages/catalog';
-import { resolveLanguage } from '../../messages/language';
+import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
 import { dbOption, exercisesOption, fromCwd, langOption, positiveInt } from '../shared-options';
 

@@ -1,6 +1,6 @@
 import { Command, Option, type CommandUnknownOpts } from '@commander-js/extra-typings';
-import { defaultExercisesDir } from '../../package-info';
-import { resolveLanguage } from '../../messages/language';
+import { defaultExercisesDir } from '../../package/package-info';
+import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
 import { fromCwd } from '../shared-options';
 

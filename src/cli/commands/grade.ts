@@ -1,9 +1,9 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { historyLocation } from '../../history/location';
-import { grader } from '../../package-info';
+import { grader } from '../../package/package-info';
 import { parseFormats } from '../../report/index';
 import { parseVarAssignments } from '../../exercise/variables';
-import { resolveLanguage } from '../../messages/language';
+import { resolveLanguage } from '../../config/run-language';
 import { varsFromEnv } from '../../config/exercise-variables';
 import type { CommandContext } from '../command-context';
 import {

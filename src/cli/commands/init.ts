@@ -1,5 +1,5 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { resolveLanguage } from '../../messages/language';
+import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
 import { langOption } from '../shared-options';
 

@@ -1,6 +1,6 @@
 import { Command, Option } from '@commander-js/extra-typings';
-import { SetupError } from '../../errors';
-import { resolveLanguage } from '../../messages/language';
+import { SetupError } from '../../errors/setup-error';
+import { resolveLanguage } from '../../config/run-language';
 import { terminalText } from '../../report/terminal-text';
 import type { CommandContext } from '../command-context';
 import { exercisesOption, fromCwd, jsonOption, langOption } from '../shared-options';

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { parseFormats } from '../../report/index';
 import { parseVarAssignments } from '../../exercise/variables';
-import { resolveLanguage } from '../../messages/language';
+import { resolveLanguage } from '../../config/run-language';
 import { varsFromEnv } from '../../config/exercise-variables';
 import type { CommandContext } from '../command-context';
 import {

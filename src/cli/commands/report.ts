@@ -1,7 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { historyLocation } from '../../history/location';
 import { parseFormats } from '../../report/index';
-import { resolveLanguage } from '../../messages/language';
+import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
 import { formatOption, fromCwd, langOption, outOption } from '../shared-options';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ComposeCli } from './compose-cli';
 import { firstExistingWith, repoFileReader, type RepoContext } from '../../repo/repo-context';
-import { SetupError } from '../../errors';
+import { SetupError } from '../../errors/setup-error';
 import { phrase } from '../../messages/phrase';
 import { RepoStage } from './repo-stage';
 import type { Exercise } from '../../exercise/exercise';

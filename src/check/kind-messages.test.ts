@@ -1,8 +1,8 @@
 import { checkKinds } from '../../checks';
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { planGrading } from '../runner/plan';
 import { loadExercises } from '../exercise/load';
-import { renderMessage } from './catalog';
+import { renderMessage } from '../messages/catalog';
 import { kindMessageTemplate } from './kind-messages';
 
 describe('check messages and exercise texts in the run language', () => {

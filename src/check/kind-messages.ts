@@ -1,6 +1,6 @@
-import type { CheckKindMeta } from '../check/kind';
-import type { Lang } from './catalog';
-import { kindMessagesIt } from './kinds-it';
+import type { CheckKindMeta } from './kind';
+import type { Lang } from '../messages/catalog';
+import { kindMessagesIt } from '../messages/kinds-it';
 
 /** A kind's message template in a language; English (the kind's own `meta.messages`) when there is no translation. */
 export function kindMessageTemplate(meta: Pick<CheckKindMeta<unknown, string>, 'kind' | 'messages'>, messageId: string, lang: Lang): string | undefined {

@@ -2,7 +2,7 @@ import { setupErrorOf } from '../../test/support/setup-error';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { loadExercises } from '../exercise/load';
 import { selectRepoExercises } from './repo-exercises';
 

@@ -1,5 +1,5 @@
-import { SetupError } from '../errors';
-import { resolveLanguage } from './language';
+import { SetupError } from '../errors/setup-error';
+import { resolveLanguage } from './run-language';
 
 describe('language of the messages', () => {
   test('--lang wins over the locale', () => {

@@ -1,10 +1,10 @@
 import { statSync } from 'node:fs';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, renderValue, type Lang } from '../messages/catalog';
 import { eitherOf, joined, phrase, type MessageValue } from '../messages/phrase';
 import type { Exercise, RepoSpec } from '../exercise/exercise';
 import { localizeExercise } from '../exercise/localize';
-import { repoFileReader } from './repo-context';
+import { repoFileReader } from '../repo/repo-context';
 
 /** One required file, or the names it may have: `compose.yaml or docker-compose.yml`. */
 const oneOf = (r: RepoSpec['requires'][number]): MessageValue => (Array.isArray(r) ? eitherOf(r) : r);

@@ -1,5 +1,5 @@
-import { renderValue, type Lang } from './messages/catalog';
-import { phrase, type Phrase } from './messages/phrase';
+import { renderValue, type Lang } from '../messages/catalog';
+import { phrase, type Phrase } from '../messages/phrase';
 
 /** What a setup error says: text the user gave (a path, a name) or a phrase of the catalogue. */
 export type ErrorText = string | Phrase;
