@@ -1,6 +1,6 @@
 import { whereGraded } from '../src/check/where-graded';
 import { defineCheckKind } from '../src/check/kind';
-import { shortId } from '../src/docker/image-ref';
+import { shortId } from '../src/docker/image-reference';
 
 interface Params {
   image: string;
