@@ -100,16 +100,14 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
   const probes = new ProbeRunner(target.engine, options.probeRunId);
   const view = new EngineView(target.engine, probes, {
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(target.imageAliases ? { imageAliases: target.imageAliases } : {}),
-    ...(target.containerScope ? { containerScope: target.containerScope } : {}),
+    ...(target.staged ? { imageAliases: target.staged.imageAliases, containerScope: target.staged.containerScope } : {}),
   });
   const registry = new RegistryAccess(options.registry ?? {}, { os: target.info.os, architecture: target.info.arch });
   const ctx = {
     engine: view,
     http: target.http,
     registry,
-    ...(target.repo ? { repo: target.repo } : {}),
-    ...(target.stagedAt !== undefined ? { stagedAt: target.stagedAt } : {}),
+    ...(target.staged ? { repo: target.staged.repo, stagedAt: target.staged.stagedAt } : {}),
   };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
@@ -136,13 +134,13 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
       let result: CheckResult;
       if (options.signal?.aborted) {
         result = { ...base, status: 'error', points: 0, message: message(lang, 'runner.interrupted'), messageId: 'grader.interrupted', durationMs: 0 };
-      } else if (target.cannotGradeState && appliesIn(check.spec, 'host')) {
+      } else if (target.staged?.cannotGradeState && appliesIn(check.spec, 'host')) {
         // The state these checks look at could not be produced here: the grader's limit, never the student's.
         result = {
           ...base,
           status: 'error',
           points: 0,
-          message: message(lang, 'runner.cannotGradeState', { reason: target.cannotGradeState }),
+          message: message(lang, 'runner.cannotGradeState', { reason: target.staged.cannotGradeState }),
           messageId: 'grader.cannotGradeState',
           durationMs: 0,
         };

@@ -104,11 +104,13 @@ export class RepoTarget implements Target {
       ...local,
       kind: this.kind,
       endpoint: this.endpoint,
-      imageAliases: state.imageAliases,
-      stagedAt: Date.now(),
-      ...(state.cannotGrade ? { cannotGradeState: state.cannotGrade } : {}),
-      containerScope: state.containerScope,
-      repo,
+      staged: {
+        imageAliases: state.imageAliases,
+        stagedAt: Date.now(),
+        ...(state.cannotGrade ? { cannotGradeState: state.cannotGrade } : {}),
+        containerScope: state.containerScope,
+        repo,
+      },
       close: async () => {
         await local.close();
         const left = await stage.down();

@@ -12,7 +12,7 @@ const RUN = `docker run --rm --network host -v /var/run/docker.sock:/var/run/doc
 /**
  * The grader's own Dockerfile built for real and run as the README says. Slow
  * (a Debian root by debootstrap the first time, npm ci inside the build), so
- * opt-in: GRADE_IMAGE_TEST=1 npx jest test/grader-image.test.ts.
+ * opt-in: GRADE_IMAGE_TEST=1 npx jest test/grader-image.engine.test.ts.
  */
 (process.env.GRADE_IMAGE_TEST === '1' ? describe : describe.skip)('the grader image (Dockerfile)', () => {
   let baseline: EngineSnapshot;
