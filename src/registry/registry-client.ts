@@ -1,10 +1,11 @@
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import createDebug from 'debug';
 import type { Dispatcher } from 'undici';
 import { undiciRequest } from '../http/undici-request';
 import { renderValue } from '../messages/catalog';
 import { phrase, type Phrase } from '../messages/phrase';
 import { parseChallenge } from './www-authenticate';
+import { startDeadline } from '../time/deadline';
 
 const debug = createDebug('grade:registry');
 
@@ -197,8 +198,9 @@ export class RegistryClient {
    * streamed and possibly large) only the wait for headers and each silence.
    */
   private async raw(method: 'GET' | 'HEAD', url: string, headers: Record<string, string>, signal?: AbortSignal, whole = true): Promise<Sent> {
-    const t = AbortSignal.timeout(this.timeout());
-    const bound = whole ? (signal ? AbortSignal.any([signal, t]) : t) : signal;
+    // The limit lasts until the body is read (callers read it after this returns).
+    const limit = whole ? startDeadline(`registry request (${method} ${url})`, this.timeout(), signal) : undefined;
+    const bound = limit ? limit.signal : signal;
     try {
       // undici loaded with the first registry request: most exercises never make one.
       const res = await undiciRequest(url, {
@@ -210,15 +212,17 @@ export class RegistryClient {
         ...(this.opts.dispatcher ? { dispatcher: this.opts.dispatcher } : {}),
       });
       debug('%s %s → %d', method, url, res.statusCode);
+      if (limit) finished(res.body, () => limit.dispose());
       return { status: res.statusCode, headers: res.headers, body: res.body };
     } catch (e) {
+      limit?.dispose();
       if (signal?.aborted) throw e;
       const err = e as { code?: string; cause?: { code?: string }; name?: string };
       const code = err.code ?? err.cause?.code ?? err.name ?? 'error';
       const host = new URL(url).host;
       throw new RegistryError(
         'unavailable',
-        (whole && t.aborted) || /TIMEOUT/.test(code)
+        limit?.expired || /TIMEOUT/.test(code)
           ? phrase('part.registry.noAnswerWithin', { host, seconds: this.timeout() / 1000 })
           : phrase('part.registry.unreachable', { host, code }),
       );
