@@ -167,8 +167,15 @@ export class DockerEngine {
     const limit = startDeadline(`engine call (${what})`, timeoutMs, signal);
     const started = Date.now();
     let held = false;
+    // Not every dockerode method passes its abortSignal on (image inspect does not): the limit ends the wait regardless.
+    const stopped = new Promise<never>((_, reject) => {
+      const stop = () => reject(limit.signal.reason);
+      if (limit.signal.aborted) stop();
+      else limit.signal.addEventListener('abort', stop, { once: true });
+    });
+    stopped.catch(() => undefined);
     try {
-      const result = await run(limit.signal);
+      const result = await Promise.race([run(limit.signal), stopped]);
       debug('%s (%d ms)', what, Date.now() - started);
       // A stream answer (an archive) is read after this returns: its limit lasts until the stream ends.
       if (isStream(result)) {
@@ -190,6 +197,20 @@ export class DockerEngine {
     }
   }
 
+  /**
+   * A GET on the engine API with the abort signal on the request itself:
+   * dockerode's image and network inspect and image history do not pass it on,
+   * so their requests outlived the limit and kept grade from exiting.
+   */
+  private getJson<T>(path: string, signal: AbortSignal, notFound: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.docker.modem.dial(
+        { path, method: 'GET', abortSignal: signal, statusCodes: { 200: true, 404: notFound, 500: 'server error' } },
+        (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
+      );
+    });
+  }
+
   private async orUndefinedOn404<T>(p: Promise<T>): Promise<T | undefined> {
     try {
       return await p;
@@ -201,29 +222,14 @@ export class DockerEngine {
 
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
     return this.orUndefinedOn404(
-      this.call(`inspect image ${ref}`, (s) => this.docker.getImage(ref).inspect({ abortSignal: s } as Docker.ImageInspectOptions), signal),
+      this.call(`inspect image ${ref}`, (s) => this.getJson<ImageInfo>(`/images/${encodeURIComponent(ref)}/json`, s, 'no such image'), signal),
     );
   }
 
   imageHistory(ref: string, signal?: AbortSignal): Promise<ImageHistoryEntry[] | undefined> {
     // dockerode's history() takes no abort signal; dial the endpoint directly.
     return this.orUndefinedOn404(
-      this.call(
-        `history of image ${ref}`,
-        (s) =>
-          new Promise<ImageHistoryEntry[]>((resolve, reject) => {
-            this.docker.modem.dial(
-              {
-                path: `/images/${encodeURIComponent(ref)}/history`,
-                method: 'GET',
-                abortSignal: s,
-                statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
-              },
-              (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as ImageHistoryEntry[])),
-            );
-          }),
-        signal,
-      ),
+      this.call(`history of image ${ref}`, (s) => this.getJson<ImageHistoryEntry[]>(`/images/${encodeURIComponent(ref)}/history`, s, 'no such image'), signal),
     );
   }
 
@@ -293,14 +299,7 @@ export class DockerEngine {
 
   inspectNetwork(id: string, signal?: AbortSignal): Promise<NetworkDetails | undefined> {
     return this.orUndefinedOn404(
-      this.call(
-        `inspect network ${id.slice(0, 12)}`,
-        (s) => {
-          const network = this.docker.getNetwork(id);
-          return withSignal<NetworkDetails>(network.inspect, network, s);
-        },
-        signal,
-      ),
+      this.call(`inspect network ${id.slice(0, 12)}`, (s) => this.getJson<NetworkDetails>(`/networks/${encodeURIComponent(id)}`, s, 'no such network'), signal),
     );
   }
 
