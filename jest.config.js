@@ -15,7 +15,6 @@ const shared = {
     '^.+/node_modules/get-port/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!get-port/)'],
-  testTimeout: 60000,
 };
 
 /** @type {import('jest').Config} */
@@ -37,4 +36,6 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
+  // A global option: jest reads it here, not in a project.
+  testTimeout: 60000,
 };

@@ -75,4 +75,61 @@ describe('nothing lost when the report folder cannot be written', () => {
     expect(['index.html', 'class.json', 'grades.csv'].map((f) => existsSync(path.join(m![2]!, f)))).toEqual([true, true, true]);
     expect(m![2]!.startsWith(path.join(stateHome, 'grade', 'reports-'))).toBe(true);
   });
+
+  describe('--out under /proc, where mkdir never succeeds (and recursive mkdir looped for ever at 100 % CPU)', () => {
+    const PROC_OUT = '/proc/grade-reports/run1';
+    /** Killed after 30 s: a run that loops never ends on its own. */
+    const runBounded = async (args: string[], env: NodeJS.ProcessEnv) => {
+      let killed = false;
+      let timer: NodeJS.Timeout | undefined;
+      const t0 = Date.now();
+      const r = await runGrade(args, {
+        env,
+        onSpawn: (pid) => {
+          timer = setTimeout(() => {
+            killed = true;
+            process.kill(pid, 'SIGKILL');
+          }, 30_000);
+        },
+      });
+      clearTimeout(timer);
+      return { ...r, killed, seconds: (Date.now() - t0) / 1000 };
+    };
+
+    test('grade and grade report: the reports go to the fallback folder, said in one line', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-lost-proc-'));
+      const stateHome = path.join(dir, 'state');
+      const r = await runBounded(['first_steps', '--json', '--out', PROC_OUT], { XDG_STATE_HOME: stateHome });
+      process.stderr.write(`[measured] grade --out ${PROC_OUT}: ended in ${r.seconds} s (killed: ${r.killed})\n`);
+      expect(r.killed).toBe(false);
+      expectNothingLost(r, PROC_OUT, /^ENOENT: this file system takes no new folders$/, stateHome);
+
+      const report = await runBounded(['report', '--out', PROC_OUT], { XDG_STATE_HOME: stateHome });
+      process.stderr.write(`[measured] grade report --out ${PROC_OUT}: ended in ${report.seconds} s (killed: ${report.killed})\n`);
+      expect(report.killed).toBe(false);
+      expect(report.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)/);
+      const notes = report.stderr.split('\n').filter((l) => l.startsWith('grade: could not write the reports'));
+      expect(notes).toEqual([
+        expect.stringMatching(
+          /^grade: could not write the reports to \/proc\/grade-reports\/run1 \(ENOENT: this file system takes no new folders\); they are in /,
+        ),
+      ]);
+    });
+
+    test('grade batch: the batch goes to the fallback folder, said in one line', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-lost-proc-batch-'));
+      const hosts = path.join(dir, 'hosts.yaml');
+      writeFileSync(hosts, 'hosts:\n  - id: s01\n    host: 127.0.0.1\n    port: 1\n    user: student\n');
+      const stateHome = path.join(dir, 'state');
+      const r = await runBounded(['batch', hosts, 'first_steps', '--out', PROC_OUT, '--connect-timeout', '2'], { XDG_STATE_HOME: stateHome });
+      process.stderr.write(`[measured] grade batch --out ${PROC_OUT}: ended in ${r.seconds} s (killed: ${r.killed})\n`);
+      expect(r.killed).toBe(false);
+      expect(r.code).toBe(1);
+      const m = /^grade: cannot write to (.+) \(ENOENT: this file system takes no new folders\); the class report and the students’ reports go to (.+)$/m.exec(
+        r.stderr,
+      );
+      expect(m?.[1]).toBe(PROC_OUT);
+      expect(['index.html', 'class.json', 'grades.csv'].map((f) => existsSync(path.join(m![2]!, f)))).toEqual([true, true, true]);
+    });
+  });
 });

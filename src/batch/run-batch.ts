@@ -15,6 +15,7 @@ import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ss
 import { SshTarget } from '../grading-target/ssh/ssh-target';
 import type { BatchHost } from './hosts-file';
 import { readHostStatus, writeHostOutcome, type HostStatus } from './host-outcome';
+import { startDeadline } from '../time/deadline';
 
 const debug = createDebug('grade:batch');
 
@@ -91,7 +92,8 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
     const probeRunId = randomUUID();
     const base = { schemaVersion: 1 as const, id: host.id, name: host.name, endpoint: target.endpoint, startedAt: new Date(started).toISOString() };
     const failed = (error: string): HostStatus => ({ ...base, state: 'error', error, durationMs: Date.now() - started });
-    const hostSignal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.hostTimeoutMs)]);
+    const hostLimit = startDeadline(`host ${host.id}`, opts.hostTimeoutMs, opts.signal);
+    const hostSignal = hostLimit.signal;
     const overtime = () => phrase('part.host.overtime', { seconds: opts.hostTimeoutMs / 1000 });
     try {
       const plan = planGrading(opts.catalog, opts.exerciseIds, { ...opts.vars, ...host.vars }, 'host', opts.lang);
@@ -125,6 +127,8 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
       return failed(
         e instanceof HostError ? renderValue(lang, e.said ?? e.message) : e instanceof SetupError ? e.line(lang) : `unexpected: ${errorMessage(e)}`,
       );
+    } finally {
+      hostLimit.dispose();
     }
   };
 

@@ -2,6 +2,7 @@ import { terminalLine } from '../report/terminal-text';
 import type { GradeResult } from '../result/types';
 import { BoardClient, isFinal } from './board-client';
 import { PushQueue } from './push-queue';
+import { startDeadline } from '../time/deadline';
 
 /** What `grade init --board` stored: where to send, and this student's token. */
 export interface StudentBoardLink {
@@ -20,7 +21,7 @@ export const PUSH_WAIT_MS = 1500;
  * a later run. One line on the terminal; never throws, never changes the exit status.
  */
 export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, io: { stderr: NodeJS.WritableStream }, waitMs = PUSH_WAIT_MS): Promise<void> {
-  const deadline = AbortSignal.timeout(waitMs);
+  const deadline = startDeadline('board push', waitMs);
   const client = new BoardClient(link.url, link.token);
   let line: string;
   try {
@@ -29,7 +30,7 @@ export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, 
     let sent = 0;
     let problem = '';
     for (const p of queue.pending()) {
-      const outcome = await client.push(p.result, p.key, deadline);
+      const outcome = await client.push(p.result, p.key, deadline.signal);
       if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
         queue.remove(p);
         sent++;
@@ -54,6 +55,7 @@ export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, 
   } catch (e) {
     line = `board: result not sent (${(e as Error).message})`;
   } finally {
+    deadline.dispose();
     await client.close().catch(() => undefined);
   }
   // The board's answers are text from elsewhere: no escape sequence reaches the student's terminal.

@@ -13,6 +13,7 @@ import { message, renderMessage, type Lang } from '../messages/catalog';
 import { kindMessageTemplate } from '../check/kind-messages';
 import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from '../concurrency/semaphore';
+import { startDeadline } from '../time/deadline';
 
 const debug = createDebug('grade:runner');
 
@@ -64,27 +65,20 @@ async function evaluateWithTimeout(
   runSignal: AbortSignal | undefined,
   timeoutMs: number,
 ): Promise<Verdict> {
-  const timer = new AbortController();
-  const signal = runSignal ? AbortSignal.any([runSignal, timer.signal]) : timer.signal;
-  let handle: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    handle = setTimeout(() => {
-      timer.abort();
-      reject(new CheckTimeoutError(String(timeoutMs / 1000)));
-    }, timeoutMs);
-  });
+  const limit = startDeadline('check', timeoutMs, runSignal);
   let onAbort: (() => void) | undefined;
-  const interrupted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new AbortedError());
-    if (runSignal?.aborted) onAbort();
-    runSignal?.addEventListener('abort', onAbort, { once: true });
+  // The check's own work may not heed its signal: the race ends it at the limit or at Ctrl-C regardless.
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(limit.expired ? new CheckTimeoutError(String(timeoutMs / 1000)) : new AbortedError());
+    if (limit.signal.aborted) onAbort();
+    else limit.signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
     const deadline = Date.now() + timeoutMs;
-    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal, deadline }), timedOut, interrupted]);
+    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal: limit.signal, deadline }), stopped]);
   } finally {
-    clearTimeout(handle);
-    if (onAbort) runSignal?.removeEventListener('abort', onAbort);
+    limit.dispose();
+    if (onAbort) limit.signal.removeEventListener('abort', onAbort);
   }
 }
 
