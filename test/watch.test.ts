@@ -3,7 +3,7 @@ import { GRADE_BIN, TEST_HISTORY } from './support/run-cli';
 import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { sh } from './support/shell';
 
-/** A running `grade --watch`, its stderr as it comes. */
+/** A running `grade --watch`, its output as it comes: the summaries on stdout, the grading lines on stderr. */
 function startWatch(args: string[]) {
   const child = spawn(process.execPath, [GRADE_BIN, '--watch', '--no-reports', ...args], {
     env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, GRADE_CONFIG: '/nonexistent/c.yaml' },
@@ -29,7 +29,7 @@ function startWatch(args: string[]) {
     while (!found() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     return found() ?? `(no grading line matching ${pattern} in: ${gradings().slice(after).join(' | ')})`;
   };
-  return { child, exited, gradings, waitFor, waitForLine, output: () => stderr, stdout: () => stdout };
+  return { child, exited, gradings, waitFor, waitForLine, output: () => stdout + stderr, stdout: () => stdout };
 }
 
 describe('grade --watch', () => {

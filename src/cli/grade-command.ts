@@ -95,7 +95,8 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
 
 async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
   const lang = opts.lang ?? 'en';
-  const terminal = new TerminalReporter(io.stderr, io.env, lang);
+  // The summary is the run's primary output (stdout), unless stdout carries the JSON.
+  const terminal = new TerminalReporter(io.stderr, io.env, lang, opts.json ? io.stderr : io.stdout);
   const interruption = new Interruption(io, message(lang, 'run.stoppingProbes'), lang);
   try {
     // Probes left by an earlier grade that was killed outright are ours to remove.

@@ -27,7 +27,7 @@ export function reportCommand(ids: string[], opts: ReportOptions, io: CliIo): nu
     env: io.env,
     ...(opts.lang ? { lang: opts.lang } : {}),
   });
-  new TerminalReporter(io.stderr, io.env, opts.lang).summary(input.result, files, input.history);
+  new TerminalReporter(io.stderr, io.env, opts.lang, io.stdout).summary(input.result, files, input.history);
   if (note) io.stderr.write(`${note}\n`);
   return 0;
 }
