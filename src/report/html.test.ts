@@ -131,14 +131,14 @@ describe('HTML report with fixtures', () => {
 describe('HTML report that teaches', () => {
   const between = (html: string, from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
 
-  test('next steps first: failed and undecided checks across exercises, most points first, bonus last, each linking to its row', () => {
+  test('next steps first: failed and undecided checks in course order, bonus last, each linking to its row', () => {
     const html = renderHtml({ result: mixedResult() });
     const steps = between(html, '<section class="steps"', '</section>');
     const links = [...steps.matchAll(/<a href="#([^"]+)"><strong>([^<]+)<\/strong><\/a>/g)].map((m) => [m[1], m[2]]);
     expect(links).toEqual([
-      ['check-bridge_isolation-isolated', 'test1 cannot reach test3'],
       ['check-web_server-page', 'http://localhost:8080/ shows the greeting'],
       ['check-web_server-stats', 'docker stats answers'],
+      ['check-bridge_isolation-isolated', 'test1 cannot reach test3'],
       ['check-bridge_isolation-two', 'A container on two bridges'],
     ]);
     for (const [anchor] of links) expect(html).toContain(`<tr id="${anchor}">`);

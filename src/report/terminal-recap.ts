@@ -8,8 +8,8 @@ type Paint = (style: 'bold' | 'green' | 'red' | 'cyan' | 'dim', text: string) =>
 
 /**
  * The end of the terminal summary: one line per exercise (✔ all points, ✘ not
- * yet) and the single most valuable next step — the failed or undecided check
- * worth most, with its hint or what to do about it.
+ * yet) and the next step — in the first exercise not yet complete, the first
+ * failed or undecided check (nextSteps), with its hint or what to do about it.
  */
 export function recapLines(result: GradeResult, paint: Paint, lang: Lang = 'en'): string[] {
   if (!result.exercises.length) return [];

@@ -36,15 +36,16 @@ describe('terminal summary with history', () => {
 });
 
 describe('terminal recap', () => {
-  test('a line per exercise with ✔/✘ and points, then the single most valuable next step with its hint', () => {
+  test('a line per exercise with ✔/✘ and points, then the next step in course order with its hint', () => {
     const text = summaryText(mixedResult(), []);
     const lines = text.split('\n');
     const recap = lines.indexOf('Recap');
+    // web_server comes first in the course: its first failed check, though bridge_isolation's is worth more.
     expect(lines.slice(recap + 1, recap + 5)).toEqual([
       '  ✘ web_server          20/65',
       '  ✘ bridge_isolation    15/45',
-      'Next step: test1 cannot reach test3 (bridge_isolation, 30)',
-      '             → docker network disconnect bridge test3',
+      'Next step: http://localhost:8080/ shows the greeting (web_server, 25)',
+      '             → docker run -d -p 8080:80 web_server',
     ]);
     expect(recap).toBeLessThan(lines.findIndex((l) => l.startsWith('Total')));
   });
@@ -68,7 +69,7 @@ describe('terminal recap', () => {
   test('in Italian', () => {
     const text = summaryTextIn('it', mixedResult(), []);
     expect(text).toContain('Riepilogo\n');
-    expect(text).toContain('Prossimo passo: test1 cannot reach test3 (bridge_isolation, 30)');
+    expect(text).toContain('Prossimo passo: http://localhost:8080/ shows the greeting (web_server, 25)');
     expect(text).toContain('\nTotale 35/110 in 4.3 s\n');
   });
 });
@@ -130,5 +131,26 @@ describe('terminal check lines for bonus checks', () => {
     const it = summaryTextIn('it', mixedResult(), []);
     expect(it).toContain('  ○    0/10  A container on two bridges (bonus, non ottenuto)\n');
     expect(it).toContain('(slide "Multiple bridges (2)")');
+  });
+});
+
+describe('where the terminal text goes', () => {
+  test('header on the progress stream, summary on the summary stream, each coloured for its own stream', () => {
+    const progress = Object.assign(new PassThrough(), { isTTY: false });
+    const summary = Object.assign(new PassThrough(), { isTTY: true });
+    let progressText = '';
+    let summaryText = '';
+    progress.on('data', (d: Buffer) => (progressText += d.toString()));
+    summary.on('data', (d: Buffer) => (summaryText += d.toString()));
+    const reporter = new TerminalReporter(progress, { TERM: 'xterm' }, 'en', summary);
+    const result = mixedResult();
+    reporter.header(result.target, '0.1.0');
+    reporter.summary(result, ['/tmp/r/grade-report.html']);
+    expect(progressText).toMatch(/^grade 0\.1\.0/);
+    expect(progressText).not.toContain('Total');
+    expect(progressText).not.toMatch(OWN_COLOURS);
+    expect(summaryText).toContain('report: /tmp/r/grade-report.html');
+    expect(summaryText).toMatch(OWN_COLOURS);
+    expect(reporter.summaryStream).toBe(summary);
   });
 });
