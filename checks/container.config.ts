@@ -258,7 +258,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
         status: 'fail',
         messageId: 'notFound',
         data: { what, where: whereGraded(ctx) },
-        evidence: { expected, actual: 'no such container', command: selectorPsCommand(p.select) },
+        evidence: { expected, actual: phrase('evidence.noSuchContainer'), command: selectorPsCommand(p.select) },
       };
     }
     // Several candidates (e.g. any container of image nginx): one that fits is enough;

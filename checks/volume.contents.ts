@@ -1,4 +1,4 @@
-import { defineCheckKind } from '../src/check/kind';
+import { defineCheckKind, phrase } from '../src/check/kind';
 
 interface Params {
   volume: string;
@@ -53,7 +53,7 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
     if (out.exitCode !== 0) return { status: 'fail', messageId: 'noPath', data: { volume: p.volume, path: p.path ?? '/' }, evidence: { command } };
     const entries = out.stdout.split('\n').filter(Boolean);
     const shown = entries.slice(0, 10).join(', ') + (entries.length > 10 ? ` (+${entries.length - 10})` : '');
-    const evidence = { expected: p.file ? { file: p.file } : 'at least one entry', actual: entries.slice(0, 50), command };
+    const evidence = { expected: p.file ? { file: p.file } : phrase('evidence.atLeastOneEntry'), actual: entries.slice(0, 50), command };
     if (entries.length === 0) return { status: 'fail', messageId: 'empty', data: { volume: p.volume }, evidence };
     if (p.file && !entries.some((e) => new RegExp(p.file!).test(e))) {
       return { status: 'fail', messageId: 'noMatch', data: { volume: p.volume, entries: shown, file: p.file }, evidence };

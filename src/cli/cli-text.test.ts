@@ -62,6 +62,8 @@ const italianHelp: { line: string; args: string[]; env: Record<string, string> }
   { line: 'grade batch --help --lang it', args: ['batch', '--help', '--lang', 'it'], env: {} },
   { line: 'LANG=it_IT.UTF-8 grade --help', args: ['--help'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
   { line: 'LANG=it_IT.UTF-8 grade board --help', args: ['board', '--help'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
+  { line: 'grade list --lang it', args: ['list', '--lang', 'it'], env: {} },
+  { line: 'LANG=it_IT.UTF-8 grade list', args: ['list'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
 ];
 
 describe('grade help in Italian (no engine)', () => {

@@ -44,7 +44,8 @@ function positiveInt(name: string) {
   };
 }
 
-const collect = (v: string, prev: string[]) => [...prev, v];
+/** A repeatable option. No default ([]): commander would show "(default: [])" in help, which tells nobody anything. */
+const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /**
  * Commander lays an option out as "term  description", wrapping the description
@@ -100,8 +101,32 @@ function helpInLanguage(lang: Lang): Partial<Help> {
   };
   const defaultInLanguage = (description: string) =>
     description.replace(/\(default: (.*)\)$/, (_whole, value: string) => `(${message(lang, 'help.defaultValue', { value })})`);
+  // The words of usage lines and argument terms ("[options]", "<hosts-file>", "[exercise...]"); option flags stay as typed.
+  const words: Record<string, MessageId> = {
+    options: 'help.word.options',
+    command: 'help.word.command',
+    exercise: 'help.word.exercise',
+    'hosts-file': 'help.word.hostsFile',
+    file: 'help.word.file',
+    dir: 'help.word.dir',
+    out: 'help.word.out',
+    shard: 'help.word.shard',
+    student: 'help.word.student',
+    shell: 'help.word.shell',
+  };
+  const word = (name: string) => (words[name] ? message(lang, words[name]) : name);
+  const inLanguage = (line: string) =>
+    line
+      .split(' ')
+      .map((w) =>
+        w.replace(/^([[<])([a-z-]+)(\.\.\.)?([\]>])$/, (_whole, open: string, name: string, dots = '', close: string) => `${open}${word(name)}${dots}${close}`),
+      )
+      .join(' ');
   return {
     styleTitle: (title: string) => (titles[title] ? message(lang, titles[title]) : title),
+    styleUsage: (usage: string) => inLanguage(usage),
+    styleSubcommandTerm: (term: string) => inLanguage(term),
+    styleArgumentTerm: (term: string) => word(term),
     optionDescription(option) {
       return defaultInLanguage(Help.prototype.optionDescription.call(this, option));
     },
@@ -141,7 +166,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--no-reports', help('help.grade.noReports'))
     .option('--history <file>', help('help.grade.history'))
     .option('--no-history', help('help.grade.noHistory'))
-    .option('--var <name=value>', help('help.grade.var'), collect, [])
+    .option('--var <name=value>', help('help.grade.var'), collect)
     .option('-H, --host <url>', help('help.grade.host'))
     .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt('--concurrency')))
@@ -168,7 +193,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           reports: o.reports as boolean,
           formats,
           historyFile: o.history === false ? false : historyLocation({ option: o.history as string | undefined, env: io.env, cwd: io.cwd }),
-          vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
+          vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments((o.var as string[] | undefined) ?? []) },
           ...(o.host ? { host: o.host as string } : {}),
           exercisesDir: path.resolve(io.cwd, o.exercises as string),
           concurrency: o.concurrency as number,
@@ -241,7 +266,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .argument('[exercise...]', help('help.batch.exerciseIds'))
     .option('--out <dir>', help('help.batch.out'), 'reports/batch')
     .option('--format <list>', help('help.batch.format', { formats: reportFormats.join(', ') }), reportFormats.join(','))
-    .option('--var <name=value>', help('help.batch.var'), collect, [])
+    .option('--var <name=value>', help('help.batch.var'), collect)
     .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', help('help.batch.concurrency')).default(8).argParser(positiveInt('--concurrency')))
     .addOption(new Option('--check-concurrency <n>', help('help.batch.checkConcurrency')).default(4).argParser(positiveInt('--check-concurrency')))
@@ -268,7 +293,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         {
           out: path.resolve(io.cwd, o.out as string),
           formats: parseFormats(o.format as string),
-          vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
+          vars: { ...varsFromEnv(io.env), ...parseVarAssignments((o.var as string[] | undefined) ?? []) },
           exercisesDir: path.resolve(io.cwd, o.exercises as string),
           concurrency: o.concurrency as number,
           checkConcurrency: o.checkConcurrency as number,
@@ -304,7 +329,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return n;
       }),
     )
-    .option('--var <name=value>', help('help.repo.var'), collect, [])
+    .option('--var <name=value>', help('help.repo.var'), collect)
     .option('-H, --host <url>', help('help.repo.host'))
     .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
     .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt('--concurrency')))
@@ -320,7 +345,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
           json: Boolean(o.json),
           out: path.resolve(io.cwd, o.out as string),
           formats: parseFormats(o.format as string),
-          vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var as string[]) },
+          vars: { ...varsFromEnv(io.env), ...parseVarAssignments((o.var as string[] | undefined) ?? []) },
           ...(o.host ? { host: o.host as string } : {}),
           exercisesDir: path.resolve(io.cwd, o.exercises as string),
           concurrency: o.concurrency as number,

@@ -1,4 +1,4 @@
-import type { MessageData, MessageValue } from './phrase';
+import type { MessageData, MessageValue, Phrase } from './phrase';
 
 /**
  * Every sentence the tool itself shows (reports, terminal, advice), by id, in
@@ -293,6 +293,10 @@ const en = {
   'part.none': 'none',
   'part.noNetworks': 'none',
   'part.nothing': 'nothing',
+  'evidence.noSuchContainer': 'no such container',
+  'evidence.noSuchImage': 'no such image',
+  'evidence.image': 'image {{image}}',
+  'evidence.atLeastOneEntry': 'at least one entry',
   'part.both': '{{first}} and {{second}}',
   'part.selector.any': 'container',
   'part.selector.named': 'container {{name}}',
@@ -522,6 +526,11 @@ const en = {
   'cli.unknownShellAdvice': 'choose one of: {{shells}}',
   'cli.unknownHelpTopic': 'no command "{{command}}" to show help for',
   'list.variables': 'variables:',
+  'list.points': '{{points}} points',
+  'list.pointsRepo': '{{points}} points; {{repo}} under grade repo',
+  'list.repoOnly': 'grade repo only',
+  'list.notUnderRepo': 'not under grade repo',
+  'list.footer': '{{count}} exercises · "+" marks bonus points · grade <id> grades one',
   'list.variableSet': '{{name}} = {{value}} (from {{from}})',
   'list.variableUnset': '{{name}}: not set — {{advice}}',
   // grade validate, and a broken spec left out of grading
@@ -537,6 +546,16 @@ const en = {
   'help.titleCommands': 'Commands:',
   'help.titleArguments': 'Arguments:',
   'help.defaultValue': 'default: {{value}}',
+  'help.word.options': 'options',
+  'help.word.command': 'command',
+  'help.word.exercise': 'exercise',
+  'help.word.hostsFile': 'hosts-file',
+  'help.word.file': 'file',
+  'help.word.dir': 'dir',
+  'help.word.out': 'out',
+  'help.word.shard': 'shard',
+  'help.word.student': 'student',
+  'help.word.shell': 'shell',
   'help.afterError': '(run grade --help for usage)',
   'help.helpOption': 'display help for command',
   'help.helpCommand': 'show help for grade or one of its commands',
@@ -918,6 +937,10 @@ const it: Record<MessageId, string> = {
   'part.none': 'nessuno',
   'part.noNetworks': 'nessuna',
   'part.nothing': 'niente',
+  'evidence.noSuchContainer': 'nessun container così',
+  'evidence.noSuchImage': 'nessuna immagine così',
+  'evidence.image': 'immagine {{image}}',
+  'evidence.atLeastOneEntry': 'almeno un elemento',
   'part.both': '{{first}} e {{second}}',
   'part.selector.any': 'un container',
   'part.selector.named': 'il container {{name}}',
@@ -1079,7 +1102,7 @@ const it: Record<MessageId, string> = {
   'part.host.commandTimeout': '`{{command}}` non è finito su {{where}} entro {{seconds}} s',
   'part.host.noDocker': 'su {{host}} non c’è il comando docker per {{user}}',
   'part.host.noPermission': '{{user}} non ha il permesso di usare il socket Docker su {{host}} (non è nel gruppo docker?)',
-  'part.host.engineDown': 'il Docker engine su {{host}} non risponde ({{error}})',
+  'part.host.engineDown': 'il motore Docker su {{host}} non risponde ({{error}})',
   'part.host.dockerVersionFailed': 'docker version non è riuscito su {{host}}: {{error}}',
   'part.host.dockerApiFailed': 'l’API Docker via SSH non ha funzionato: {{error}}',
   'part.host.overtime': 'la valutazione non è finita entro {{seconds}} s',
@@ -1101,7 +1124,7 @@ const it: Record<MessageId, string> = {
   'part.escape.tooMuch': '{{key}} dà al container più accesso all’host di quanto serva al corso',
   'part.escape.securityOpt': 'security_opt {{option}} disattiva una protezione',
   'part.escape.remoteContext': 'il contesto di build {{context}} non è nel repository',
-  'part.escape.retag': 'build: darebbe un nuovo tag all’immagine {{image}}, che l’engine ha già',
+  'part.escape.retag': 'build: darebbe un nuovo tag all’immagine {{image}}, che il motore ha già',
   'part.registry.noAnswerWithin': 'il registry {{host}} non ha risposto entro {{seconds}} s',
   'part.registry.unreachable': 'il registry {{host}} non è raggiungibile ({{code}})',
   'part.registry.tokenRateLimited': 'il registry sta limitando le richieste di token',
@@ -1144,6 +1167,11 @@ const it: Record<MessageId, string> = {
   'cli.unknownShellAdvice': 'scegli tra: {{shells}}',
   'cli.unknownHelpTopic': 'non c’è un comando "{{command}}" di cui mostrare l’aiuto',
   'list.variables': 'variabili:',
+  'list.points': '{{points}} punti',
+  'list.pointsRepo': '{{points}} punti; {{repo}} con grade repo',
+  'list.repoOnly': 'solo con grade repo',
+  'list.notUnderRepo': 'non con grade repo',
+  'list.footer': '{{count}} esercizi · "+" indica i punti bonus · grade <id> ne valuta uno',
   'list.variableSet': '{{name}} = {{value}} (da {{from}})',
   'list.variableUnset': '{{name}}: non impostata — {{advice}}',
   'validate.oneProblem': '1 problema in {{files}} file',
@@ -1158,6 +1186,16 @@ const it: Record<MessageId, string> = {
   'help.titleCommands': 'Comandi:',
   'help.titleArguments': 'Argomenti:',
   'help.defaultValue': 'predefinito: {{value}}',
+  'help.word.options': 'opzioni',
+  'help.word.command': 'comando',
+  'help.word.exercise': 'esercizio',
+  'help.word.hostsFile': 'file-host',
+  'help.word.file': 'file',
+  'help.word.dir': 'cartella',
+  'help.word.out': 'uscita',
+  'help.word.shard': 'parte',
+  'help.word.student': 'studente',
+  'help.word.shell': 'shell',
   'help.afterError': '(grade --help mostra come si usa)',
   'help.helpOption': 'mostra l’aiuto del comando',
   'help.helpCommand': 'mostra l’aiuto di grade o di uno dei suoi comandi',
@@ -1176,11 +1214,11 @@ const it: Record<MessageId, string> = {
   'help.grade.noHistory': 'non leggere e non aggiornare lo storico dei tentativi',
   'help.grade.var': 'un valore che serve a un esercizio, es. --var dockerhub_user=alice (ripetibile)',
   'help.grade.host':
-    'engine Docker da valutare, come docker -H (predefinito: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock; l’aiuto termina con quello usato)',
+    'motore Docker da valutare, come docker -H (predefinito: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock; l’aiuto termina con quello usato)',
   'help.grade.student': 'matricola dello studente scritta nei rapporti',
   'help.grade.registry': 'API di un registry che fa le veci di Docker Hub, es. un registry del corso (predefinito https://registry-1.docker.io)',
   'help.grade.config': 'configurazione dell’utente scritta da grade init (predefinita: $GRADE_CONFIG, altrimenti la cartella di configurazione dell’utente)',
-  'help.grade.watch': 'valuta di nuovo dopo ogni modifica sull’engine (container, immagini, reti, volumi) fino a Ctrl-C',
+  'help.grade.watch': 'valuta di nuovo dopo ogni modifica sul motore (container, immagini, reti, volumi) fino a Ctrl-C',
   'help.list': 'elenca gli esercizi e i loro controlli con i punti',
   'help.list.json': 'in JSON su stdout',
   'help.list.kinds': 'elenca invece i tipi di controllo',
@@ -1196,7 +1234,7 @@ const it: Record<MessageId, string> = {
   'help.batch.var': 'una variabile per ogni host (vincono le variabili dell’host stesso); ripetibile',
   'help.batch.concurrency': 'host valutati insieme',
   'help.batch.checkConcurrency': 'controlli eseguiti insieme su un host',
-  'help.batch.connectTimeout': 'tempo massimo per connettersi a un host e raggiungere il suo engine',
+  'help.batch.connectTimeout': 'tempo massimo per connettersi a un host e raggiungere il suo motore Docker',
   'help.batch.hostTimeout': 'tempo massimo per un host intero',
   'help.batch.resume': 'salta gli host già valutati in --out',
   'help.batch.reportOnly': 'ricostruisce il rapporto della classe da --out, senza valutare nulla',
@@ -1214,7 +1252,7 @@ const it: Record<MessageId, string> = {
   'help.repo.passMark': 'esce con 0 da questa quota dei punti in su, con 1 sotto',
   'help.repo.var': 'un valore che serve a un esercizio (ripetibile)',
   'help.repo.host':
-    'engine Docker su cui costruire e avviare (predefinito: come per grade: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock)',
+    'motore Docker su cui costruire e avviare (predefinito: come per grade: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock)',
   'help.repo.stepTimeout': 'tempo massimo di ogni passo sul repository: docker build, compose up, compose down',
   'help.repo.student': 'matricola dello studente scritta nei rapporti (in GitLab CI: "$GITLAB_USER_LOGIN")',
   'help.merge': 'un unico rapporto della classe dalle cartelle di output di più esecuzioni di grade batch --shard',
@@ -1228,7 +1266,7 @@ const it: Record<MessageId, string> = {
   'help.init.config': 'dove scrivere (predefinito: $GRADE_CONFIG, altrimenti la cartella di configurazione dell’utente)',
   'help.init.board': 'unisciti alla board dal vivo a questo indirizzo (con --join); ogni esecuzione di grade le invia poi il risultato',
   'help.init.join': 'il codice di accesso alla board dato dal docente',
-  'help.report': 'scrive di nuovo i rapporti dallo storico dei tentativi (ultimo risultato per esercizio, migliore precedente); non serve un engine',
+  'help.report': 'scrive di nuovo i rapporti dallo storico dei tentativi (ultimo risultato per esercizio, migliore precedente); non serve un motore Docker',
   'help.report.exerciseIds': 'id degli esercizi da riportare (predefinito: tutti quelli nello storico)',
   'help.report.history': 'storico dei tentativi da leggere (predefinito: $GRADE_HISTORY, altrimenti la cartella di stato dell’utente)',
   'help.board':
@@ -1291,6 +1329,26 @@ export function renderValue(lang: Lang, value: MessageValue): string {
     .filter((item) => item !== undefined)
     .map((item) => renderValue(lang, item))
     .join(value.separator);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A phrase of this catalogue, not any object that happens to have a `phrase` key (evidence carries the engine's JSON). */
+function isCatalogPhrase(v: unknown): v is Phrase {
+  return isRecord(v) && typeof v.phrase === 'string' && v.phrase in en && Object.keys(v).every((k) => k === 'phrase' || k === 'data');
+}
+
+/**
+ * Evidence with every phrase of the catalogue in it rendered in `lang` ("no such container", "at least one entry"):
+ * the words grade writes are in the run's language; what the engine or the student wrote stays as it came.
+ */
+export function localizeEvidence<T>(value: T, lang: Lang): T {
+  if (isCatalogPhrase(value)) return renderValue(lang, value) as T;
+  if (isRecord(value) && Array.isArray(value.items) && typeof value.separator === 'string' && Object.keys(value).length === 2)
+    return value.items.map((item) => localizeEvidence(item, lang)).join(value.separator) as T;
+  if (Array.isArray(value)) return value.map((v) => localizeEvidence(v, lang)) as T;
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localizeEvidence(v, lang)])) as T;
+  return value;
 }
 
 /** A function bound to one language, as templates and reporters use it. */

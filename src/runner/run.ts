@@ -9,7 +9,7 @@ import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry
 import { appliesIn } from '../exercise/exercise';
 import type { OpenTarget } from '../grading-target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
-import { message, renderMessage, type Lang } from '../messages/catalog';
+import { localizeEvidence, message, renderMessage, type Lang } from '../messages/catalog';
 import { kindMessageTemplate } from '../messages/kind-messages';
 import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from './semaphore';
@@ -155,7 +155,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
             points: v.status === 'pass' ? check.spec.points : 0,
             message: renderMessage(lang, kindMessageTemplate(check.kind.meta, v.messageId, lang) ?? v.messageId, v.data),
             messageId: v.messageId,
-            ...(v.evidence ? { evidence: v.evidence } : {}),
+            ...(v.evidence ? { evidence: localizeEvidence(v.evidence, lang) } : {}),
             durationMs: Date.now() - t0,
           };
         } catch (e) {
