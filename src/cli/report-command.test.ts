@@ -61,6 +61,18 @@ describe('grade report', () => {
     expectOneLine(bad.out, /^grade: unknown language "fr" for --lang — known languages: en, it$/);
   });
 
+  test('after an Italian run: the frame is Italian like the checks, whatever the locale; --lang still wins', async () => {
+    appendToHistory(historyFile, attempt('2026-11-26T09:00:00.000Z', { web_server: 90 }, { lang: 'it' }));
+    const english = memoryIo(dir, { LANG: 'en_US.UTF-8' });
+    expect(await main(['report', '--history', historyFile, '--out', 'after-it'], english.io)).toBe(0);
+    expect(english.out.stdout).toContain('Riepilogo');
+    expect(english.out.stdout).not.toContain('Recap');
+    expect(readFileSync(path.join(dir, 'after-it', 'grade-report.html'), 'utf8')).toContain('<html lang="it">');
+    const asked = memoryIo(dir, { LANG: 'it_IT.UTF-8' });
+    expect(await main(['report', '--history', historyFile, '--out', 'asked', '--lang', 'en'], asked.io)).toBe(0);
+    expect(asked.out.stdout).toContain('Recap');
+  });
+
   test('$GRADE_HISTORY names the file; exercise ids narrow the report', async () => {
     seedHistory();
     const { io, out } = memoryIo(dir, { GRADE_HISTORY: historyFile });

@@ -39,7 +39,7 @@ interface NextStepView {
   slide?: string;
 }
 
-interface ReportView extends Omit<GradeResult, 'exercises'>, LocalizedView {
+interface ReportView extends Omit<GradeResult, 'exercises' | 'lang'>, LocalizedView {
   studentLabel?: string;
   graderLabel: string;
   exercises: ExerciseView[];

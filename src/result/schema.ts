@@ -100,6 +100,7 @@ export const gradeResultSchema: JSONSchemaType<GradeResult> = {
         additionalProperties: false,
       },
     },
+    lang: { type: 'string', nullable: true, enum: ['en', 'it'] },
   },
   required: ['schemaVersion', 'grader', 'target', 'startedAt', 'durationMs', 'score', 'exercises'],
   additionalProperties: false,

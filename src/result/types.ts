@@ -68,6 +68,8 @@ export interface GradeResult {
   exercises: ExerciseResult[];
   /** Exercises left out of this run and why (a missing --var, files the repository does not have). */
   notGraded?: NotGraded[];
+  /** The language its messages, titles and hints are in (absent from older graders' results): `grade report` frames them in it. */
+  lang?: string;
 }
 
 /** A bonus worth no points: feedback only (grade repo's best-practice findings). Reports call it advice. */

@@ -220,5 +220,6 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     score: totalScore(exercises),
     exercises,
     ...(plan.notGraded.length ? { notGraded: notGradedExercises(plan, lang) } : {}),
+    lang,
   };
 }
