@@ -71,6 +71,8 @@ function registryCredentials(env: NodeJS.ProcessEnv) {
 function rejectMistypedCommands(ids: readonly string[], exerciseIds: readonly string[], commandNames: readonly string[], lang: Lang): void {
   for (const word of ids) {
     if (exerciseIds.includes(word)) continue;
+    // `docker version`, `npm version`: grade's is an option.
+    if (word === 'version') throw new SetupError(message(lang, 'cli.versionWord', { word }), message(lang, 'cli.versionHint'));
     const command = closestWord(word, commandNames);
     const exercise = closestWord(word, exerciseIds);
     if (command && (!exercise || command.distance < exercise.distance))

@@ -36,13 +36,74 @@ const batchCommandModule = () => require('./batch-command') as typeof import('./
 const userConfigModule = () => require('../config/user-config') as typeof import('../config/user-config');
 const boardCommandModule = () => require('./board-command') as typeof import('./board-command');
 
-function positiveInt(name: string) {
+/** A parser of a whole number ≥ 1; its complaint, in `lang`, ends commander's one-line error. */
+function positiveInt(lang: Lang) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a positive whole number`);
+    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(message(lang, 'cli.positiveWhole'));
     return n;
   };
 }
+
+/**
+ * Commander's own usage errors ("error: unknown option '--bogus'"), as grade's one line: `grade: ` what
+ * happened in the run's language — what to do. Commander's text is read back by its error code; one grade
+ * does not know keeps commander's words.
+ */
+export function usageErrorLine(code: string, commanderText: string, commandPath: string, lang: Lang): string {
+  const text = commanderText.replace(/^error: /, '').trim();
+  const seeHelp = message(lang, 'cli.seeHelp', { command: commandPath });
+  const say = (what: string, advice = seeHelp) => `grade: ${terminalText(what)} — ${advice}`;
+  let m: RegExpExecArray | null;
+  switch (code) {
+    case 'commander.unknownOption':
+      if ((m = /^unknown option '([^']*)'(?:\s*\(Did you mean (\S+)\?\))?/.exec(text))) {
+        const option = m[1]!;
+        // docker -v and npm -v print the version: grade's is -V, --version.
+        if (/^-v$|^--ver(s(i(on?)?)?)?$/.test(option) || option === '-version')
+          return say(message(lang, 'cli.unknownOption', { option }), message(lang, 'cli.versionHint'));
+        if (m[2]) return say(message(lang, 'cli.unknownOption', { option }), `${message(lang, 'cli.didYouMean', { suggestion: m[2] })} ${seeHelp}`);
+        return say(message(lang, 'cli.unknownOption', { option }));
+      }
+      break;
+    case 'commander.invalidArgument':
+      if ((m = /^option '(\S+)[^']*' argument '(.*)' is invalid\. (.*)$/s.exec(text)))
+        return say(message(lang, 'cli.badOptionValue', { option: m[1], value: m[2], why: m[3] }));
+      if ((m = /^command-argument value '(.*)' is invalid for argument '([^']*)'\. (.*)$/s.exec(text)))
+        return say(message(lang, 'cli.badArgumentValue', { value: m[1], why: m[3] }));
+      break;
+    case 'commander.optionMissingArgument':
+      if ((m = /^option '(\S+)[^']*' argument missing/.exec(text))) return say(message(lang, 'cli.optionNeedsValue', { option: m[1] }));
+      break;
+    case 'commander.missingArgument':
+      if ((m = /^missing required argument '([^']*)'/.exec(text))) return say(message(lang, 'cli.missingArgument', { argument: argumentWord(m[1]!, lang) }));
+      break;
+    case 'commander.missingMandatoryOptionValue':
+      if ((m = /^required option '(\S+)[^']*' not specified/.exec(text))) return say(message(lang, 'cli.requiredOption', { option: m[1] }));
+      break;
+    case 'commander.excessArguments':
+      return say(message(lang, 'cli.tooManyArguments'));
+    case 'commander.unknownCommand':
+      if ((m = /^unknown command '([^']*)'/.exec(text))) return say(message(lang, 'cli.unknownCommand', { command: m[1] }));
+      break;
+  }
+  return say(text);
+}
+
+/** The words of usage lines and argument terms ("<hosts-file>", "[exercise...]") in `lang`; option flags stay as typed. */
+const ARGUMENT_WORDS: Record<string, MessageId> = {
+  options: 'help.word.options',
+  command: 'help.word.command',
+  exercise: 'help.word.exercise',
+  'hosts-file': 'help.word.hostsFile',
+  file: 'help.word.file',
+  dir: 'help.word.dir',
+  out: 'help.word.out',
+  shard: 'help.word.shard',
+  student: 'help.word.student',
+  shell: 'help.word.shell',
+};
+const argumentWord = (name: string, lang: Lang) => (ARGUMENT_WORDS[name] ? message(lang, ARGUMENT_WORDS[name]) : name);
 
 /** A repeatable option. No default ([]): commander would show "(default: [])" in help, which tells nobody anything. */
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -101,20 +162,7 @@ function helpInLanguage(lang: Lang): Partial<Help> {
   };
   const defaultInLanguage = (description: string) =>
     description.replace(/\(default: (.*)\)$/, (_whole, value: string) => `(${message(lang, 'help.defaultValue', { value })})`);
-  // The words of usage lines and argument terms ("[options]", "<hosts-file>", "[exercise...]"); option flags stay as typed.
-  const words: Record<string, MessageId> = {
-    options: 'help.word.options',
-    command: 'help.word.command',
-    exercise: 'help.word.exercise',
-    'hosts-file': 'help.word.hostsFile',
-    file: 'help.word.file',
-    dir: 'help.word.dir',
-    out: 'help.word.out',
-    shard: 'help.word.shard',
-    student: 'help.word.student',
-    shell: 'help.word.shell',
-  };
-  const word = (name: string) => (words[name] ? message(lang, words[name]) : name);
+  const word = (name: string) => argumentWord(name, lang);
   const inLanguage = (line: string) =>
     line
       .split(' ')
@@ -169,15 +217,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--var <name=value>', help('help.grade.var'), collect)
     .option('-H, --host <url>', help('help.grade.host'))
     .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
-    .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt('--concurrency')))
-    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt('--timeout')))
+    .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt(helpLang)))
+    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt(helpLang)))
     .option('--student <id>', help('help.grade.student'))
     .option('--registry <url>', help('help.grade.registry'))
     .option('--config <file>', help('help.grade.config'))
     .option('--watch', help('help.grade.watch'))
     .option('--lang <code>', help('help.lang'))
     .enablePositionalOptions()
-    .showHelpAfterError(help('help.afterError'))
     .exitOverride()
     .action(async (ids: string[], o: Record<string, unknown>) => {
       const formats = parseFormats(o.format as string);
@@ -268,11 +315,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--format <list>', help('help.batch.format', { formats: reportFormats.join(', ') }), reportFormats.join(','))
     .option('--var <name=value>', help('help.batch.var'), collect)
     .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
-    .addOption(new Option('--concurrency <n>', help('help.batch.concurrency')).default(8).argParser(positiveInt('--concurrency')))
-    .addOption(new Option('--check-concurrency <n>', help('help.batch.checkConcurrency')).default(4).argParser(positiveInt('--check-concurrency')))
-    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt('--timeout')))
-    .addOption(new Option('--connect-timeout <seconds>', help('help.batch.connectTimeout')).default(10).argParser(positiveInt('--connect-timeout')))
-    .addOption(new Option('--host-timeout <seconds>', help('help.batch.hostTimeout')).default(300).argParser(positiveInt('--host-timeout')))
+    .addOption(new Option('--concurrency <n>', help('help.batch.concurrency')).default(8).argParser(positiveInt(helpLang)))
+    .addOption(new Option('--check-concurrency <n>', help('help.batch.checkConcurrency')).default(4).argParser(positiveInt(helpLang)))
+    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt(helpLang)))
+    .addOption(new Option('--connect-timeout <seconds>', help('help.batch.connectTimeout')).default(10).argParser(positiveInt(helpLang)))
+    .addOption(new Option('--host-timeout <seconds>', help('help.batch.hostTimeout')).default(300).argParser(positiveInt(helpLang)))
     .option('--resume', help('help.batch.resume'))
     .option('--report-only', help('help.batch.reportOnly'))
     .option('--shard <k/n>', help('help.batch.shard'))
@@ -325,16 +372,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(
       new Option('--pass-mark <percent>', help('help.repo.passMark')).default(100).argParser((v) => {
         const n = Number(v);
-        if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('--pass-mark must be a percentage from 0 to 100');
+        if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(help('cli.percentage'));
         return n;
       }),
     )
     .option('--var <name=value>', help('help.repo.var'), collect)
     .option('-H, --host <url>', help('help.repo.host'))
     .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
-    .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt('--concurrency')))
-    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt('--timeout')))
-    .addOption(new Option('--step-timeout <seconds>', help('help.repo.stepTimeout')).default(600).argParser(positiveInt('--step-timeout')))
+    .addOption(new Option('--concurrency <n>', help('help.concurrency')).default(8).argParser(positiveInt(helpLang)))
+    .addOption(new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt(helpLang)))
+    .addOption(new Option('--step-timeout <seconds>', help('help.repo.stepTimeout')).default(600).argParser(positiveInt(helpLang)))
     .option('--student <id>', help('help.repo.student'))
     .option('--lang <code>', help('help.lang'))
     .action(async (dir: string, ids: string[], o: Record<string, unknown>) => {
@@ -431,7 +478,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .option('--class <file>', help('help.board.class'))
     .option('--listen <host:port>', help('help.board.listen'), DEFAULT_LISTEN)
     .option('--db <file|url>', help('help.board.db'))
-    .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt('--stuck-minutes')))
+    .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt(helpLang)))
     .option('--secret-file <file>', help('help.board.secretFile'))
     .option('--exercises <dir>', help('help.board.exercises'), defaultExercisesDir)
     .option('--lang <code>', help('help.lang'))
@@ -482,14 +529,20 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.helpCommand('help [command]', help('help.helpCommand'));
   // Help fits the terminal it is shown in; piped, commander's 80 columns.
   const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && (stream as { columns?: number }).columns) || 80;
-  const output = {
+  // Commander's usage errors are not written as they come: the catch below writes them as grade's one line.
+  let usageError: { commandPath: string } | undefined;
+  const output = (commandPath: string) => ({
     writeOut: (s: string) => io.stdout.write(s),
     writeErr: (s: string) => io.stderr.write(s),
     getOutHelpWidth: helpWidth(io.stdout),
     getErrHelpWidth: helpWidth(io.stderr),
-  };
-  program.configureOutput(output);
-  for (const cmd of [...program.commands, board.commands[0]!]) cmd.exitOverride().configureOutput(output);
+    outputError: () => {
+      usageError = { commandPath };
+    },
+  });
+  program.configureOutput(output('grade'));
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(output(`grade ${cmd.name()}`));
+  board.commands[0]!.exitOverride().configureOutput(output(`grade board ${board.commands[0]!.name()}`));
   // Which engine plain `grade` would grade, and why: resolved only when help is shown.
   program.addHelpText('after', () => {
     const lang = resolveLanguage(optionValue(argv, '--lang'), io.env);
@@ -513,6 +566,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
+      if (e.exitCode !== 0 && usageError) io.stderr.write(`${usageErrorLine(e.code, e.message, usageError.commandPath, helpLang)}\n`);
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SetupError) {
