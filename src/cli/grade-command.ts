@@ -136,8 +136,10 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
       lang,
       ...(h ? { history: h } : {}),
     });
+    // Watch mode: the reports of the last complete grading stay on disk when Ctrl-C stops a later one.
+    let lastReports: string[] = [];
     const interrupted = () => {
-      io.stderr.write(`${message(lang, 'run.interrupted')}\n`);
+      io.stderr.write(`${lastReports.length ? message(lang, 'run.watchStopped', { file: lastReports[0] }) : message(lang, 'run.interrupted')}\n`);
       // The shell's convention: 128 + the signal's number.
       return interruption.exitStatus;
     };
@@ -154,7 +156,8 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           if (interruption.happened) return;
           if (terminal.isLive) io.stderr.write('\x1b[2J\x1b[H');
           const changed = !sameOutcome(previous, result);
-          finishRun(result, finishOptions(current, changed), io, terminal);
+          const files = finishRun(result, finishOptions(current, changed), io, terminal);
+          if (files.length) lastReports = files;
           if (changed && opts.board) await pushAfterRun(result, opts.board, io);
           if (changed && opts.historyFile) current = readHistory(opts.historyFile);
           previous = result;
