@@ -75,6 +75,7 @@ const en = {
   'terminal.next': 'Next step:',
   'terminal.allDone': 'Every check passed.',
   'terminal.progress': '{{done}}/{{total}} checks',
+  'terminal.waiting': 'still waiting ({{seconds}} s): {{what}}',
   'terminal.notGraded': 'not graded: {{id}} {{reason}}',
   // What a run says on the terminal around the checks
   'run.stoppingProbes': 'stopping, removing probe containers…',
@@ -740,6 +741,7 @@ const it: Record<MessageId, string> = {
   'terminal.next': 'Prossimo passo:',
   'terminal.allDone': 'Tutti i controlli sono superati.',
   'terminal.progress': '{{done}}/{{total}} controlli',
+  'terminal.waiting': 'ancora in attesa ({{seconds}} s): {{what}}',
   'terminal.notGraded': 'non valutato: {{id}} {{reason}}',
   'run.stoppingProbes': 'mi fermo e rimuovo i container di prova…',
   'run.stoppingRepo': 'mi fermo e rimuovo ciò che grade repo ha avviato…',

@@ -3,7 +3,8 @@ import { attempt, mixedResult } from '../../test/support/grade-results';
 import { historyFor } from '../history/attempts';
 import type { Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
-import { TerminalReporter } from './terminal';
+import type { PlannedCheck } from '../runner/plan';
+import { SLOW_CHECK_MS, TerminalReporter } from './terminal';
 
 function summaryTextIn(lang: Lang, ...args: Parameters<TerminalReporter['summary']>): string {
   const out = new PassThrough();
@@ -152,5 +153,42 @@ describe('where the terminal text goes', () => {
     expect(summaryText).toContain('report: /tmp/r/grade-report.html');
     expect(summaryText).toMatch(OWN_COLOURS);
     expect(reporter.summaryStream).toBe(summary);
+  });
+});
+
+describe('a slow check when output is not a terminal', () => {
+  const planned = (id: string, title: string) => ({ exercise: { id: 'wordpress_compose' }, spec: { id }, title }) as unknown as PlannedCheck;
+
+  test('says once what it waits for; a quick one says nothing; on a terminal the live line does it', () => {
+    jest.useFakeTimers();
+    try {
+      const out = Object.assign(new PassThrough(), { isTTY: false });
+      let text = '';
+      out.on('data', (d: Buffer) => (text += d.toString()));
+      const reporter = new TerminalReporter(out, { NO_COLOR: '1' }, 'en', new PassThrough());
+      reporter.start(2);
+      const slow = planned('page', 'WordPress answers on port 8080');
+      const quick = planned('db', 'The database runs');
+      reporter.onCheckStart(slow);
+      reporter.onCheckStart(quick);
+      jest.advanceTimersByTime(SLOW_CHECK_MS - 1000);
+      reporter.onCheckEnd(quick);
+      jest.advanceTimersByTime(10 * SLOW_CHECK_MS);
+      reporter.onCheckEnd(slow);
+      reporter.stop();
+      expect(text).toBe(`still waiting (3 s): wordpress_compose › WordPress answers on port 8080\n`);
+
+      const tty = Object.assign(new PassThrough(), { isTTY: true });
+      let live = '';
+      tty.on('data', (d: Buffer) => (live += d.toString()));
+      const onTerminal = new TerminalReporter(tty, { NO_COLOR: '1', TERM: 'xterm' }, 'en', new PassThrough());
+      onTerminal.start(1);
+      onTerminal.onCheckStart(slow);
+      jest.advanceTimersByTime(2 * SLOW_CHECK_MS);
+      onTerminal.stop();
+      expect(live).not.toContain('still waiting');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

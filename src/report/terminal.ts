@@ -30,6 +30,9 @@ function shortDate(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/** Piped or in CI there is no live line: a check still running after this long says, once, what it waits for. */
+export const SLOW_CHECK_MS = 3_000;
+
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
 /**
@@ -48,6 +51,7 @@ export class TerminalReporter implements RunHooks {
   private total = 0;
   private frame = 0;
   private timer: NodeJS.Timeout | undefined;
+  private readonly slow = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly out: NodeJS.WritableStream & { isTTY?: boolean },
@@ -89,11 +93,26 @@ export class TerminalReporter implements RunHooks {
   }
 
   onCheckStart(check: PlannedCheck): void {
-    this.running.set(`${check.exercise.id}/${check.spec.id}`, terminalLine(`${check.exercise.id} › ${check.title}`));
+    const key = `${check.exercise.id}/${check.spec.id}`;
+    const what = terminalLine(`${check.exercise.id} › ${check.title}`);
+    this.running.set(key, what);
+    if (!this.live) {
+      const started = Date.now();
+      const timer = setTimeout(() => {
+        this.slow.delete(key);
+        const seconds = Math.round((Date.now() - started) / 1000);
+        this.out.write(`${message(this.lang, 'terminal.waiting', { what, seconds })}\n`);
+      }, SLOW_CHECK_MS);
+      timer.unref();
+      this.slow.set(key, timer);
+    }
   }
 
   onCheckEnd(check: PlannedCheck): void {
-    this.running.delete(`${check.exercise.id}/${check.spec.id}`);
+    const key = `${check.exercise.id}/${check.spec.id}`;
+    this.running.delete(key);
+    clearTimeout(this.slow.get(key));
+    this.slow.delete(key);
     this.done++;
   }
 
@@ -105,6 +124,8 @@ export class TerminalReporter implements RunHooks {
   }
 
   stop(): void {
+    for (const t of this.slow.values()) clearTimeout(t);
+    this.slow.clear();
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     if (this.live) this.out.write('\r\x1b[2K');
