@@ -1,3 +1,4 @@
+import { patternInWords } from '../src/check/pattern-words';
 import { defineCheckKind, phrase } from '../src/check/kind';
 
 interface Params {
@@ -31,7 +32,7 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
       ok: 'Volume {{volume}} holds {{entries}}',
       missingVolume: 'There is no volume {{volume}}',
       empty: 'Volume {{volume}} is empty: nothing written in it survived',
-      noMatch: 'Volume {{volume}} holds {{entries}}, but nothing matching /{{file}}/',
+      noMatch: 'Volume {{volume}} holds {{entries}}, but no entry {{file}}',
       noPath: 'Volume {{volume}} has no {{path}}',
       noProbeImage: 'Cannot read volume {{volume}}: no container uses it, so there is no image to read it with',
     },
@@ -56,7 +57,7 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
     const evidence = { expected: p.file ? { file: p.file } : phrase('evidence.atLeastOneEntry'), actual: entries.slice(0, 50), command };
     if (entries.length === 0) return { status: 'fail', messageId: 'empty', data: { volume: p.volume }, evidence };
     if (p.file && !entries.some((e) => new RegExp(p.file!).test(e))) {
-      return { status: 'fail', messageId: 'noMatch', data: { volume: p.volume, entries: shown, file: p.file }, evidence };
+      return { status: 'fail', messageId: 'noMatch', data: { volume: p.volume, entries: shown, file: patternInWords(p.file, 'qualifier') }, evidence };
     }
     return { status: 'pass', messageId: 'ok', data: { volume: p.volume, entries: shown }, evidence };
   },

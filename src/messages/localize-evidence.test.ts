@@ -22,3 +22,21 @@ describe('evidence in the run’s language', () => {
     expect(localizeEvidence({ actual: [engineJson, label] }, 'it')).toEqual({ actual: [engineJson, label] });
   });
 });
+
+describe('patterns in words a novice reads', () => {
+  // Imported here, beside the other message rendering tests: what the student reads of a spec's regular expression.
+  const { literalOf, patternInWords } = require('../check/pattern-words') as typeof import('../check/pattern-words');
+  const { renderValue } = require('./catalog') as typeof import('./catalog');
+
+  test('plain text is quoted as text; a real pattern is never shown', () => {
+    expect(literalOf('^echo hello from the container$')).toEqual({ text: 'echo hello from the container', exact: true });
+    expect(literalOf('mypi\\.py')).toEqual({ text: 'mypi.py', exact: false });
+    expect(literalOf('^\\w{3} \\d+$')).toBeUndefined();
+    expect(literalOf('python[0-9.]*\\s+mypi')).toBeUndefined();
+    expect(renderValue('en', patternInWords('^/bin/bash$', 'qualifier'))).toBe('`/bin/bash`');
+    expect(renderValue('en', patternInWords('wordpress', 'qualifier'))).toBe('with `wordpress`');
+    expect(renderValue('it', patternInWords('^\\w{3} \\d+$', 'qualifier'))).toBe('nella forma chiesta dall’esercizio (il modello è nei Dettagli)');
+    expect(renderValue('en', patternInWords('Hello from a web server!', 'bare'))).toBe('"Hello from a web server!"');
+    for (const lang of ['en', 'it'] as const) expect(renderValue(lang, patternInWords('apachectl\\W+-D', 'bare'))).not.toMatch(/\\W|\/.*\//);
+  });
+});

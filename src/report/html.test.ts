@@ -73,9 +73,10 @@ describe('HTML report', () => {
     expect(html).toContain('50%');
     expect(html).toMatch(/What to do:<\/strong> type x <em>\(slide “Dockerfiles”\)<\/em>/);
     expect(html).toContain('$ docker inspect &#x27;x&#x27;');
-    // A passing check keeps its evidence folded; a failing one shows it.
-    expect(html).toMatch(/<details><summary>Evidence<\/summary>/);
+    // Expected and found (patterns, raw values) are folded under Details; a failed check's command to see it stays in view.
+    expect(html).toMatch(/<details><summary>Details<\/summary>/);
     expect(html).toContain('<dt>Expected</dt>');
+    expect(html).not.toMatch(/<\/details>\s*<dl class="evidence">/);
   });
 });
 
