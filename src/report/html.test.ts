@@ -150,6 +150,13 @@ describe('HTML report that teaches', () => {
     expect(html.indexOf('<section class="steps"')).toBeLessThan(html.indexOf('id="ex-web_server"'));
   });
 
+  test('the hint’s command is a code element of its own, under the check and in the next steps', () => {
+    const result = mixedResult();
+    result.exercises[0]!.checks.find((c) => c.id === 'page')!.hintCommand = 'docker run -d -p 8080:80 web_server';
+    const html = renderHtml({ result });
+    expect(html.match(/<code class="command">docker run -d -p 8080:80 web_server<\/code>/g)).toHaveLength(2);
+  });
+
   test('a bonus not earned is neutral, not a red failure', () => {
     const html = renderHtml({ result: mixedResult() });
     const row = between(html, '<tr id="check-bridge_isolation-two">', '</tr>');

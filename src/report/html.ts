@@ -36,6 +36,8 @@ interface NextStepView {
   bonus: boolean;
   /** The hint of a failed check, the advice of an undecided one. */
   text?: string;
+  /** The hint's command, its own copyable line. */
+  command?: string;
   slide?: string;
 }
 
@@ -118,6 +120,7 @@ export function renderHtml({ result, history, lang = 'en', timeZone }: ReportInp
       maxPoints: check.maxPoints,
       bonus: Boolean(check.bonus),
       ...(text ? { text } : {}),
+      ...(check.status !== 'error' && check.hintCommand ? { command: check.hintCommand } : {}),
       ...(check.slide ? { slide: check.slide } : {}),
     };
   });

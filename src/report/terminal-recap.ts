@@ -28,5 +28,6 @@ export function recapLines(result: GradeResult, paint: Paint, lang: Lang = 'en')
   lines.push(`${paint('bold', t('terminal.next'))} ${terminalLine(check.title)} (${exercise.id}, ${check.maxPoints})`);
   // One line, indented like the hints under the checks: text from outside never starts a line of its own.
   if (what) lines.push(`${' '.repeat(13)}${paint('cyan', '→')} ${terminalLine(what)}`);
+  if (check.status !== 'error' && check.hintCommand) lines.push(`${' '.repeat(15)}${terminalLine(check.hintCommand)}`);
   return lines;
 }

@@ -192,3 +192,16 @@ describe('a slow check when output is not a terminal', () => {
     }
   });
 });
+
+describe('the hint’s command on a line of its own', () => {
+  test('under the failed check and in the next step: nothing but the command on that line', () => {
+    const result = mixedResult();
+    const page = result.exercises[0]!.checks.find((c) => c.id === 'page')!;
+    page.hint = 'Start it in the background, publishing host port 8080 (the slide’s command):';
+    page.hintCommand = 'docker run -d -p 8080:80 web_server';
+    const lines = summaryText(result, []).split('\n');
+    const commandLines = lines.filter((l) => l.trim() === 'docker run -d -p 8080:80 web_server');
+    expect(commandLines).toHaveLength(2);
+    expect(lines[lines.indexOf(commandLines[1]!) - 1]).toBe('             → Start it in the background, publishing host port 8080 (the slide’s command):');
+  });
+});

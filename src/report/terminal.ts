@@ -146,6 +146,8 @@ export class TerminalReporter implements RunHooks {
     if (c.status !== 'pass') lines.push(indent + this.paintSummary(c.status === 'error' ? 'yellow' : 'dim', indented(c.message, indent)));
     if (c.status === 'fail' && c.hint) {
       lines.push(`${indent}${this.paintSummary('cyan', '→')} ${indented(c.hint, `${indent}  `)}`);
+      // The command on a line of its own: a triple click copies it and nothing else.
+      if (c.hintCommand) lines.push(`${indent}  ${terminalLine(c.hintCommand)}`);
       if (c.slide) lines.push(`${indent}  ${this.paintSummary('dim', message(this.lang, 'terminal.slide', { slide: terminalLine(c.slide) }))}`);
     }
     if (c.warning) lines.push(`${indent}${this.paintSummary('yellow', '⚠')} ${indented(c.warning, `${indent}  `)}`);

@@ -21,6 +21,7 @@ const check: JSONSchemaType<CheckResult> = {
     message: { type: 'string' },
     messageId: { type: 'string', nullable: true },
     hint: { type: 'string', nullable: true },
+    hintCommand: { type: 'string', nullable: true },
     slide: { type: 'string', nullable: true },
     warning: { type: 'string', nullable: true },
     evidence: {

@@ -31,6 +31,8 @@ export interface CheckResult {
   message: string;
   messageId?: string;
   hint?: string;
+  /** The command of the hint, to copy on its own. */
+  hintCommand?: string;
   slide?: string;
   warning?: string;
   evidence?: Evidence;

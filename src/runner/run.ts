@@ -53,6 +53,7 @@ function baseResult(check: PlannedCheck): Omit<CheckResult, 'status' | 'points' 
     maxPoints: s.points,
     ...(s.bonus ? { bonus: true } : {}),
     ...(check.hint ? { hint: check.hint } : {}),
+    ...(check.hintCommand ? { hintCommand: check.hintCommand } : {}),
     slide: s.slide ?? check.exercise.slides[0]!,
     ...(s.warning ? { warning: s.warning } : {}),
   };
