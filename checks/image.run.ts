@@ -78,7 +78,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timed
       return {
         status: 'fail',
         messageId: 'exitCode',
-        data: { ...data, actual: outcome.exitCode ?? 'nothing', expected: expectedExit, output },
+        data: { ...data, actual: outcome.exitCode ?? phrase('part.nothing'), expected: expectedExit, output },
         evidence: { expected, actual, command },
       };
     }

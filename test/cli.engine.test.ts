@@ -60,7 +60,7 @@ describe('grade CLI', () => {
     const failed = result.exercises.flatMap((e) => e.checks).filter((c) => c.status === 'fail');
     expect(failed.length).toBeGreaterThan(5);
     for (const c of failed) expect([c.id, Boolean(c.hint), Boolean(c.slide)]).toEqual([c.id, true, true]);
-    // Human output goes to stderr only.
+    // With --json on stdout, the human summary goes to stderr.
     expect(r.stderr).toContain('Total 30/1100');
     expect(r.stderr).toContain('→ ');
     expect(existsSync(path.join(out, 'grade-report.html'))).toBe(true);
@@ -78,11 +78,14 @@ describe('grade CLI', () => {
     expect(validate(doc) ? [] : validate.errors).toEqual([]);
   });
 
-  test('colours: none when NO_COLOR is set or stderr is not a terminal, on with FORCE_COLOR', async () => {
+  test('colours: none when NO_COLOR is set or the stream is not a terminal, on with FORCE_COLOR; the summary on stdout', async () => {
     const plain = await runGrade(['memory_limits', '--no-reports']);
-    expect(plain.stderr).not.toMatch(/\x1b\[/);
+    expect(plain.stdout + plain.stderr).not.toMatch(/\x1b\[/);
+    // Without --json the summary is the primary output: `grade > out.txt` and `grade | less` keep it.
+    expect(plain.stdout).toMatch(/^Total \d+\/\d+/m);
+    expect(plain.stderr).not.toContain('Total');
     const forced = await runGrade(['memory_limits', '--no-reports'], { env: { NO_COLOR: '', FORCE_COLOR: '1' } });
-    expect(forced.stderr).toMatch(/\x1b\[/);
+    expect(forced.stdout).toMatch(/\x1b\[/);
   });
 
   test('--format and the attempt history: runs append, --no-history does not, grade report renders without an engine', async () => {
@@ -139,10 +142,8 @@ describe('grade CLI', () => {
     expectOneLineError(await runGrade(['--var', 'dockerhub_user']), /^grade: bad --var "dockerhub_user" — write it as --var name=value/);
   });
 
-  test('an unknown option is a usage error (exit 2)', async () => {
-    const r = await runGrade(['--bogus']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown option '--bogus'");
+  test('an unknown option is a usage error (exit 2), one line with the grade: prefix', async () => {
+    expectOneLineError(await runGrade(['--bogus']), /^grade: unknown option --bogus — grade --help shows how to use it$/);
   });
 
   test('no engine at DOCKER_HOST', async () => {

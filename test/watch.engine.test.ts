@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { GRADE_BIN, TEST_HISTORY } from './support/run-cli';
 import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { sh } from './support/shell';
 
-/** A running `grade --watch`, its stderr as it comes. */
-function startWatch(args: string[]) {
-  const child = spawn(process.execPath, [GRADE_BIN, '--watch', '--no-reports', ...args], {
+/** A running `grade --watch`, its output as it comes: the summaries on stdout, the grading lines on stderr. */
+function startWatch(args: string[], { reports = false } = {}) {
+  const child = spawn(process.execPath, [GRADE_BIN, '--watch', ...(reports ? [] : ['--no-reports']), ...args], {
     env: { ...process.env, NO_COLOR: '1', GRADE_HISTORY: TEST_HISTORY, GRADE_CONFIG: '/nonexistent/c.yaml' },
   });
   let stderr = '';
@@ -29,7 +32,7 @@ function startWatch(args: string[]) {
     while (!found() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     return found() ?? `(no grading line matching ${pattern} in: ${gradings().slice(after).join(' | ')})`;
   };
-  return { child, exited, gradings, waitFor, waitForLine, output: () => stderr, stdout: () => stdout };
+  return { child, exited, gradings, waitFor, waitForLine, output: () => stdout + stderr, stdout: () => stdout };
 }
 
 describe('grade --watch', () => {
@@ -95,5 +98,16 @@ describe('grade --watch', () => {
     expect(results.length).toBe(w.gradings().length);
     expect(results.length).toBeGreaterThanOrEqual(2);
     for (const r of results) expect(r.exercises.map((e) => e.id)).toEqual(['first_steps']);
+  }, 60_000);
+
+  test('Ctrl-C after gradings that wrote reports names them, not "no report written"', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'grade-watch-reports-'));
+    const w = (running = startWatch(['first_steps', '--out', out], { reports: true }));
+    await w.waitFor(1);
+    w.child.kill('SIGINT');
+    expect(await w.exited).toBe(130);
+    expect(w.output()).not.toContain('no report written');
+    expect(w.output()).toContain(`watching stopped; the reports of the last complete grading stay: ${path.join(out, 'grade-report.html')}`);
+    expect(existsSync(path.join(out, 'grade-report.html'))).toBe(true);
   }, 60_000);
 });

@@ -156,3 +156,23 @@ test('without scripts the page still shows the grid and reloads itself', async (
   await w.page.screenshot({ path: path.join(SCREENSHOTS, 'board-noscript.png'), fullPage: true });
   expect(w.problems).toEqual([]);
 }, 30_000);
+
+test('in Italian: the page, its live mark and the join line (a command to copy as it stands); titles show <dockerhub_user>, never ${…}', async () => {
+  await board.close();
+  board = await startTestBoard({ stuckMinutes: 10, lang: 'it' });
+  const w = await openBoard();
+  await w.page.waitForSelector('#live.on');
+  expect(await w.page.locator('html').getAttribute('lang')).toBe('it');
+  expect(await w.page.locator('#live').textContent()).toBe('dal vivo');
+  expect(await w.page.locator('header code').textContent()).toBe(`grade init --board ${board.url} --join ${board.server.joinCode}`);
+  const text = await w.page.locator('body').innerText();
+  expect(text).toContain('Gli studenti si collegano con');
+  expect(text).toContain('Controlli: quota della classe che li supera');
+  expect(text).not.toContain('${');
+  expect(text).toContain('<dockerhub_user>/olss_2021');
+  for (const english of ['students reporting', 'Live lab board', 'share of the class', 'self-reported', 'no result yet', 'log out'])
+    expect(text).not.toContain(english);
+  await w.page.screenshot({ path: path.join(SCREENSHOTS, 'board-it.png'), fullPage: true });
+  expect(w.problems).toEqual([]);
+  expect(w.foreign).toEqual([]);
+});

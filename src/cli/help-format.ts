@@ -2,6 +2,7 @@ import { Help } from '@commander-js/extra-typings';
 import { SetupError } from '../errors/setup-error';
 import { message, type Lang, type MessageId } from '../messages/catalog';
 import { resolveLanguage } from '../config/run-language';
+import { argumentWord } from './usage-error';
 
 /**
  * Commander lays an option out as "term  description", wrapping the description
@@ -57,8 +58,19 @@ export function helpInLanguage(lang: Lang): Partial<Help> {
   };
   const defaultInLanguage = (description: string) =>
     description.replace(/\(default: (.*)\)$/, (_whole, value: string) => `(${message(lang, 'help.defaultValue', { value })})`);
+  const word = (name: string) => argumentWord(name, lang);
+  const inLanguage = (line: string) =>
+    line
+      .split(' ')
+      .map((w) =>
+        w.replace(/^([[<])([a-z-]+)(\.\.\.)?([\]>])$/, (_whole, open: string, name: string, dots = '', close: string) => `${open}${word(name)}${dots}${close}`),
+      )
+      .join(' ');
   return {
     styleTitle: (title: string) => (titles[title] ? message(lang, titles[title]) : title),
+    styleUsage: (usage: string) => inLanguage(usage),
+    styleSubcommandTerm: (term: string) => inLanguage(term),
+    styleArgumentTerm: (term: string) => word(term),
     optionDescription(option) {
       return defaultInLanguage(Help.prototype.optionDescription.call(this, option));
     },

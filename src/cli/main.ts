@@ -7,6 +7,7 @@ import { resolveLanguage } from '../config/run-language';
 import { message } from '../messages/catalog';
 import { closestWord } from '../words/closest-word';
 import type { CommandContext } from './command-context';
+import { usageErrorLine } from './usage-error';
 import { formatHelpItem, helpInLanguage, helpLanguage, optionValue } from './help-format';
 import { gradeProgram } from './commands/grade';
 import { listCommand } from './commands/list';
@@ -60,16 +61,28 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   program.helpCommand('help [command]', ctx.help('help.helpCommand'));
   // Help fits the terminal it is shown in; piped, commander's 80 columns.
   const helpWidth = (stream: CliIo['stdout']) => () => (stream.isTTY && (stream as { columns?: number }).columns) || 80;
-  program.configureOutput({
+  // Commander's usage errors are not written as they come: the catch below writes them as grade's one line.
+  let usageError: { commandPath: string } | undefined;
+  const output = (commandPath: string) => ({
     writeOut: (s: string) => io.stdout.write(s),
     writeErr: (s: string) => io.stderr.write(s),
     getOutHelpWidth: helpWidth(io.stdout),
     getErrHelpWidth: helpWidth(io.stderr),
+    outputError: () => {
+      usageError = { commandPath };
+    },
   });
   const commands = [listCommand, validateCommand, batchCommand, repoCommand, mergeCommand, initCommand, reportCommand, boardCommand];
   for (const declare of commands) program.addCommand(declare(ctx));
   program.addCommand(completionCommand(ctx, () => program));
   for (const cmd of program.commands) adopt(program, cmd);
+  // After adopt: each command says its own name in the usage error line.
+  const sayPath = (cmd: CommandUnknownOpts, prefix: string): void => {
+    const commandPath = `${prefix} ${cmd.name()}`.trim();
+    cmd.configureOutput(output(commandPath));
+    for (const sub of cmd.commands) sayPath(sub, commandPath);
+  };
+  sayPath(program, '');
   // Which engine plain `grade` would grade, and why: resolved only when help is shown.
   program.addHelpText('after', () => {
     const lang = resolveLanguage(optionValue(argv, '--lang'), io.env);
@@ -91,6 +104,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
+      if (e.exitCode !== 0 && usageError) io.stderr.write(`${usageErrorLine(e.code, e.message, usageError.commandPath, helpLang)}\n`);
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SetupError) {

@@ -35,7 +35,7 @@ function outlineChecks(data: unknown): CheckOutline[] {
       id: typeof r.id === 'string' ? r.id : undefined,
       needs: Array.isArray(r.needs) ? r.needs.map((n: unknown) => (typeof n === 'string' ? n : undefined)) : [],
       modes: Array.isArray(r.modes) ? r.modes.filter((m: unknown): m is GradingMode => m === 'host' || m === 'repo') : ['host', 'repo'],
-      texts: [r.params, r.title, r.hint ?? ''],
+      texts: [r.params, r.title, r.hint ?? '', r.hint_command ?? ''],
     };
   });
 }

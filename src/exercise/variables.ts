@@ -23,6 +23,14 @@ export function substituteVariables<T>(value: T, vars: Readonly<Record<string, s
   return value;
 }
 
+/**
+ * A title for a reader who has no value for its variables (the board, `grade list` before `grade init`):
+ * `${dockerhub_user}/olss_2021` reads `<dockerhub_user>/olss_2021`, the placeholder form of docker's own docs.
+ */
+export function placeholderVariables(text: string, vars: Readonly<Record<string, string>> = {}): string {
+  return text.replace(REFERENCE, (_whole, name: string) => (name in vars ? vars[name]! : `<${name}>`));
+}
+
 /** `--var key=value` → map; a malformed one is a usage error. */
 export function parseVarAssignments(assignments: readonly string[]): Record<string, string> {
   const vars: Record<string, string> = {};

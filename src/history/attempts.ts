@@ -87,6 +87,7 @@ export function reportFromHistory(records: readonly GradeResult[], ids: readonly
     durationMs: used.reduce((s, r) => s + r.durationMs, 0),
     score: totalScore(exercises),
     exercises,
+    ...(newest.lang ? { lang: newest.lang } : {}),
   };
   return { result, history };
 }

@@ -9,7 +9,7 @@ import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry
 import { appliesIn } from '../exercise/exercise';
 import type { OpenTarget } from '../grading-target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
-import { message, renderMessage, type Lang } from '../messages/catalog';
+import { localizeEvidence, message, renderMessage, type Lang } from '../messages/catalog';
 import { kindMessageTemplate } from '../check/kind-messages';
 import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
 import { Semaphore } from '../concurrency/semaphore';
@@ -54,6 +54,7 @@ function baseResult(check: PlannedCheck): Omit<CheckResult, 'status' | 'points' 
     maxPoints: s.points,
     ...(s.bonus ? { bonus: true } : {}),
     ...(check.hint ? { hint: check.hint } : {}),
+    ...(check.hintCommand ? { hintCommand: check.hintCommand } : {}),
     slide: s.slide ?? check.exercise.slides[0]!,
     ...(s.warning ? { warning: s.warning } : {}),
   };
@@ -147,7 +148,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
             points: v.status === 'pass' ? check.spec.points : 0,
             message: renderMessage(lang, kindMessageTemplate(check.kind.meta, v.messageId, lang) ?? v.messageId, v.data),
             messageId: v.messageId,
-            ...(v.evidence ? { evidence: v.evidence } : {}),
+            ...(v.evidence ? { evidence: localizeEvidence(v.evidence, lang) } : {}),
             durationMs: Date.now() - t0,
           };
         } catch (e) {
@@ -212,5 +213,6 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     score: totalScore(exercises),
     exercises,
     ...(plan.notGraded.length ? { notGraded: notGradedExercises(plan, lang) } : {}),
+    lang,
   };
 }

@@ -26,10 +26,10 @@ export function batchCommand(ctx: CommandContext) {
     .addOption(varOption(help, 'help.batch.var'))
     .addOption(exercisesOption(help))
     .addOption(concurrencyOption(help, 'help.batch.concurrency'))
-    .addOption(new Option('--check-concurrency <n>', help('help.batch.checkConcurrency')).default(4).argParser(positiveInt('--check-concurrency')))
+    .addOption(new Option('--check-concurrency <n>', help('help.batch.checkConcurrency')).default(4).argParser(positiveInt(help)))
     .addOption(timeoutOption(help))
-    .addOption(new Option('--connect-timeout <seconds>', help('help.batch.connectTimeout')).default(10).argParser(positiveInt('--connect-timeout')))
-    .addOption(new Option('--host-timeout <seconds>', help('help.batch.hostTimeout')).default(300).argParser(positiveInt('--host-timeout')))
+    .addOption(new Option('--connect-timeout <seconds>', help('help.batch.connectTimeout')).default(10).argParser(positiveInt(help)))
+    .addOption(new Option('--host-timeout <seconds>', help('help.batch.hostTimeout')).default(300).argParser(positiveInt(help)))
     .addOption(new Option('--resume', help('help.batch.resume')))
     .addOption(new Option('--report-only', help('help.batch.reportOnly')))
     .addOption(new Option('--shard <k/n>', help('help.batch.shard')))
@@ -51,7 +51,7 @@ export function batchCommand(ctx: CommandContext) {
           {
             out: fromCwd(ctx, o.out),
             formats: parseFormats(o.format),
-            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var) },
+            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,
             checkConcurrency: o.checkConcurrency,

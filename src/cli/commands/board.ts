@@ -44,7 +44,7 @@ export function boardCommand(ctx: CommandContext) {
       .addOption(new Option('--class <file>', help('help.board.class')))
       .addOption(new Option('--listen <host:port>', help('help.board.listen')).default(DEFAULT_LISTEN))
       .addOption(dbOption(help, 'help.board.db'))
-      .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt('--stuck-minutes')))
+      .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt(help)))
       .addOption(new Option('--secret-file <file>', help('help.board.secretFile')))
       .addOption(exercisesOption(help, 'help.board.exercises'))
       .addOption(langOption(help))

@@ -43,7 +43,6 @@ export function gradeProgram(ctx: CommandContext) {
     .addOption(new Option('--watch', help('help.grade.watch')))
     .addOption(langOption(help))
     .enablePositionalOptions()
-    .showHelpAfterError(help('help.afterError'))
     .exitOverride()
     .action(async (ids, o) => {
       const formats = parseFormats(o.format);
@@ -62,7 +61,7 @@ export function gradeProgram(ctx: CommandContext) {
             reports: o.reports,
             formats,
             historyFile: o.history === false ? false : historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
-            vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments(o.var) },
+            vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
             ...(o.host ? { host: o.host } : {}),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,

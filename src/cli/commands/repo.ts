@@ -18,10 +18,12 @@ import {
   varOption,
 } from '../shared-options';
 
-function percent(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError('--pass-mark must be a percentage from 0 to 100');
-  return n;
+function percent(help: CommandContext['help']) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0 || n > 100) throw new InvalidArgumentError(help('cli.percentage'));
+    return n;
+  };
 }
 
 /** `grade repo [dir]`: CI grades what a student's repository holds. */
@@ -34,13 +36,13 @@ export function repoCommand(ctx: CommandContext) {
     .addOption(jsonOption(help))
     .addOption(outOption(help))
     .addOption(formatOption(help, 'help.format', 'html,json,junit'))
-    .addOption(new Option('--pass-mark <percent>', help('help.repo.passMark')).default(100).argParser(percent))
+    .addOption(new Option('--pass-mark <percent>', help('help.repo.passMark')).default(100).argParser(percent(help)))
     .addOption(varOption(help, 'help.repo.var'))
     .addOption(hostOption(help, 'help.repo.host'))
     .addOption(exercisesOption(help))
     .addOption(concurrencyOption(help))
     .addOption(timeoutOption(help))
-    .addOption(new Option('--step-timeout <seconds>', help('help.repo.stepTimeout')).default(600).argParser(positiveInt('--step-timeout')))
+    .addOption(new Option('--step-timeout <seconds>', help('help.repo.stepTimeout')).default(600).argParser(positiveInt(help)))
     .addOption(new Option('--student <id>', help('help.repo.student')))
     .addOption(langOption(help))
     .action(async (dir, ids, o) => {
@@ -53,7 +55,7 @@ export function repoCommand(ctx: CommandContext) {
             json: Boolean(o.json),
             out: fromCwd(ctx, o.out),
             formats: parseFormats(o.format),
-            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var) },
+            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
             ...(o.host ? { host: o.host } : {}),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,

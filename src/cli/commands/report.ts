@@ -24,7 +24,9 @@ export function reportCommand(ctx: CommandContext) {
             historyFile: historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
             out: fromCwd(ctx, o.out),
             formats: parseFormats(o.format),
-            lang: resolveLanguage(o.lang, io.env),
+            // Without --lang, the language the results were graded in frames them; the locale only when they do not say.
+            ...(o.lang !== undefined ? { lang: resolveLanguage(o.lang, io.env) } : {}),
+            localeLang: resolveLanguage(undefined, io.env),
           },
           io,
         ),
