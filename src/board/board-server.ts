@@ -9,12 +9,11 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import type { ClassMember } from '../batch/hosts-file';
 import { templatesDir } from '../package-info';
 import { csvRecords } from '../report/csv';
-import { gradeResultValidator } from '../result/result-validator';
-import { gradeResultSchema } from '../result/schema';
 import type { GradeResult } from '../result/types';
 import { cookieValue, newJoinCode, newStudentToken, secretsEqual, SESSION_COOKIE, SESSION_MS, sessionValid, sessionValue, sha256 } from './board-auth';
 import { renderBoardMain, renderBoardPage, renderLoginPage } from './board-page';
-import { BoardState, type BoardExercise, type BoardView } from './board-state';
+import { boardResultSchema, boardResultValidator, catalogueProblem, type CatalogueExercise } from './board-result-checks';
+import { BoardState, type BoardView, type StudentProgress } from './board-state';
 import type { BoardStore, ResultSource } from './board-store';
 
 const debug = createDebug('grade:board');
@@ -27,14 +26,37 @@ export interface BoardLimits {
   /** Joins and logins per minute per client address. */
   joinsPerMinute: number;
   loginsPerMinute: number;
+  /** Joins per minute per student id, whatever the address: each join replaces the student's token. */
+  joinsPerStudentPerMinute: number;
+  /** Time to receive a whole request (headers and body), in ms: a slow body does not hold a connection. */
+  requestMs: number;
+  /** Time to receive a request's headers, in ms. */
+  headersMs: number;
+  /** Open connections, in all and per client address (a class behind one NAT shares an address). */
+  connections: number;
+  connectionsPerAddress: number;
+  /** Bytes of page updates a page's connection may leave unread before it is dropped (the page reconnects). */
+  streamBufferBytes: number;
 }
 
-export const DEFAULT_LIMITS: BoardLimits = { resultBytes: 512 * 1024, pushesPerMinute: 30, joinsPerMinute: 600, loginsPerMinute: 20 };
+export const DEFAULT_LIMITS: BoardLimits = {
+  resultBytes: 512 * 1024,
+  pushesPerMinute: 30,
+  joinsPerMinute: 600,
+  loginsPerMinute: 20,
+  joinsPerStudentPerMinute: 5,
+  requestMs: 15_000,
+  headersMs: 10_000,
+  connections: 4096,
+  connectionsPerAddress: 256,
+  streamBufferBytes: 1024 * 1024,
+};
 
 export interface BoardServerOptions {
   store: BoardStore;
   roster: readonly ClassMember[];
-  exercises: readonly BoardExercise[];
+  /** The catalogue: the board's columns, and what a pushed result is checked against. */
+  exercises: readonly CatalogueExercise[];
   secret: string;
   /** Shown in the page title: the class file's name. */
   className: string;
@@ -58,7 +80,12 @@ function bearer(req: FastifyRequest): string | undefined {
 
 /** One clear 4xx per bad request, as `{ error }`: which one, from what fastify and its plugins throw. */
 function clientError(err: FastifyError): { status: number; message: string } | undefined {
-  if (err.validation) return { status: 422, message: `not a GradeResult: ${err.message}` };
+  // The first problem only, its path cut short: an answer never echoes what a student sent at length.
+  if (err.validation) {
+    const first = err.validation[0];
+    const where = `${err.validationContext ?? 'body'}${first?.instancePath ?? ''}`;
+    return { status: 422, message: `not a GradeResult: ${where.slice(0, 120)} ${first?.message ?? err.message}`.slice(0, 300) };
+  }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -84,6 +111,9 @@ export class BoardServer {
   private readonly clock: () => number;
   private readonly limits: BoardLimits;
   private readonly roster: Map<string, ClassMember>;
+  private readonly catalogue: Map<string, CatalogueExercise>;
+  /** Per student id, the times of their joins in the last minute (only ids of the class file get here). */
+  private readonly joins = new Map<string, number[]>();
   private readonly streams = new Set<ServerResponse>();
   private readonly timers: NodeJS.Timeout[] = [];
   private pending: NodeJS.Timeout | undefined;
@@ -98,21 +128,65 @@ export class BoardServer {
     this.limits = { ...DEFAULT_LIMITS, ...opts.limits };
     this.roster = new Map(opts.roster.map((m) => [m.id, m]));
     this.state = new BoardState(opts.roster, opts.exercises);
+    this.catalogue = new Map(opts.exercises.map((e) => [e.id, e]));
     this.assets = {
       '/board.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(path.join(templatesDir, 'board.js'), 'utf8') },
       '/board.css': { type: 'text/css; charset=utf-8', body: readFileSync(path.join(templatesDir, 'board.css'), 'utf8') },
     };
     // Small bodies everywhere but the results route; no request logging (tokens travel in headers).
-    this.app = Fastify({ logger: false, bodyLimit: 16 * 1024, forceCloseConnections: true });
+    this.app = Fastify({
+      logger: false,
+      bodyLimit: 16 * 1024,
+      forceCloseConnections: true,
+      requestTimeout: this.limits.requestMs,
+      keepAliveTimeout: 5000,
+      // Node checks the request and header deadlines this often (30 s by default: a slow body would live twice its limit).
+      http: { connectionsCheckingInterval: Math.min(1000, this.limits.headersMs) },
+    });
+    this.boundConnections();
   }
 
-  /** Loads every stored result, so a restarted board shows what it showed before. */
+  /** A connection cap in all and per address, and a deadline for the headers: slow or many connections cannot use up the board's descriptors. */
+  private boundConnections(): void {
+    const server = this.app.server;
+    server.headersTimeout = this.limits.headersMs;
+    server.maxConnections = this.limits.connections;
+    const open = new Map<string, number>();
+    server.on('connection', (socket: import('node:net').Socket) => {
+      const address = socket.remoteAddress ?? '';
+      const n = (open.get(address) ?? 0) + 1;
+      if (n > this.limits.connectionsPerAddress) {
+        socket.destroy();
+        return;
+      }
+      open.set(address, n);
+      socket.once('close', () => {
+        const left = (open.get(address) ?? 1) - 1;
+        if (left) open.set(address, left);
+        else open.delete(address);
+      });
+    });
+  }
+
+  /**
+   * Reads what the page shows: each student's saved progress, then only the
+   * results stored after it (those of the last second before a stop). The
+   * history itself is not read: a long course restarts as fast as a new one.
+   */
   static async create(opts: BoardServerOptions): Promise<BoardServer> {
     const joinCode = await opts.store.settingOrInit('join_code', newJoinCode());
     const server = new BoardServer(opts, joinCode);
-    // Loaded (or, under ts-jest, compiled) now rather than on the first push.
-    gradeResultValidator();
-    for (const r of await opts.store.resultsAfter(0)) server.state.apply(r);
+    // Compiled now rather than on the first push.
+    boardResultValidator();
+    for (const saved of await opts.store.progress()) server.state.restore(saved.studentId, JSON.parse(saved.state) as StudentProgress);
+    for (const m of opts.roster) {
+      for (;;) {
+        const batch = await opts.store.studentResultsAfter(m.id, server.state.upTo(m.id), 100);
+        for (const r of batch) server.state.apply(r);
+        if (batch.length < 100) break;
+      }
+    }
+    await server.saveProgress();
     await opts.store.watch((seq) => {
       if (server.state.has(seq)) return;
       opts.store.resultBySeq(seq).then(
@@ -123,8 +197,23 @@ export class BoardServer {
     await server.routes();
     // The stuck mark and "updated" time change with the clock alone.
     server.timers.push(setInterval(() => server.changed(), 1000).unref());
-    server.timers.push(setInterval(() => server.streams.forEach((s) => s.write(': keep-alive\n\n')), 15_000).unref());
+    server.timers.push(setInterval(() => void server.saveProgress(), 1000).unref());
+    server.timers.push(setInterval(() => server.streams.forEach((s) => server.send(s, ': keep-alive\n\n')), 15_000).unref());
     return server;
+  }
+
+  /** Writes the progress of the students changed since the last save (a crash loses none: start-up folds in later results). */
+  private async saveProgress(): Promise<void> {
+    const changed = this.state.takeChanged();
+    if (!changed.length) return;
+    await this.opts.store
+      .saveProgress(changed.map(([studentId, p]) => ({ studentId, upTo: p.upTo, state: JSON.stringify(p) })))
+      .catch((e: Error) => debug('saving progress: %s', e.message));
+  }
+
+  /** Open page event streams (a dropped page is no longer counted). */
+  get pageStreams(): number {
+    return this.streams.size;
   }
 
   view(): BoardView {
@@ -144,8 +233,18 @@ export class BoardServer {
       if (html === this.lastSent) return;
       this.lastSent = html;
       const event = `event: board\ndata: ${JSON.stringify({ html })}\n\n`;
-      for (const s of this.streams) s.write(event);
+      for (const s of this.streams) this.send(s, event);
     }, 200);
+  }
+
+  /** Writes to one page's stream; a page that leaves too much unread is dropped (it reconnects), not buffered without end. */
+  private send(s: ServerResponse, text: string): void {
+    if (s.writableLength > this.limits.streamBufferBytes) {
+      this.streams.delete(s);
+      s.destroy();
+      return;
+    }
+    s.write(text);
   }
 
   private isInstructor(req: FastifyRequest): boolean {
@@ -236,14 +335,23 @@ export class BoardServer {
       reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="grades.csv"').send(this.gradesCsv()),
     );
     app.get('/class.json', { onRequest: this.requireInstructor }, async (_req, reply) => {
-      const results = (await this.opts.store.resultsAfter(0)).map((r) => ({
-        seq: r.seq,
-        studentId: r.studentId,
-        source: r.source,
-        receivedAt: r.receivedAt,
-        score: r.result.score,
-        exercises: r.result.exercises.map((e) => ({ id: e.id, points: e.score.points, max: e.score.max })),
-      }));
+      // Page by page: only each result's scores are held, never the stored history at once.
+      const results = [];
+      for (let after = 0; ;) {
+        const page = await this.opts.store.resultsAfter(after, 200);
+        for (const r of page) {
+          results.push({
+            seq: r.seq,
+            studentId: r.studentId,
+            source: r.source,
+            receivedAt: r.receivedAt,
+            score: r.result.score,
+            exercises: r.result.exercises.map((e) => ({ id: e.id, points: e.score.points, max: e.score.max })),
+          });
+        }
+        if (page.length < 200) break;
+        after = page.at(-1)!.seq;
+      }
       return reply.header('content-disposition', 'attachment; filename="class.json"').send({ schemaVersion: 1, board: this.view(), results });
     });
 
@@ -267,6 +375,8 @@ export class BoardServer {
         if (!secretsEqual(norm(code), norm(this.joinCode))) return reply.code(403).send({ error: 'wrong join code' });
         const member = this.roster.get(studentId);
         if (!member) return reply.code(404).send({ error: `no student "${studentId}" in the class file` });
+        if (!this.joinAllowed(member.id))
+          return reply.code(429).send({ error: `too many joins as ${member.id} in the last minute; try again in a minute or ask the instructor` });
         const token = newStudentToken();
         await this.opts.store.addToken(sha256(token), member.id, new Date(this.clock()).toISOString());
         return reply.code(201).send({ token, student: { id: member.id, name: member.name } });
@@ -277,8 +387,8 @@ export class BoardServer {
       '/api/results',
       {
         bodyLimit: this.limits.resultBytes,
-        schema: { body: gradeResultSchema },
-        validatorCompiler: () => gradeResultValidator(),
+        schema: { body: boardResultSchema() },
+        validatorCompiler: () => boardResultValidator(),
         config: {
           rateLimit: {
             max: this.limits.pushesPerMinute,
@@ -315,7 +425,9 @@ export class BoardServer {
           return reply.code(403).send({ error: `this token sends results of student ${pusher.studentId} only` });
         }
         if (!studentId || !this.roster.has(studentId))
-          return reply.code(422).send({ error: `the result's student "${studentId ?? ''}" is not in the class file` });
+          return reply.code(422).send({ error: `the result's student "${(studentId ?? '').slice(0, 80)}" is not in the class file` });
+        const problem = catalogueProblem(result, this.catalogue);
+        if (problem) return reply.code(422).send({ error: problem });
         const stored = await this.opts.store.addResult({
           studentId,
           source: pusher.source,
@@ -357,11 +469,24 @@ export class BoardServer {
     return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
   }
 
+  /** Counts a join of this student; false when they already joined joinsPerStudentPerMinute times in the last minute. */
+  private joinAllowed(studentId: string): boolean {
+    const now = this.clock();
+    const recent = (this.joins.get(studentId) ?? []).filter((t) => t > now - 60_000);
+    if (recent.length >= this.limits.joinsPerStudentPerMinute) {
+      this.joins.set(studentId, recent);
+      return false;
+    }
+    this.joins.set(studentId, [...recent, now]);
+    return true;
+  }
+
   async close(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
     if (this.pending) clearTimeout(this.pending);
     for (const s of this.streams) s.end();
     this.streams.clear();
     await this.app.close();
+    await this.saveProgress();
   }
 }

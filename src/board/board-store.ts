@@ -23,29 +23,51 @@ export interface TokenRecord {
   revoked: boolean;
 }
 
+/** A student's saved progress (BoardState's, as JSON) and the highest seq it folds in. */
+export interface SavedProgress {
+  studentId: string;
+  upTo: number;
+  state: string;
+}
+
+export interface StoreSize {
+  results: number;
+  bytes: number;
+}
+
 /**
  * Everything the board keeps, behind one small interface: SQLite for one
  * board, PostgreSQL for several instances behind one address. Every result is
- * kept (a student's history); tokens are stored as hashes only.
+ * kept (a student's history, until pruned) beside what the page shows per
+ * student (read at start instead of the history); tokens are stored as hashes only.
  */
 export interface BoardStore {
   /** The stored result, or 'duplicate' when this student already sent this key (nothing stored). */
   addResult(r: NewResult): Promise<StoredResult | 'duplicate'>;
-  /** Results with seq > after, in seq order. */
-  resultsAfter(after: number): Promise<StoredResult[]>;
+  /** Results with seq > after, in seq order, at most `limit` of them. */
+  resultsAfter(after: number, limit?: number): Promise<StoredResult[]>;
+  /** One student's results with seq > after, in seq order, at most `limit`. */
+  studentResultsAfter(studentId: string, after: number, limit: number): Promise<StoredResult[]>;
   resultBySeq(seq: number): Promise<StoredResult | undefined>;
   /** The stored value, or `value` stored now when there was none (first start, or the first of several instances). */
   settingOrInit(key: string, value: string): Promise<string>;
+  /** Stores a student's new token and revokes the ones they had: one token per student at a time. */
   addToken(hash: string, studentId: string, createdAt: string): Promise<void>;
   token(hash: string): Promise<TokenRecord | undefined>;
   /** Revokes every token of a student; returns how many were live. */
   revokeTokens(studentId: string, at: string): Promise<number>;
+  /** Saves students' progress; a save never goes back to a lower `upTo` (another instance may have saved a later one). */
+  saveProgress(saved: SavedProgress[]): Promise<void>;
+  progress(): Promise<SavedProgress[]>;
+  /** Removes results received before `before` (ISO); the saved progress, what the page shows, stays. Returns how many. */
+  prune(before: string): Promise<number>;
+  size(): Promise<StoreSize>;
   /** Called with the seq of results other board instances stored (PostgreSQL only; one SQLite file has one board). */
   watch(onResult: (seq: number) => void): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The same three tables in both databases; only the key column's type differs. */
+/** The same tables in both databases; only the key column's type differs. */
 export function boardTables(seqColumn: string): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS results (
@@ -56,8 +78,11 @@ export function boardTables(seqColumn: string): string[] {
        received_at TEXT NOT NULL,
        result TEXT NOT NULL,
        UNIQUE (student_id, idempotency_key))`,
+    `CREATE INDEX IF NOT EXISTS results_by_student ON results (student_id, seq)`,
+    `CREATE INDEX IF NOT EXISTS results_by_time ON results (received_at)`,
     `CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, student_id TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT)`,
     `CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS progress (student_id TEXT PRIMARY KEY, up_to BIGINT NOT NULL, state TEXT NOT NULL)`,
   ];
 }
 

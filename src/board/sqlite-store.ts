@@ -1,9 +1,19 @@
 import { phrase } from '../messages/phrase';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SetupError } from '../errors';
-import { boardTables, resultFromRow, type BoardStore, type NewResult, type ResultRow, type StoredResult, type TokenRecord } from './board-store';
+import {
+  boardTables,
+  resultFromRow,
+  type BoardStore,
+  type NewResult,
+  type ResultRow,
+  type SavedProgress,
+  type StoredResult,
+  type StoreSize,
+  type TokenRecord,
+} from './board-store';
 
 /**
  * better-sqlite3 is a native module that builds from source where no prebuilt
@@ -48,8 +58,14 @@ export class SqliteBoardStore implements BoardStore {
     return row ? { ...r, seq: row.seq } : 'duplicate';
   }
 
-  async resultsAfter(after: number): Promise<StoredResult[]> {
-    return (this.db.prepare('SELECT * FROM results WHERE seq > ? ORDER BY seq').all(after) as ResultRow[]).map(resultFromRow);
+  async resultsAfter(after: number, limit = -1): Promise<StoredResult[]> {
+    return (this.db.prepare('SELECT * FROM results WHERE seq > ? ORDER BY seq LIMIT ?').all(after, limit) as ResultRow[]).map(resultFromRow);
+  }
+
+  async studentResultsAfter(studentId: string, after: number, limit: number): Promise<StoredResult[]> {
+    return (this.db.prepare('SELECT * FROM results WHERE student_id = ? AND seq > ? ORDER BY seq LIMIT ?').all(studentId, after, limit) as ResultRow[]).map(
+      resultFromRow,
+    );
   }
 
   async resultBySeq(seq: number): Promise<StoredResult | undefined> {
@@ -63,7 +79,10 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async addToken(hash: string, studentId: string, createdAt: string): Promise<void> {
-    this.db.prepare('INSERT INTO tokens (hash, student_id, created_at) VALUES (?, ?, ?)').run(hash, studentId, createdAt);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE student_id = ? AND revoked_at IS NULL').run(createdAt, studentId);
+      this.db.prepare('INSERT INTO tokens (hash, student_id, created_at) VALUES (?, ?, ?)').run(hash, studentId, createdAt);
+    })();
   }
 
   async token(hash: string): Promise<TokenRecord | undefined> {
@@ -74,6 +93,41 @@ export class SqliteBoardStore implements BoardStore {
 
   async revokeTokens(studentId: string, at: string): Promise<number> {
     return this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE student_id = ? AND revoked_at IS NULL').run(at, studentId).changes;
+  }
+
+  async saveProgress(saved: SavedProgress[]): Promise<void> {
+    const upsert = this.db.prepare(
+      `INSERT INTO progress (student_id, up_to, state) VALUES (?, ?, ?)
+       ON CONFLICT (student_id) DO UPDATE SET up_to = excluded.up_to, state = excluded.state WHERE excluded.up_to >= progress.up_to`,
+    );
+    this.db.transaction(() => saved.forEach((p) => upsert.run(p.studentId, p.upTo, p.state)))();
+  }
+
+  async progress(): Promise<SavedProgress[]> {
+    return (this.db.prepare('SELECT student_id, up_to, state FROM progress').all() as { student_id: string; up_to: number; state: string }[]).map((r) => ({
+      studentId: r.student_id,
+      upTo: r.up_to,
+      state: r.state,
+    }));
+  }
+
+  async prune(before: string): Promise<number> {
+    const removed = this.db.prepare('DELETE FROM results WHERE received_at < ?').run(before).changes;
+    // The file keeps its size until it is rewritten; the WAL until a checkpoint.
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return removed;
+  }
+
+  async size(): Promise<StoreSize> {
+    const bytes = ['', '-wal'].reduce((n, suffix) => {
+      try {
+        return n + statSync(`${this.file}${suffix}`).size;
+      } catch {
+        return n;
+      }
+    }, 0);
+    return { results: (this.db.prepare('SELECT count(*) AS n FROM results').get() as { n: number }).n, bytes };
   }
 
   async watch(): Promise<void> {}

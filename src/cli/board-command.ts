@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_LISTEN } from '../board/board-address';
 import { instructorSecret } from '../board/board-auth';
-import type { BoardExercise } from '../board/board-state';
+import type { CatalogueExercise } from '../board/board-result-checks';
 import { BoardServer } from '../board/board-server';
 import { openBoardStore } from '../board/open-store';
 import { loadClassFile } from '../batch/hosts-file';
@@ -38,11 +38,12 @@ export function besideClassFile(classFile: string, suffix: string): string {
   return path.join(dir, `${name}.${suffix}`);
 }
 
-export function boardExercises(exercisesDir: string): BoardExercise[] {
+export function boardExercises(exercisesDir: string): CatalogueExercise[] {
   return loadExercises(exercisesDir).map((e) => ({
     id: e.id,
     title: e.title,
     checks: e.checks.filter((c) => appliesIn(c, 'host')).map((c) => ({ id: c.id, title: c.title })),
+    scoring: e.checks.map((c) => ({ id: c.id, points: c.points, bonus: Boolean(c.bonus) })),
   }));
 }
 
@@ -61,6 +62,7 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
     const url = await server.listen(host, port).catch((e: NodeJS.ErrnoException) => {
       throw new SetupError(message(lang, 'board.cannotListen', { listen: opts.listen, why: e.code ?? e.message }), message(lang, 'board.cannotListenAdvice'));
     });
+    const size = await store.size();
     io.stderr.write(
       [
         message(lang, 'board.serving', { url, students: roster.length, exercises: exercises.length, minutes: opts.stuckMinutes }),
@@ -68,6 +70,7 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
           ? message(lang, 'board.secretFromEnv')
           : message(lang, created ? 'board.secretMade' : 'board.secretFile', { file: secretFile }),
         message(lang, 'board.studentsJoin', { url, code: server.joinCode }),
+        message(lang, 'board.storeSize', { results: size.results, mb: (size.bytes / 1e6).toFixed(1) }),
         message(lang, 'board.ctrlC'),
         '',
       ].join('\n'),
@@ -98,6 +101,30 @@ export async function revokeCommand(studentIds: string[], opts: Pick<BoardComman
       const n = await store.revokeTokens(id, new Date().toISOString());
       io.stderr.write(`${n ? message(lang, 'board.revoked', { id, count: n }) : message(lang, 'board.revokedNone', { id })}\n`);
     }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `--older-than 30d` → milliseconds: days or hours, at least one hour. */
+export function parseAge(text: string, lang: Lang = 'en'): number {
+  const m = /^(\d+)(d|h)$/.exec(text.trim());
+  const ms = Number(m?.[1]) * (m?.[2] === 'h' ? 3_600_000 : 86_400_000);
+  if (!m || ms < 3_600_000) throw new SetupError(message(lang, 'board.badAge', { value: text }), message(lang, 'board.badAgeAdvice'));
+  return ms;
+}
+
+/** `grade board prune --older-than 30d`: removes stored results received before then; the board shows the same after (it keeps what it shows apart). */
+export async function pruneCommand(olderThan: string, opts: Pick<BoardCommandOptions, 'classFile' | 'db' | 'lang'>, io: CliIo): Promise<number> {
+  const { lang } = opts;
+  const before = new Date(Date.now() - parseAge(olderThan, lang)).toISOString();
+  loadClassFile(opts.classFile);
+  const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
+  try {
+    const removed = await store.prune(before);
+    const size = await store.size();
+    io.stderr.write(`${message(lang, 'board.pruned', { removed, before, kept: size.results, mb: (size.bytes / 1e6).toFixed(1) })}\n`);
     return 0;
   } finally {
     await store.close();

@@ -438,6 +438,20 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         io,
       );
     });
+  board
+    .command('prune')
+    .description(help('help.prune'))
+    .requiredOption('--older-than <age>', help('help.prune.olderThan'))
+    .requiredOption('--class <file>', help('help.revoke.class'))
+    .option('--db <file|url>', help('help.revoke.db'))
+    .option('--lang <code>', help('help.lang'))
+    .action(async (o: { olderThan: string; class: string; db?: string; lang?: string }) => {
+      status = await boardCommandModule().pruneCommand(
+        o.olderThan,
+        { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
+        io,
+      );
+    });
   program
     .command('completion')
     .description(help('help.completion'))

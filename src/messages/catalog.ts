@@ -640,6 +640,12 @@ const en = {
   'board.notInClassAdvice': 'give student ids as the class file spells them',
   'board.revokedNone': '{{id}}: 0 token(s) revoked',
   'board.revoked': '{{id}}: {{count}} token(s) revoked; the student joins again with grade init --board URL --join CODE',
+  'board.storeSize': 'store: {{results}} result(s), {{mb}} MB (grade board prune --older-than 30d removes old ones; the page keeps showing them)',
+  'board.badAge': 'bad --older-than "{{value}}"',
+  'board.badAgeAdvice': 'write days or hours, e.g. 30d or 12h (at least 1h)',
+  'board.pruned': 'board: removed {{removed}} result(s) received before {{before}}; {{kept}} kept, {{mb}} MB',
+  'help.prune': "remove stored results older than an age (the board's page shows the same after)",
+  'help.prune.olderThan': 'age of the results to remove: 30d, 12h',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -1264,6 +1270,12 @@ const it: Record<MessageId, string> = {
   'board.notInClassAdvice': 'scrivi le matricole come nel file della classe',
   'board.revokedNone': '{{id}}: 0 token revocati',
   'board.revoked': '{{id}}: {{count}} token revocati; lo studente si ricollega con grade init --board URL --join CODE',
+  'board.storeSize': 'archivio: {{results}} risultati, {{mb}} MB (grade board prune --older-than 30d toglie i vecchi; la pagina continua a mostrarli)',
+  'board.badAge': '--older-than "{{value}}" non valido',
+  'board.badAgeAdvice': 'scrivi giorni o ore, ad esempio 30d o 12h (almeno 1h)',
+  'board.pruned': 'board: tolti {{removed}} risultati ricevuti prima di {{before}}; {{kept}} tenuti, {{mb}} MB',
+  'help.prune': 'toglie i risultati salvati più vecchi di un’età (la pagina della board resta uguale)',
+  'help.prune.olderThan': 'età dei risultati da togliere: 30d, 12h',
 };
 
 export const catalog: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { en, it };

@@ -41,16 +41,26 @@ export interface TestBoard {
 
 /** A real board on a loopback port with a SQLite file (or the given db), as `grade board` starts it. */
 export async function startTestBoard(
-  opts: { db?: string; dir?: string; port?: number; limits?: Partial<BoardLimits>; stuckMinutes?: number } = {},
+  opts: {
+    db?: string;
+    dir?: string;
+    port?: number;
+    limits?: Partial<BoardLimits>;
+    stuckMinutes?: number;
+    /** The class file (default CLASS_YAML). */
+    classYaml?: string;
+    /** Wraps the store the board is given (to count what it reads). */
+    wrapStore?: (store: BoardStore) => BoardStore;
+  } = {},
 ): Promise<TestBoard> {
   const dir = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'grade-board-'));
   const classFile = path.join(dir, 'class.yaml');
-  writeFileSync(classFile, CLASS_YAML);
+  writeFileSync(classFile, opts.classYaml ?? CLASS_YAML);
   const db = opts.db ?? path.join(dir, 'class.board.sqlite');
   const store = await openBoardStore(db);
   let offset = 0;
   const server = await BoardServer.create({
-    store,
+    store: opts.wrapStore ? opts.wrapStore(store) : store,
     roster: loadClassFile(classFile),
     exercises: boardExercises(defaultExercisesDir),
     secret: BOARD_SECRET,
