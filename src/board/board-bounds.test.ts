@@ -208,6 +208,8 @@ describe.each(backends)('board bounds (%s, real HTTP on loopback)', (_name, newD
       await board.store.addResult({
         studentId: 's03',
         source: 'self',
+        sender: 'token:0123456789ab',
+        address: '127.0.0.1',
         idempotencyKey: `old-key-${i}`,
         receivedAt: old,
         result: catalogResult('s03', { web_server: i }),

@@ -1,9 +1,16 @@
 import { escapeXml } from '../report/xml';
 import type { BoardCell, BoardStudent, BoardView } from './board-state';
 
+/** Bidirectional controls (embeddings, overrides, isolates, marks): a name could show "evil" as "live". */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutBidi(v: string): string {
+  return v.replace(BIDI, '');
+}
+
 /** Student names, ids and check titles reach the page: all text goes through here. */
-const text = (v: string | number) => escapeXml(v);
-const attr = (v: string | number) => escapeXml(v, 'attribute');
+const text = (v: string | number) => escapeXml(typeof v === 'string' ? withoutBidi(v) : v);
+const attr = (v: string | number) => escapeXml(typeof v === 'string' ? withoutBidi(v) : v, 'attribute');
 
 /** Without scripts the page reloads itself this often. */
 export const NOSCRIPT_REFRESH_SECONDS = 10;
@@ -22,10 +29,14 @@ function cellHtml(c: BoardCell): string {
     c.fullAt ? `full marks first at ${clock(c.fullAt)}` : '',
     c.errors ? `${c.errors} check(s) the grader could not decide` : '',
     c.source === 'self' ? 'self-reported' : 'verified (SSH round)',
+    c.reported !== undefined ? `reported ${c.reported}, verified ${c.points}` : '',
   ].filter(Boolean);
-  const classes = ['cell', c.state, c.source === 'self' ? 'self' : 'verified', c.errors ? 'errors' : ''].filter(Boolean).join(' ');
+  const classes = ['cell', c.state, c.source === 'self' ? 'self' : 'verified', c.errors ? 'errors' : '', c.reported !== undefined ? 'differs' : '']
+    .filter(Boolean)
+    .join(' ');
   const full = c.fullAt ? `<small class="full-at">✓ ${text(clock(c.fullAt))}</small>` : '';
-  return `<td class="${classes}" title="${attr(title.join(' · '))}">${c.points}/${c.max}${full}</td>`;
+  const differs = c.reported !== undefined ? `<small class="reported">reported ${c.reported}</small>` : '';
+  return `<td class="${classes}" title="${attr(title.join(' · '))}">${c.points}/${c.max}${full}${differs}</td>`;
 }
 
 function studentRow(s: BoardStudent): string {
@@ -35,7 +46,10 @@ function studentRow(s: BoardStudent): string {
   const last = s.lastAt
     ? `<small>${s.results} result(s), last ${text(clock(s.lastAt))}${s.lastSource === 'self' ? ' (self-reported)' : ''}</small>`
     : '<small>no result yet</small>';
-  return `<tr class="student${s.stuck ? ' stuck' : ''}" data-student="${attr(s.id)}"><th scope="row"><span class="name">${text(s.name)}</span> <code>${text(s.id)}</code>${stuck}<br>${last}</th>${s.cells.map(cellHtml).join('')}</tr>`;
+  const unreachable = s.unreachable
+    ? `<br><small class="unreachable" title="${attr(`SSH round at ${clock(s.unreachable.at)}`)}">not graded at ${text(clock(s.unreachable.at))}: ${text(s.unreachable.reason)}</small>`
+    : '';
+  return `<tr class="student${s.stuck ? ' stuck' : ''}" data-student="${attr(s.id)}"><th scope="row"><span class="name">${text(s.name)}</span> <code>${text(s.id)}</code>${stuck}<br>${last}${unreachable}</th>${s.cells.map(cellHtml).join('')}</tr>`;
 }
 
 /** The part of the page that changes: sent whole over the event stream, so the page and its updates come from one renderer. */

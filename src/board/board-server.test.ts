@@ -183,12 +183,12 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
     const csv = (await get(`${board.url}/grades.csv`, cookie)).text.split('\r\n');
     const header = csv[0]!.split(',');
     const ws = header.indexOf('web_server');
-    expect([header[0], header[1], header.at(-2), header.at(-1)]).toEqual(['student', 'name', 'total', 'self_reported']);
+    expect([header[0], header[1], ...header.slice(-4)]).toEqual(['student', 'name', 'total', 'self_reported', 'reported_differs', 'unreachable']);
     expect(csv[1]!.split(',')[ws]).toBe(String(resultFor('s01').exercises.find((e) => e.id === 'web_server')!.score.points));
-    expect(csv[1]!.split(',').at(-1)).toBe('2');
+    expect(csv[1]!.split(',').at(-3)).toBe('2');
     expect(csv[2]!.startsWith('s02,<script>')).toBe(true);
-    expect(csv[2]!.split(',').at(-1)).toBe('0');
-    expect(csv[3]).toBe(`s03,Carla Laptop,${','.repeat(header.length - 5)},0,0`);
+    expect(csv[2]!.split(',').at(-3)).toBe('0');
+    expect(csv[3]).toBe(`s03,Carla Laptop,${','.repeat(header.length - 7)},0,0,,`);
     const json = JSON.parse((await get(`${board.url}/class.json`, cookie)).text) as {
       results: { studentId: string; source: string }[];
       board: { students: unknown[] };

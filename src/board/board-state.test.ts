@@ -43,7 +43,16 @@ function stored(studentId: string, atMin: number, ex: [string, ...boolean[]][], 
     ),
     { student: { id: studentId }, startedAt: new Date(at - 1000).toISOString(), durationMs: 1000 },
   );
-  return { seq: ++seq, studentId, source, idempotencyKey: `k${seq}`, receivedAt: new Date(at).toISOString(), result };
+  return {
+    seq: ++seq,
+    studentId,
+    source,
+    sender: 'instructor',
+    address: '127.0.0.1',
+    idempotencyKey: `k${seq}`,
+    receivedAt: new Date(at).toISOString(),
+    result,
+  };
 }
 
 describe('board state', () => {

@@ -23,6 +23,8 @@ const result = (student: string, points: number) =>
 const push = (studentId: string, key: string, points = 10): NewResult => ({
   studentId,
   source: 'self',
+  sender: 'token:0123456789ab',
+  address: '127.0.0.1',
   idempotencyKey: key,
   receivedAt: '2026-11-30T10:00:00.000Z',
   result: result(studentId, points),

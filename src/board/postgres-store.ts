@@ -37,6 +37,12 @@ export class PostgresBoardStore implements BoardStore {
       try {
         await client.query('SELECT pg_advisory_lock(7015)');
         for (const sql of boardTables('BIGSERIAL PRIMARY KEY')) await client.query(sql);
+        // A store of an earlier version: keys were unique per student, not per source, and no sender was kept.
+        await client.query(
+          `ALTER TABLE results ADD COLUMN IF NOT EXISTS sender TEXT NOT NULL DEFAULT '', ADD COLUMN IF NOT EXISTS address TEXT NOT NULL DEFAULT ''`,
+        );
+        await client.query('ALTER TABLE results DROP CONSTRAINT IF EXISTS results_student_id_idempotency_key_key');
+        await client.query('CREATE UNIQUE INDEX IF NOT EXISTS results_key_per_source ON results (student_id, source, idempotency_key)');
         await client.query('SELECT pg_advisory_unlock(7015)');
       } finally {
         client.release();
@@ -51,10 +57,10 @@ export class PostgresBoardStore implements BoardStore {
   async addResult(r: NewResult): Promise<StoredResult | 'duplicate'> {
     const { rows } = await this.pool.query<{ seq: string }>(
       `WITH ins AS (
-         INSERT INTO results (student_id, source, idempotency_key, received_at, result) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (student_id, idempotency_key) DO NOTHING RETURNING seq)
+         INSERT INTO results (student_id, source, idempotency_key, received_at, result, sender, address) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (student_id, source, idempotency_key) DO NOTHING RETURNING seq)
        SELECT seq, pg_notify('${CHANNEL}', seq::text) FROM ins`,
-      [r.studentId, r.source, r.idempotencyKey, r.receivedAt, JSON.stringify(r.result)],
+      [r.studentId, r.source, r.idempotencyKey, r.receivedAt, JSON.stringify(r.result), r.sender, r.address],
     );
     return rows[0] ? { ...r, seq: Number(rows[0].seq) } : 'duplicate';
   }
@@ -77,6 +83,30 @@ export class PostgresBoardStore implements BoardStore {
   async settingOrInit(key: string, value: string): Promise<string> {
     await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
     return (await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])).rows[0]!.value;
+  }
+
+  async setting(key: string): Promise<string | undefined> {
+    return (await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key])).rows[0]?.value;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [key, value]);
+  }
+
+  async dropSelfReported(studentId: string): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('DELETE FROM progress WHERE student_id = $1', [studentId]);
+      const { rowCount } = await client.query("DELETE FROM results WHERE student_id = $1 AND source = 'self'", [studentId]);
+      await client.query('COMMIT');
+      return rowCount ?? 0;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    } finally {
+      client.release();
+    }
   }
 
   async addToken(hash: string, studentId: string, createdAt: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { mkdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SetupError } from '../errors';
@@ -41,20 +41,38 @@ export class SqliteBoardStore implements BoardStore {
   constructor(readonly file: string) {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     const Sqlite = loadBetterSqlite3();
+    // Created owner-only: the file holds the join code and every result (SQLite gives its -wal and -shm files the same mode).
+    closeSync(openSync(file, 'a', 0o600));
     this.db = new Sqlite(file);
     this.db.pragma('journal_mode = WAL');
     // A second process (grade board revoke) may hold the write lock for a moment.
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('synchronous = NORMAL');
+    this.migrate();
     for (const sql of boardTables('INTEGER PRIMARY KEY AUTOINCREMENT')) this.db.exec(sql);
     this.insert = this.db.prepare(
-      `INSERT INTO results (student_id, source, idempotency_key, received_at, result) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (student_id, idempotency_key) DO NOTHING RETURNING seq`,
+      `INSERT INTO results (student_id, source, idempotency_key, received_at, result, sender, address) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (student_id, source, idempotency_key) DO NOTHING RETURNING seq`,
     );
   }
 
+  /** A store of an earlier version (keys unique per student, not per source; no sender): rebuilt once, keeping every row. */
+  private migrate(): void {
+    const table = this.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'results'").get() as { sql: string } | undefined;
+    if (!table || table.sql.includes('sender')) return;
+    this.db.transaction(() => {
+      this.db.exec('ALTER TABLE results RENAME TO results_before_sender');
+      this.db.exec(boardTables('INTEGER PRIMARY KEY AUTOINCREMENT')[0]!);
+      this.db.exec(
+        'INSERT INTO results (seq, student_id, source, idempotency_key, received_at, result) SELECT seq, student_id, source, idempotency_key, received_at, result FROM results_before_sender',
+      );
+      this.db.exec('DROP TABLE results_before_sender');
+    })();
+  }
+
   async addResult(r: NewResult): Promise<StoredResult | 'duplicate'> {
-    const row = this.insert.get(r.studentId, r.source, r.idempotencyKey, r.receivedAt, JSON.stringify(r.result)) as { seq: number } | undefined;
+    const row = this.insert.get(r.studentId, r.source, r.idempotencyKey, r.receivedAt, JSON.stringify(r.result), r.sender, r.address) as
+      { seq: number } | undefined;
     return row ? { ...r, seq: row.seq } : 'duplicate';
   }
 
@@ -76,6 +94,21 @@ export class SqliteBoardStore implements BoardStore {
   async settingOrInit(key: string, value: string): Promise<string> {
     this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING').run(key, value);
     return (this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string }).value;
+  }
+
+  async setting(key: string): Promise<string | undefined> {
+    return (this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  async dropSelfReported(studentId: string): Promise<number> {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM progress WHERE student_id = ?').run(studentId);
+      return this.db.prepare("DELETE FROM results WHERE student_id = ? AND source = 'self'").run(studentId).changes;
+    })();
   }
 
   async addToken(hash: string, studentId: string, createdAt: string): Promise<void> {

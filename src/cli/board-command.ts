@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { DEFAULT_LISTEN } from '../board/board-address';
-import { instructorSecret } from '../board/board-auth';
+import { DEFAULT_LISTEN, isLoopbackHost } from '../board/board-address';
+import { instructorSecret, newJoinCode } from '../board/board-auth';
 import type { CatalogueExercise } from '../board/board-result-checks';
 import { BoardServer } from '../board/board-server';
 import { openBoardStore } from '../board/open-store';
@@ -21,6 +21,8 @@ export interface BoardCommandOptions {
   stuckMinutes: number;
   exercisesDir: string;
   lang: Lang;
+  /** Reverse proxies whose forwarded address and protocol are believed. */
+  trustProxy?: string[];
 }
 
 /** `127.0.0.1:8700`, `[::1]:8700`, `0.0.0.0:8700`. */
@@ -58,7 +60,15 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
   const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
   let server: BoardServer | undefined;
   try {
-    server = await BoardServer.create({ store, roster, exercises, secret, className: path.basename(opts.classFile), stuckMinutes: opts.stuckMinutes });
+    server = await BoardServer.create({
+      store,
+      roster,
+      exercises,
+      secret,
+      className: path.basename(opts.classFile),
+      stuckMinutes: opts.stuckMinutes,
+      ...(opts.trustProxy?.length ? { trustProxy: opts.trustProxy } : {}),
+    });
     const url = await server.listen(host, port).catch((e: NodeJS.ErrnoException) => {
       throw new SetupError(message(lang, 'board.cannotListen', { listen: opts.listen, why: e.code ?? e.message }), message(lang, 'board.cannotListenAdvice'));
     });
@@ -71,6 +81,7 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
           : message(lang, created ? 'board.secretMade' : 'board.secretFile', { file: secretFile }),
         message(lang, 'board.studentsJoin', { url, code: server.joinCode }),
         message(lang, 'board.storeSize', { results: size.results, mb: (size.bytes / 1e6).toFixed(1) }),
+        ...(isLoopbackHost(host) ? [] : [message(lang, 'board.clearListen', { listen: opts.listen })]),
         message(lang, 'board.ctrlC'),
         '',
       ].join('\n'),
@@ -89,8 +100,17 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
   }
 }
 
-/** `grade board revoke STUDENT…`: the students' tokens stop working at once (the board reads them at every push). */
-export async function revokeCommand(studentIds: string[], opts: Pick<BoardCommandOptions, 'classFile' | 'db' | 'lang'>, io: CliIo): Promise<number> {
+/**
+ * `grade board revoke STUDENT…`: the students' tokens stop working at once
+ * (the board reads them at every push); with `dropResults`, what their tokens
+ * sent is removed too, and a running board rebuilds those students' cells
+ * from what is left within a second.
+ */
+export async function revokeCommand(
+  studentIds: string[],
+  opts: Pick<BoardCommandOptions, 'classFile' | 'db' | 'lang'> & { dropResults?: boolean },
+  io: CliIo,
+): Promise<number> {
   const { lang } = opts;
   const roster = new Set(loadClassFile(opts.classFile).map((m) => m.id));
   const unknown = studentIds.filter((id) => !roster.has(id));
@@ -100,7 +120,9 @@ export async function revokeCommand(studentIds: string[], opts: Pick<BoardComman
     for (const id of studentIds) {
       const n = await store.revokeTokens(id, new Date().toISOString());
       io.stderr.write(`${n ? message(lang, 'board.revoked', { id, count: n }) : message(lang, 'board.revokedNone', { id })}\n`);
+      if (opts.dropResults) io.stderr.write(`${message(lang, 'board.dropped', { id, count: await store.dropSelfReported(id) })}\n`);
     }
+    if (opts.dropResults) await store.setSetting('progress_epoch', `${Date.now()}`);
     return 0;
   } finally {
     await store.close();
@@ -125,6 +147,20 @@ export async function pruneCommand(olderThan: string, opts: Pick<BoardCommandOpt
     const removed = await store.prune(before);
     const size = await store.size();
     io.stderr.write(`${message(lang, 'board.pruned', { removed, before, kept: size.results, mb: (size.bytes / 1e6).toFixed(1) })}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `grade board rotate-code`: a new join code, on a running board within a second; tokens already issued keep working. */
+export async function rotateCodeCommand(opts: Pick<BoardCommandOptions, 'classFile' | 'db' | 'lang'>, io: CliIo): Promise<number> {
+  loadClassFile(opts.classFile);
+  const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
+  try {
+    const code = newJoinCode();
+    await store.setSetting('join_code', code);
+    io.stderr.write(`${message(opts.lang, 'board.rotated', { code })}\n`);
     return 0;
   } finally {
     await store.close();

@@ -407,33 +407,71 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt('--stuck-minutes')))
     .option('--secret-file <file>', help('help.board.secretFile'))
     .option('--exercises <dir>', help('help.board.exercises'), defaultExercisesDir)
+    .option('--trust-proxy <addresses>', help('help.board.trustProxy'))
     .option('--lang <code>', help('help.lang'))
-    .action(async (o: { class?: string; listen: string; db?: string; stuckMinutes: number; secretFile?: string; exercises: string; lang?: string }) => {
-      const lang = resolveLanguage(o.lang, io.env);
-      if (!o.class) throw new SetupError(message(lang, 'board.needsClass'), message(lang, 'board.needsClassAdvice'));
-      status = await boardCommandModule().boardCommand(
-        {
-          classFile: path.resolve(io.cwd, o.class),
-          listen: o.listen,
-          ...(o.db ? { db: dbOption(o.db) } : {}),
-          ...(o.secretFile ? { secretFile: path.resolve(io.cwd, o.secretFile) } : {}),
-          stuckMinutes: o.stuckMinutes,
-          exercisesDir: path.resolve(io.cwd, o.exercises),
-          lang,
-        },
-        io,
-      );
-    });
+    .action(
+      async (o: {
+        class?: string;
+        listen: string;
+        db?: string;
+        stuckMinutes: number;
+        secretFile?: string;
+        exercises: string;
+        trustProxy?: string;
+        lang?: string;
+      }) => {
+        const lang = resolveLanguage(o.lang, io.env);
+        if (!o.class) throw new SetupError(message(lang, 'board.needsClass'), message(lang, 'board.needsClassAdvice'));
+        status = await boardCommandModule().boardCommand(
+          {
+            classFile: path.resolve(io.cwd, o.class),
+            listen: o.listen,
+            ...(o.db ? { db: dbOption(o.db) } : {}),
+            ...(o.secretFile ? { secretFile: path.resolve(io.cwd, o.secretFile) } : {}),
+            stuckMinutes: o.stuckMinutes,
+            exercisesDir: path.resolve(io.cwd, o.exercises),
+            lang,
+            ...(o.trustProxy
+              ? {
+                  trustProxy: o.trustProxy
+                    .split(',')
+                    .map((a) => a.trim())
+                    .filter(Boolean),
+                }
+              : {}),
+          },
+          io,
+        );
+      },
+    );
   board
     .command('revoke')
     .description(help('help.revoke'))
     .argument('<student...>', help('help.revoke.students'))
     .requiredOption('--class <file>', help('help.revoke.class'))
     .option('--db <file|url>', help('help.revoke.db'))
+    .option('--drop-results', help('help.revoke.dropResults'))
     .option('--lang <code>', help('help.lang'))
-    .action(async (students: string[], o: { class: string; db?: string; lang?: string }) => {
+    .action(async (students: string[], o: { class: string; db?: string; dropResults?: boolean; lang?: string }) => {
       status = await boardCommandModule().revokeCommand(
         students,
+        {
+          classFile: path.resolve(io.cwd, o.class),
+          ...(o.db ? { db: dbOption(o.db) } : {}),
+          lang: resolveLanguage(o.lang, io.env),
+          ...(o.dropResults ? { dropResults: true } : {}),
+        },
+        io,
+      );
+    });
+  board
+    .command('rotate-code')
+    .description(help('help.rotateCode'))
+    .requiredOption('--class <file>', help('help.revoke.class'))
+    .option('--db <file|url>', help('help.revoke.db'))
+    .option('--lang <code>', help('help.lang'))
+    .action(async (o: { class: string; db?: string; lang?: string }) => {
+      status = await boardCommandModule().rotateCodeCommand(
         { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
         io,
       );

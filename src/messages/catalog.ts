@@ -646,6 +646,15 @@ const en = {
   'board.pruned': 'board: removed {{removed}} result(s) received before {{before}}; {{kept}} kept, {{mb}} MB',
   'help.prune': "remove stored results older than an age (the board's page shows the same after)",
   'help.prune.olderThan': 'age of the results to remove: 30d, 12h',
+  'help.rotateCode': 'change the join code (tokens already issued keep working until revoked)',
+  'help.revoke.dropResults': 'also remove what their tokens sent (self-reported results)',
+  'help.board.trustProxy':
+    'comma-separated addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (limits, logs, Secure cookie); none by default',
+  'board.rotated': 'new join code: {{code}} (a running board uses it within a second; tokens already issued keep working)',
+  'board.dropped': '{{id}}: {{count}} self-reported result(s) removed; the board shows what is left within a second',
+  'board.clearListen':
+    'warning: --listen {{listen}} serves plain HTTP beyond this machine: the instructor secret and tokens travel in clear; put the board behind a TLS proxy',
+  'board.clearUrl': 'warning: {{url}} is plain HTTP to another machine: the secret or token is sent in clear; use https:// (a TLS proxy in front of the board)',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -1276,6 +1285,16 @@ const it: Record<MessageId, string> = {
   'board.pruned': 'board: tolti {{removed}} risultati ricevuti prima di {{before}}; {{kept}} tenuti, {{mb}} MB',
   'help.prune': 'toglie i risultati salvati più vecchi di un’età (la pagina della board resta uguale)',
   'help.prune.olderThan': 'età dei risultati da togliere: 30d, 12h',
+  'help.rotateCode': 'cambia il codice per entrare (i token già dati continuano a funzionare finché non sono revocati)',
+  'help.revoke.dropResults': 'toglie anche quello che i loro token hanno inviato (risultati autodichiarati)',
+  'help.board.trustProxy':
+    'indirizzi, separati da virgole, dei reverse proxy di cui credere X-Forwarded-For/-Proto (limiti, log, cookie Secure); nessuno se non indicato',
+  'board.rotated': 'nuovo codice per entrare: {{code}} (una board in esecuzione lo usa entro un secondo; i token già dati continuano a funzionare)',
+  'board.dropped': '{{id}}: tolti {{count}} risultati autodichiarati; la board mostra quello che resta entro un secondo',
+  'board.clearListen':
+    'attenzione: --listen {{listen}} serve HTTP in chiaro oltre questa macchina: il segreto del docente e i token viaggiano in chiaro; metti la board dietro un proxy TLS',
+  'board.clearUrl':
+    'attenzione: {{url}} è HTTP in chiaro verso un’altra macchina: il segreto o il token viaggia in chiaro; usa https:// (un proxy TLS davanti alla board)',
 };
 
 export const catalog: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { en, it };

@@ -16,9 +16,9 @@ import { HOSTILE } from './grade-results';
 
 export const BOARD_SECRET = 'test-instructor-secret-0123456789';
 
-/** Three students: two with hosts (one with an HTML-hostile name), one who pushes from a laptop. */
+/** Three students: two with hosts (one with an HTML-hostile name; s01 may also push their own runs), one who pushes from a laptop. */
 export const CLASS_YAML = `hosts:
-  - { id: s01, name: Alice Example, host: vm1.invalid }
+  - { id: s01, name: Alice Example, host: vm1.invalid, selfReport: true }
   - { id: s02, name: ${JSON.stringify(`${HOSTILE.script} ${HOSTILE.img}`)}, host: vm2.invalid }
 students:
   - { id: s03, name: Carla Laptop }
@@ -47,6 +47,7 @@ export async function startTestBoard(
     port?: number;
     limits?: Partial<BoardLimits>;
     stuckMinutes?: number;
+    trustProxy?: string[];
     /** The class file (default CLASS_YAML). */
     classYaml?: string;
     /** Wraps the store the board is given (to count what it reads). */
@@ -68,6 +69,7 @@ export async function startTestBoard(
     stuckMinutes: opts.stuckMinutes ?? 10,
     clock: () => Date.now() + offset,
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
   });
   const url = await server.listen('127.0.0.1', opts.port ?? 0);
   let stopped = false;
