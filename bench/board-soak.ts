@@ -108,21 +108,25 @@ async function hostile(url: string, address: string, token: string, joinCode: st
 }
 
 /** Keeps `count` slow bodies open from `address` until `until`: headers, then a byte of body now and then; reopened when the board drops one. */
-function slowBodies(port: number, address: string, count: number, until: number, dropped: { n: number }): Promise<void> {
+function slowBodies(port: number, address: string, count: number, until: number, dropped: { held: number; short: number; failed: number }): Promise<void> {
   const one = (): Promise<void> =>
     new Promise((resolve) => {
       if (Date.now() >= until) return resolve();
       const socket = net.connect({ port, host: '127.0.0.1', localAddress: address });
       socket.on('error', () => undefined);
       let timer: NodeJS.Timeout | undefined;
+      let opened = 0;
       socket.once('connect', () => {
+        opened = Date.now();
         socket.write(`POST /api/join HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{`);
         timer = setInterval(() => socket.write(' '), 1000);
       });
       socket.resume();
       socket.once('close', () => {
         clearInterval(timer);
-        dropped.n++;
+        if (!opened) dropped.failed++;
+        else if (Date.now() - opened >= 10_000) dropped.held++;
+        else dropped.short++;
         // Not straight back: a dropped slow body is reopened after a moment, as a flooding client would.
         setTimeout(() => void one().then(resolve), 200);
       });
@@ -276,7 +280,7 @@ async function main(): Promise<void> {
 /** The child process: every hostile client and its slow bodies, until the given time; prints what the board answered. */
 async function attack(spec: { url: string; port: number; joinCode: string; until: number; slow: number; hostileIds: string[]; hostileTokens: string[] }) {
   const statuses = new Map<string, number>();
-  const dropped = { n: 0 };
+  const dropped = { held: 0, short: 0, failed: 0 };
   const n = spec.hostileIds.length;
   await Promise.all([
     ...spec.hostileIds.map((id, i) => hostile(spec.url, `127.0.0.${i + 2}`, spec.hostileTokens[i]!, spec.joinCode, id, spec.until, statuses)),
@@ -286,7 +290,7 @@ async function attack(spec: { url: string; port: number; joinCode: string; until
     `hostile answers: ${[...statuses]
       .sort()
       .map(([k, v]) => `${k}: ${v}`)
-      .join(', ')}; slow bodies closed by the board: ${dropped.n}`,
+      .join(', ')}; slow bodies: ${dropped.held} held ≥ 10 s until the board closed them, ${dropped.short} closed sooner, ${dropped.failed} could not connect`,
   );
 }
 
