@@ -25,6 +25,8 @@ interface HostEntry extends Connection {
    * first label is the same for all).
    */
   pattern?: string;
+  /** This host's student may also join the board and push their own runs (shown as self-reported, never over a verified result). */
+  selfReport?: boolean;
 }
 
 /** A student without a VM the instructor reaches: they send their own results to the board. */
@@ -56,6 +58,8 @@ export interface ClassMember {
   name: string;
   /** Absent for a student listed under `students:` (no SSH host). */
   host?: BatchHost;
+  /** A host whose student may join the board too (`selfReport: true`); students without a host always may. */
+  selfReport?: boolean;
 }
 
 /** What a host id may be, written or derived from a pattern: it names the host's folder in a batch's output. */
@@ -87,6 +91,7 @@ const schema: JSONSchemaType<HostsFileData> = {
           host: { type: 'string', minLength: 1, nullable: true },
           // One range, so the count of hosts is the range's, which braces caps.
           pattern: { type: 'string', pattern: '^[^{}]*\\{\\d+\\.\\.\\d+\\}[^{}]*$', nullable: true },
+          selfReport: { type: 'boolean', nullable: true },
         },
         required: [],
         additionalProperties: false,
@@ -166,6 +171,7 @@ export function loadClassFile(file: string, what: 'hosts' | 'class' = 'class'): 
         members.push({
           id,
           name,
+          ...(entry.selfReport ? { selfReport: true } : {}),
           host: {
             id,
             name,

@@ -1,4 +1,4 @@
-import { readHostResult } from '../batch/host-outcome';
+import { readHostResult, type HostStatus } from '../batch/host-outcome';
 import type { BatchHost } from '../batch/hosts-file';
 import { message, type Lang } from '../messages/catalog';
 import { terminalLine } from '../report/terminal-text';
@@ -20,8 +20,18 @@ export class BatchBoardSender {
     this.client = new BoardClient(url, instructorSecret);
   }
 
-  /** A graded host's result, read from the batch folder where the round just wrote it. */
-  send(out: string, host: BatchHost): void {
+  /** A graded host's result, read from the batch folder where the round just wrote it; for a host not graded, its one-line reason. */
+  send(out: string, host: BatchHost, status?: HostStatus): void {
+    if (status?.state === 'error') {
+      const reason = (status.error ?? 'not graded').slice(0, 300);
+      this.sends.push(
+        within(10_000, (signal) => this.client.unreachable(host.id, reason, signal), 'board send').then((o) => {
+          if (o.kind !== 'stored')
+            this.failed.push(`${host.id} (${o.kind === 'refused' ? `${o.status}: ${o.message}` : o.kind === 'unreachable' ? o.message : o.kind})`);
+        }),
+      );
+      return;
+    }
     const result = readHostResult(out, host.id);
     if (!result) return;
     // The same host and grading give the same key: a round sent twice is stored once.

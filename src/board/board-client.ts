@@ -43,18 +43,30 @@ export class BoardClient {
     }
   }
 
+  /** Tells the board why an SSH round could not grade a host (instructor secret only). */
+  async unreachable(studentId: string, reason: string, signal: AbortSignal): Promise<PushOutcome> {
+    try {
+      const res = await undiciRequest(new URL('/api/unreachable', this.url), {
+        method: 'POST',
+        dispatcher: this.agent,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.credential}` },
+        body: JSON.stringify({ studentId, reason }),
+        signal,
+      });
+      const body = (await res.body.json().catch(() => ({}))) as { error?: string };
+      return res.statusCode === 201 ? { kind: 'stored' } : { kind: 'refused', status: res.statusCode, message: body.error ?? `HTTP ${res.statusCode}` };
+    } catch (e) {
+      return { kind: 'unreachable', message: signal.aborted ? 'no answer in time' : errorMessage(e) };
+    }
+  }
+
   async close(): Promise<void> {
     await this.agent.close();
   }
 }
 
 /** `grade init --board URL --join CODE`: trades the class's join code for this student's own token. */
-export async function joinBoard(
-  url: string,
-  code: string,
-  studentId: string,
-  timeoutMs = 10_000,
-): Promise<{ token: string; student: { id: string; name: string } }> {
+export async function joinBoard(url: string, code: string, studentId: string, timeoutMs = 10_000): Promise<{ token: string; student: { id: string } }> {
   const { res, body } = await withDeadline('board join', timeoutMs, undefined, async (d) => {
     const res = await undiciRequest(new URL('/api/join', url), {
       method: 'POST',
@@ -62,8 +74,8 @@ export async function joinBoard(
       body: JSON.stringify({ code, studentId }),
       signal: d.signal,
     });
-    return { res, body: (await res.body.json().catch(() => ({}))) as { token?: string; student?: { id: string; name: string }; error?: string } };
+    return { res, body: (await res.body.json().catch(() => ({}))) as { token?: string; student?: { id: string }; error?: string } };
   });
   if (res.statusCode !== 201 || !body.token || !body.student) throw new Error(body.error ?? `HTTP ${res.statusCode}`);
-  return { token: body.token, student: body.student };
+  return { token: body.token, student: { id: body.student.id } };
 }

@@ -2,9 +2,16 @@ import { escapeXml } from '../report/xml';
 import { translator, type Lang, type Translate } from '../messages/catalog';
 import type { BoardCell, BoardStudent, BoardView } from './board-state';
 
+/** Bidirectional controls (embeddings, overrides, isolates, marks): a name could show "evil" as "live". */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+export function withoutBidi(v: string): string {
+  return v.replace(BIDI, '');
+}
+
 /** Student names, ids and check titles reach the page: all text goes through here. */
-const text = (v: string | number) => escapeXml(v);
-const attr = (v: string | number) => escapeXml(v, 'attribute');
+const text = (v: string | number) => escapeXml(typeof v === 'string' ? withoutBidi(v) : v);
+const attr = (v: string | number) => escapeXml(typeof v === 'string' ? withoutBidi(v) : v, 'attribute');
 
 /** Without scripts the page reloads itself this often. */
 export const NOSCRIPT_REFRESH_SECONDS = 10;
@@ -23,10 +30,14 @@ function cellHtml(c: BoardCell, t: Translate): string {
     c.fullAt ? t('boardPage.fullAt', { time: clock(c.fullAt) }) : '',
     c.errors ? t('boardPage.undecided', { count: c.errors }) : '',
     c.source === 'self' ? t('boardPage.selfReported') : t('boardPage.verified'),
+    c.reported !== undefined ? t('boardPage.reportedVsVerified', { reported: c.reported, points: c.points }) : '',
   ].filter(Boolean);
-  const classes = ['cell', c.state, c.source === 'self' ? 'self' : 'verified', c.errors ? 'errors' : ''].filter(Boolean).join(' ');
+  const classes = ['cell', c.state, c.source === 'self' ? 'self' : 'verified', c.errors ? 'errors' : '', c.reported !== undefined ? 'differs' : '']
+    .filter(Boolean)
+    .join(' ');
   const full = c.fullAt ? `<small class="full-at">✓ ${text(clock(c.fullAt))}</small>` : '';
-  return `<td class="${classes}" title="${attr(title.join(' · '))}">${c.points}/${c.max}${full}</td>`;
+  const differs = c.reported !== undefined ? `<small class="reported">${text(t('boardPage.reported', { reported: c.reported }))}</small>` : '';
+  return `<td class="${classes}" title="${attr(title.join(' · '))}">${c.points}/${c.max}${full}${differs}</td>`;
 }
 
 function studentRow(s: BoardStudent, t: Translate): string {
@@ -36,7 +47,10 @@ function studentRow(s: BoardStudent, t: Translate): string {
   const last = s.lastAt
     ? `<small>${text(t(s.lastSource === 'self' ? 'boardPage.lastSelf' : 'boardPage.last', { count: s.results, time: clock(s.lastAt) }))}</small>`
     : `<small>${text(t('boardPage.noResult'))}</small>`;
-  return `<tr class="student${s.stuck ? ' stuck' : ''}" data-student="${attr(s.id)}"><th scope="row"><span class="name">${text(s.name)}</span> <code>${text(s.id)}</code>${stuck}<br>${last}</th>${s.cells.map((c) => cellHtml(c, t)).join('')}</tr>`;
+  const unreachable = s.unreachable
+    ? `<br><small class="unreachable" title="${attr(t('boardPage.unreachableTitle', { time: clock(s.unreachable.at) }))}">${text(t('boardPage.unreachable', { time: clock(s.unreachable.at), reason: s.unreachable.reason }))}</small>`
+    : '';
+  return `<tr class="student${s.stuck ? ' stuck' : ''}" data-student="${attr(s.id)}"><th scope="row"><span class="name">${text(s.name)}</span> <code>${text(s.id)}</code>${stuck}<br>${last}${unreachable}</th>${s.cells.map((c) => cellHtml(c, t)).join('')}</tr>`;
 }
 
 /** The part of the page that changes: sent whole over the event stream, so the page and its updates come from one renderer. */

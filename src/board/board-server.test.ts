@@ -1,15 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { request } from 'undici';
-import { BOARD_SECRET, instructorCookie, joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
-import { exercise, HOSTILE, mixedResult } from '../../test/support/grade-results';
+import { BOARD_SECRET, catalogResult, instructorCookie, joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
+import { HOSTILE } from '../../test/support/grade-results';
 import { memoryIo } from '../../test/support/memory-io';
 import { main } from '../cli/main';
 import { packageRoot } from '../package/package-info';
 import type { GradeResult } from '../result/types';
 
+/** A real result: web_server with two checks passing, bridge_isolation with one. */
 const resultFor = (id: string, over: Partial<GradeResult> = {}): GradeResult => ({
-  ...mixedResult(),
+  ...catalogResult(id, { web_server: 2, bridge_isolation: 1 }),
   student: { id, name: id },
   startedAt: new Date().toISOString(),
   ...over,
@@ -156,25 +157,20 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
     const events = await request(`${board.url}/events`, { headers: { cookie } });
     expect(events.headers['content-type']).toMatch(/^text\/event-stream/);
     let text = '';
+    const r = catalogResult('s01', { volumes: 1 });
+    const shown = `${r.exercises[0]!.score.points}/${r.exercises[0]!.score.max}`;
     const received = new Promise<number>((resolve) => {
       events.body.on('data', (d: Buffer) => {
         text += d.toString();
-        if (text.includes('12/')) resolve(Date.now());
+        if (text.includes(`>${shown}<`)) resolve(Date.now());
       });
     });
     await new Promise((r) => setTimeout(r, 200));
     expect(text).toMatch(/^retry: 1000\n\nevent: board\ndata: \{"html":/);
     expect(text).not.toContain(HOSTILE.script);
+    expect(text).not.toContain(`>${shown}<`);
     const sent = Date.now();
-    const r = resultFor('s01', {
-      exercises: [
-        exercise('web_server', [{ id: 'image', title: 'Image', kind: 'image.exists', status: 'pass', points: 12, maxPoints: 20, message: '', durationMs: 1 }]),
-      ],
-    });
-    expect(
-      (await post(board.url, JSON.stringify({ ...r, score: { points: 12, max: 20 } }), { authorization: `Bearer ${token}`, 'idempotency-key': 'live-0001' }))
-        .status,
-    ).toBe(201);
+    expect((await post(board.url, JSON.stringify(r), { authorization: `Bearer ${token}`, 'idempotency-key': 'live-0001' })).status).toBe(201);
     expect((await received) - sent).toBeLessThan(1000);
     events.body.destroy();
   });
@@ -187,12 +183,12 @@ describe('live board server (real server on loopback, real SQLite file)', () => 
     const csv = (await get(`${board.url}/grades.csv`, cookie)).text.split('\r\n');
     const header = csv[0]!.split(',');
     const ws = header.indexOf('web_server');
-    expect([header[0], header[1], header.at(-2), header.at(-1)]).toEqual(['student', 'name', 'total', 'self_reported']);
-    expect(csv[1]!.split(',')[ws]).toBe(String(mixedResult().exercises[0]!.score.points));
-    expect(csv[1]!.split(',').at(-1)).toBe(String(mixedResult().exercises.length));
+    expect([header[0], header[1], ...header.slice(-4)]).toEqual(['student', 'name', 'total', 'self_reported', 'reported_differs', 'unreachable']);
+    expect(csv[1]!.split(',')[ws]).toBe(String(resultFor('s01').exercises.find((e) => e.id === 'web_server')!.score.points));
+    expect(csv[1]!.split(',').at(-3)).toBe('2');
     expect(csv[2]!.startsWith('s02,<script>')).toBe(true);
-    expect(csv[2]!.split(',').at(-1)).toBe('0');
-    expect(csv[3]).toBe(`s03,Carla Laptop,${','.repeat(header.length - 5)},0,0`);
+    expect(csv[2]!.split(',').at(-3)).toBe('0');
+    expect(csv[3]).toBe(`s03,Carla Laptop,${','.repeat(header.length - 7)},0,0,,`);
     const json = JSON.parse((await get(`${board.url}/class.json`, cookie)).text) as {
       results: { studentId: string; source: string }[];
       board: { students: unknown[] };

@@ -43,19 +43,44 @@ function stored(studentId: string, atMin: number, ex: [string, ...boolean[]][], 
     ),
     { student: { id: studentId }, startedAt: new Date(at - 1000).toISOString(), durationMs: 1000 },
   );
-  return { seq: ++seq, studentId, source, idempotencyKey: `k${seq}`, receivedAt: new Date(at).toISOString(), result };
+  return {
+    seq: ++seq,
+    studentId,
+    source,
+    sender: 'instructor',
+    address: '127.0.0.1',
+    idempotencyKey: `k${seq}`,
+    receivedAt: new Date(at).toISOString(),
+    result,
+  };
 }
 
 describe('board state', () => {
   test('cells show the latest result per exercise, with when full marks were first reached and who sent it', () => {
     const s = new BoardState(roster, exercises);
     s.apply(stored('s01', 0, [['web_server', true, false]]));
-    s.apply(stored('s01', 5, [['web_server', true, true]], 'batch'));
-    s.apply(stored('s01', 9, [['web_server', true, false]]));
+    s.apply(stored('s01', 2, [['web_server', true, true]]));
+    s.apply(stored('s01', 4, [['web_server', false, false]]));
+    expect(s.view(T0 + 10 * min, 10).students[0]!.cells[1]).toEqual({
+      exercise: 'web_server',
+      state: 'zero',
+      points: 0,
+      max: 10,
+      errors: 0,
+      source: 'self',
+      fullAt: '2026-11-30T10:02:00.000Z',
+    });
+  });
+
+  test('a verified result is shown over a self-reported one, later or not, with the reported points when they differ', () => {
+    const s = new BoardState(roster, exercises);
+    s.apply(stored('s01', 0, [['web_server', true, false]]));
+    s.apply(stored('s01', 5, [['web_server', false, false]], 'batch'));
+    s.apply(stored('s01', 9, [['web_server', true, true]]));
     const alice = s.view(T0 + 10 * min, 10).students[0]!;
     expect(alice.cells).toEqual([
       { exercise: 'first_steps', state: 'absent', errors: 0 },
-      { exercise: 'web_server', state: 'partial', points: 5, max: 10, errors: 0, source: 'self', fullAt: '2026-11-30T10:05:00.000Z' },
+      { exercise: 'web_server', state: 'zero', points: 0, max: 10, errors: 0, source: 'batch', reported: 10 },
     ]);
     expect([alice.results, alice.lastAt, alice.lastSource]).toEqual([3, '2026-11-30T10:09:00.000Z', 'self']);
   });

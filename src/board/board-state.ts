@@ -19,6 +19,8 @@ export interface BoardCell {
   source?: ResultSource;
   /** When this exercise first reached full marks (ISO), if it did. */
   fullAt?: string;
+  /** The student's own latest points, when a verified result is shown and they differ from it. */
+  reported?: number;
 }
 
 export interface BoardStudent {
@@ -29,6 +31,8 @@ export interface BoardStudent {
   lastSource?: ResultSource;
   /** The exercise the student is on and since when it has not improved, when that is longer than the threshold. */
   stuck?: { exercise: string; since: string; minutes: number };
+  /** Why the latest SSH round could not grade this student's host, and when. */
+  unreachable?: { reason: string; at: string };
   cells: BoardCell[];
 }
 
@@ -50,26 +54,37 @@ export interface BoardView {
   summary: { students: number; reporting: number; stuck: number; results: number };
 }
 
+/** What the page needs of one exercise from one source: a few numbers and the catalogue's check ids, never the pushed text. */
 interface ExerciseProgress {
-  latest: ExerciseResult;
+  points: number;
+  max: number;
+  errors: number;
+  /** Check id → passed, for the catalogue's checks in the latest result. */
+  checks: Record<string, boolean>;
   latestAt: number;
-  source: ResultSource;
   best: number;
   /** When the best points were last raised (or first seen): what "not improved" is measured from. */
   improvedAt: number;
   fullAt?: number;
 }
 
-interface StudentProgress {
+/** One student, as the page shows them: bounded by the catalogue, whatever was pushed. Saved as it is, so a restart reads this, not the history. */
+export interface StudentProgress {
   results: number;
   lastAt?: number;
   lastSource?: ResultSource;
-  /** Exercise ids of the latest result, in its order. */
+  /** Known exercise ids of the latest result, in its order. */
   lastExercises: string[];
-  exercises: Map<string, ExerciseProgress>;
+  /** Exercise id → per source (verified SSH/CI rounds, self-reported pushes). */
+  exercises: Record<string, Partial<Record<ResultSource, ExerciseProgress>>>;
+  unreachable?: { reason: string; at: number };
+  /** The highest seq folded in: a restart folds only what came after. */
+  upTo: number;
 }
 
 const DAY_MS = 24 * 3600_000;
+/** Recent seqs remembered to fold a result in once (another instance's notice may race our own push). */
+const SEEN_SEQS = 4096;
 
 /**
  * When a result happened, on the board's clock: when its grading finished, if
@@ -82,27 +97,58 @@ export function resultTime(r: Pick<StoredResult, 'receivedAt' | 'result'>): numb
   return Number.isFinite(finished) && finished <= received && finished >= received - DAY_MS ? finished : received;
 }
 
-const isFull = (e: ExerciseResult) => e.score.max > 0 && e.score.points >= e.score.max;
+const isFull = (e: Pick<ExerciseProgress, 'points' | 'max'>) => e.max > 0 && e.points >= e.max;
+
+/** The record shown for an exercise: a verified one wins over what the student reported. */
+function shown(e: Partial<Record<ResultSource, ExerciseProgress>> | undefined): [ResultSource, ExerciseProgress] | undefined {
+  if (e?.batch) return ['batch', e.batch];
+  if (e?.self) return ['self', e.self];
+  return undefined;
+}
 
 /**
  * The class at a glance, folded from stored results one at a time (in any
- * order: the latest by time wins). Knows nothing of HTTP or databases, so the
- * stuck rule and the shares are tested with plain data.
+ * order: the latest by time wins). Holds per student and catalogue exercise a
+ * few numbers, so its size is the class's, not the pushes'. Knows nothing of
+ * HTTP or databases, so the stuck rule and the shares are tested with plain data.
  */
 export class BoardState {
   private readonly progress = new Map<string, StudentProgress>();
+  private readonly checkIds: Map<string, Set<string>>;
   private readonly seen = new Set<number>();
-  private count = 0;
+  /** Students changed since the last `takeChanged`: what to save. */
+  private readonly changed = new Set<string>();
 
   constructor(
     readonly roster: readonly ClassMember[],
     readonly exercises: readonly BoardExercise[],
   ) {
-    for (const m of roster) this.progress.set(m.id, { results: 0, lastExercises: [], exercises: new Map() });
+    for (const m of roster) this.progress.set(m.id, { results: 0, lastExercises: [], exercises: {}, upTo: 0 });
+    this.checkIds = new Map(exercises.map((e) => [e.id, new Set(e.checks.map((c) => c.id))]));
   }
 
   has(seq: number): boolean {
     return this.seen.has(seq);
+  }
+
+  /** The saved progress of a student, as `saved()` gave it; ignored for someone no longer in the class file. */
+  restore(studentId: string, saved: StudentProgress): void {
+    if (!this.progress.has(studentId)) return;
+    const known: StudentProgress['exercises'] = {};
+    for (const [id, e] of Object.entries(saved.exercises)) if (this.checkIds.has(id)) known[id] = e;
+    this.progress.set(studentId, { ...saved, lastExercises: saved.lastExercises.filter((id) => this.checkIds.has(id)), exercises: known });
+  }
+
+  /** The highest seq folded in for a student (0: none). */
+  upTo(studentId: string): number {
+    return this.progress.get(studentId)?.upTo ?? 0;
+  }
+
+  /** Students changed since the last call, with what to save for each. */
+  takeChanged(): [string, StudentProgress][] {
+    const out = [...this.changed].map((id): [string, StudentProgress] => [id, this.progress.get(id)!]);
+    this.changed.clear();
+    return out;
   }
 
   /** Folds one stored result in; false when it was already folded in (or is for nobody in the class file). */
@@ -110,30 +156,47 @@ export class BoardState {
     const p = this.progress.get(r.studentId);
     if (this.seen.has(r.seq) || !p) return false;
     this.seen.add(r.seq);
-    this.count++;
+    if (this.seen.size > SEEN_SEQS) this.seen.delete(this.seen.values().next().value!);
+    this.changed.add(r.studentId);
+    p.upTo = Math.max(p.upTo, r.seq);
     const at = resultTime(r);
     p.results++;
+    if (r.source === 'batch' && p.unreachable && at >= p.unreachable.at) delete p.unreachable;
+    const known = r.result.exercises.filter((e) => this.checkIds.has(e.id));
     if (p.lastAt === undefined || at >= p.lastAt) {
       p.lastAt = at;
       p.lastSource = r.source;
-      p.lastExercises = r.result.exercises.map((e) => e.id);
+      p.lastExercises = known.map((e) => e.id);
     }
-    for (const e of r.result.exercises) this.foldExercise(p, e, at, r.source);
+    for (const e of known) this.foldExercise((p.exercises[e.id] ??= {}), e, at, r.source);
     return true;
   }
 
-  private foldExercise(p: StudentProgress, e: ExerciseResult, at: number, source: ResultSource): void {
-    const old = p.exercises.get(e.id);
+  /** Why an SSH round could not grade this student's host (cleared by their next verified result). */
+  setUnreachable(studentId: string, reason: string, at: number): boolean {
+    const p = this.progress.get(studentId);
+    if (!p) return false;
+    p.unreachable = { reason, at };
+    this.changed.add(studentId);
+    return true;
+  }
+
+  private foldExercise(bySource: Partial<Record<ResultSource, ExerciseProgress>>, e: ExerciseResult, at: number, source: ResultSource): void {
+    const ids = this.checkIds.get(e.id)!;
+    const checks: Record<string, boolean> = {};
+    for (const c of e.checks) if (ids.has(c.id)) checks[c.id] = c.status === 'pass';
+    const latest = { points: e.score.points, max: e.score.max, errors: e.checks.filter((c) => c.status === 'error').length, checks, latestAt: at };
+    const old = bySource[source];
     if (!old) {
-      p.exercises.set(e.id, { latest: e, latestAt: at, source, best: e.score.points, improvedAt: at, ...(isFull(e) ? { fullAt: at } : {}) });
+      bySource[source] = { ...latest, best: latest.points, improvedAt: at, ...(isFull(latest) ? { fullAt: at } : {}) };
       return;
     }
-    if (at >= old.latestAt) Object.assign(old, { latest: e, latestAt: at, source });
-    if (e.score.points > old.best || (e.score.points === old.best && at < old.improvedAt)) {
+    if (at >= old.latestAt) Object.assign(old, latest);
+    if (latest.points > old.best || (latest.points === old.best && at < old.improvedAt)) {
       old.improvedAt = at;
-      old.best = e.score.points;
+      old.best = latest.points;
     }
-    if (isFull(e) && (old.fullAt === undefined || at < old.fullAt)) old.fullAt = at;
+    if (isFull(latest) && (old.fullAt === undefined || at < old.fullAt)) old.fullAt = at;
   }
 
   /**
@@ -141,9 +204,12 @@ export class BoardState {
    * marks, the one improved most recently (a student who runs `grade web_server`
    * again and again is on web_server; a batch round grades everything).
    */
-  private currentExercise(p: StudentProgress): ExerciseProgress | undefined {
-    const open = p.lastExercises.map((id) => p.exercises.get(id)!).filter((e) => !isFull(e.latest));
-    return open.sort((a, b) => b.improvedAt - a.improvedAt)[0];
+  private currentExercise(p: StudentProgress): [string, ExerciseProgress] | undefined {
+    const open = p.lastExercises.flatMap((id): [string, ExerciseProgress][] => {
+      const e = shown(p.exercises[id])?.[1];
+      return e && !isFull(e) ? [[id, e]] : [];
+    });
+    return open.sort((a, b) => b[1].improvedAt - a[1].improvedAt)[0];
   }
 
   view(now: number, stuckMinutes: number): BoardView {
@@ -151,39 +217,42 @@ export class BoardState {
     const students: BoardStudent[] = this.roster.map((m) => {
       const p = this.progress.get(m.id)!;
       const cells: BoardCell[] = this.exercises.map(({ id }) => {
-        const e = p.exercises.get(id);
-        if (!e) return { exercise: id, state: 'absent', errors: 0 };
-        const { points, max } = e.latest.score;
+        const found = shown(p.exercises[id]);
+        if (!found) return { exercise: id, state: 'absent', errors: 0 };
+        const [source, e] = found;
+        const self = p.exercises[id]!.self;
         return {
           exercise: id,
-          state: isFull(e.latest) ? 'full' : points === 0 ? 'zero' : 'partial',
-          points,
-          max,
-          errors: e.latest.checks.filter((c) => c.status === 'error').length,
-          source: e.source,
+          state: isFull(e) ? 'full' : e.points === 0 ? 'zero' : 'partial',
+          points: e.points,
+          max: e.max,
+          errors: e.errors,
+          source,
           ...(e.fullAt !== undefined ? { fullAt: iso(e.fullAt)! } : {}),
+          ...(source === 'batch' && self && self.points !== e.points ? { reported: self.points } : {}),
         };
       });
       const current = this.currentExercise(p);
-      const minutes = current ? Math.floor((now - current.improvedAt) / 60_000) : 0;
+      const minutes = current ? Math.floor((now - current[1].improvedAt) / 60_000) : 0;
       return {
         id: m.id,
         name: m.name,
         results: p.results,
         ...(p.lastAt !== undefined ? { lastAt: iso(p.lastAt)!, lastSource: p.lastSource! } : {}),
-        ...(current && minutes >= stuckMinutes ? { stuck: { exercise: current.latest.id, since: iso(current.improvedAt)!, minutes } } : {}),
+        ...(current && minutes >= stuckMinutes ? { stuck: { exercise: current[0], since: iso(current[1].improvedAt)!, minutes } } : {}),
+        ...(p.unreachable ? { unreachable: { reason: p.unreachable.reason, at: iso(p.unreachable.at)! } } : {}),
         cells,
       };
     });
-    // Per check: pass and seen counts over every student's latest result of its exercise, in one pass.
+    // Per check: pass and seen counts over every student's shown result of its exercise, in one pass.
     const tally = new Map<string, { pass: number; of: number }>();
     for (const p of this.progress.values()) {
-      for (const [exId, e] of p.exercises) {
-        for (const c of e.latest.checks) {
-          const key = `${exId}\u0000${c.id}`;
+      for (const [exId, bySource] of Object.entries(p.exercises)) {
+        for (const [check, pass] of Object.entries(shown(bySource)?.[1].checks ?? {})) {
+          const key = `${exId}\u0000${check}`;
           const t = tally.get(key) ?? { pass: 0, of: 0 };
           t.of++;
-          if (c.status === 'pass') t.pass++;
+          if (pass) t.pass++;
           tally.set(key, t);
         }
       }
@@ -201,7 +270,7 @@ export class BoardState {
         students: students.length,
         reporting: students.filter((s) => s.results > 0).length,
         stuck: students.filter((s) => s.stuck).length,
-        results: this.count,
+        results: students.reduce((n, s) => n + s.results, 0),
       },
     };
   }

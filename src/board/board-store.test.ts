@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { joinAs, startTestBoard } from '../../test/support/board-fixture';
-import { exercise, gradeResult, mixedResult } from '../../test/support/grade-results';
+import { catalogResult, joinAs, startTestBoard } from '../../test/support/board-fixture';
+import { exercise, gradeResult } from '../../test/support/grade-results';
 import { startPostgres, type PostgresCluster } from '../../test/support/postgres';
 import { BoardClient } from './board-client';
 import type { BoardStore, NewResult } from './board-store';
@@ -24,6 +24,8 @@ const result = (student: string, points: number) =>
 const push = (studentId: string, key: string, points = 10): NewResult => ({
   studentId,
   source: 'self',
+  sender: 'token:0123456789ab',
+  address: '127.0.0.1',
   idempotencyKey: key,
   receivedAt: '2026-11-30T10:00:00.000Z',
   result: result(studentId, points),
@@ -75,15 +77,17 @@ describe.each(backends)('board store: %s', (_name, newDb) => {
     expect(await store.resultBySeq(999_999)).toBeUndefined();
   });
 
-  test('a setting keeps its first value; tokens are found by hash and revoked per student', async () => {
+  test('a setting keeps its first value; tokens are found by hash, one live per student, and revoked per student', async () => {
     expect(await store.settingOrInit('join_code', 'AAAA')).toBe('AAAA');
     expect(await store.settingOrInit('join_code', 'BBBB')).toBe('AAAA');
     await store.addToken('h1', 's01', '2026-11-30T10:00:00.000Z');
+    expect(await store.token('h1')).toEqual({ studentId: 's01', revoked: false });
+    // A new token of the same student replaces the one they had.
     await store.addToken('h2', 's01', '2026-11-30T10:01:00.000Z');
     await store.addToken('h3', 's02', '2026-11-30T10:01:00.000Z');
-    expect(await store.token('h1')).toEqual({ studentId: 's01', revoked: false });
+    expect(await store.token('h1')).toEqual({ studentId: 's01', revoked: true });
     expect(await store.token('nope')).toBeUndefined();
-    expect(await store.revokeTokens('s01', '2026-11-30T11:00:00.000Z')).toBe(2);
+    expect(await store.revokeTokens('s01', '2026-11-30T11:00:00.000Z')).toBe(1);
     expect(await store.revokeTokens('s01', '2026-11-30T11:00:00.000Z')).toBe(0);
     expect(await store.token('h2')).toEqual({ studentId: 's01', revoked: true });
     expect(await store.token('h3')).toEqual({ studentId: 's02', revoked: false });
@@ -124,9 +128,9 @@ test('two board instances on one PostgreSQL database: a push to one shows on the
   const [a, b] = [await startTestBoard({ db: url }), await startTestBoard({ db: url })];
   try {
     expect(b.server.joinCode).toBe(a.server.joinCode);
-    const token = await joinAs(a.url, a.server.joinCode, 's01');
+    const token = await joinAs(a.url, a.server.joinCode, 's03');
     const client = new BoardClient(b.url, token);
-    const r = { ...mixedResult(), student: { id: 's01' } };
+    const r = catalogResult('s03', { web_server: 2, volumes: 1 });
     expect(await within(5000, (signal) => client.push(r, 'instance-0001', signal))).toEqual({ kind: 'stored' });
     // The retry reaches the other instance: still stored once.
     const other = new BoardClient(a.url, token);
@@ -134,7 +138,7 @@ test('two board instances on one PostgreSQL database: a push to one shows on the
     await Promise.all([client.close(), other.close()]);
     const deadline = Date.now() + 5000;
     while (a.server.view().summary.results === 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 20));
-    expect(a.server.view().students[0]).toEqual(b.server.view().students[0]);
+    expect(a.server.view().students[2]).toEqual(b.server.view().students[2]);
     expect(a.server.view().summary.results).toBe(1);
   } finally {
     await a.close();

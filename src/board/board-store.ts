@@ -6,6 +6,10 @@ export type ResultSource = 'batch' | 'self';
 export interface NewResult {
   studentId: string;
   source: ResultSource;
+  /** Who sent it: `instructor` (the secret) or `token:<first 12 hex of the token's hash>`. */
+  sender: string;
+  /** The client's address (the forwarded one behind a trusted proxy). */
+  address: string;
   /** Chosen by the sender; a push retried with the same key is stored once. */
   idempotencyKey: string;
   /** ISO time on the board's clock. */
@@ -23,29 +27,55 @@ export interface TokenRecord {
   revoked: boolean;
 }
 
+/** A student's saved progress (BoardState's, as JSON) and the highest seq it folds in. */
+export interface SavedProgress {
+  studentId: string;
+  upTo: number;
+  state: string;
+}
+
+export interface StoreSize {
+  results: number;
+  bytes: number;
+}
+
 /**
  * Everything the board keeps, behind one small interface: SQLite for one
  * board, PostgreSQL for several instances behind one address. Every result is
- * kept (a student's history); tokens are stored as hashes only.
+ * kept (a student's history, until pruned) beside what the page shows per
+ * student (read at start instead of the history); tokens are stored as hashes only.
  */
 export interface BoardStore {
-  /** The stored result, or 'duplicate' when this student already sent this key (nothing stored). */
+  /** The stored result, or 'duplicate' when this source already sent this key for this student (nothing stored): keys are scoped by source. */
   addResult(r: NewResult): Promise<StoredResult | 'duplicate'>;
-  /** Results with seq > after, in seq order. */
-  resultsAfter(after: number): Promise<StoredResult[]>;
+  /** Results with seq > after, in seq order, at most `limit` of them. */
+  resultsAfter(after: number, limit?: number): Promise<StoredResult[]>;
+  /** One student's results with seq > after, in seq order, at most `limit`. */
+  studentResultsAfter(studentId: string, after: number, limit: number): Promise<StoredResult[]>;
   resultBySeq(seq: number): Promise<StoredResult | undefined>;
   /** The stored value, or `value` stored now when there was none (first start, or the first of several instances). */
   settingOrInit(key: string, value: string): Promise<string>;
+  setting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+  /** Stores a student's new token and revokes the ones they had: one token per student at a time. */
   addToken(hash: string, studentId: string, createdAt: string): Promise<void>;
   token(hash: string): Promise<TokenRecord | undefined>;
   /** Revokes every token of a student; returns how many were live. */
   revokeTokens(studentId: string, at: string): Promise<number>;
+  /** Removes what a student's tokens sent (self-reported results) and their saved progress (rebuilt from what is left); returns how many results. */
+  dropSelfReported(studentId: string): Promise<number>;
+  /** Saves students' progress; a save never goes back to a lower `upTo` (another instance may have saved a later one). */
+  saveProgress(saved: SavedProgress[]): Promise<void>;
+  progress(): Promise<SavedProgress[]>;
+  /** Removes results received before `before` (ISO); the saved progress, what the page shows, stays. Returns how many. */
+  prune(before: string): Promise<number>;
+  size(): Promise<StoreSize>;
   /** Called with the seq of results other board instances stored (PostgreSQL only; one SQLite file has one board). */
   watch(onResult: (seq: number) => void): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The same three tables in both databases; only the key column's type differs. */
+/** The same tables in both databases; only the key column's type differs. */
 export function boardTables(seqColumn: string): string[] {
   return [
     `CREATE TABLE IF NOT EXISTS results (
@@ -55,9 +85,14 @@ export function boardTables(seqColumn: string): string[] {
        idempotency_key TEXT NOT NULL,
        received_at TEXT NOT NULL,
        result TEXT NOT NULL,
-       UNIQUE (student_id, idempotency_key))`,
+       sender TEXT NOT NULL DEFAULT '',
+       address TEXT NOT NULL DEFAULT '',
+       UNIQUE (student_id, source, idempotency_key))`,
+    `CREATE INDEX IF NOT EXISTS results_by_student ON results (student_id, seq)`,
+    `CREATE INDEX IF NOT EXISTS results_by_time ON results (received_at)`,
     `CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, student_id TEXT NOT NULL, created_at TEXT NOT NULL, revoked_at TEXT)`,
     `CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS progress (student_id TEXT PRIMARY KEY, up_to BIGINT NOT NULL, state TEXT NOT NULL)`,
   ];
 }
 
@@ -68,6 +103,8 @@ export interface ResultRow {
   idempotency_key: string;
   received_at: string;
   result: string;
+  sender: string;
+  address: string;
 }
 
 export function resultFromRow(row: ResultRow): StoredResult {
@@ -76,6 +113,8 @@ export function resultFromRow(row: ResultRow): StoredResult {
     studentId: row.student_id,
     source: row.source as ResultSource,
     idempotencyKey: row.idempotency_key,
+    sender: row.sender,
+    address: row.address,
     receivedAt: row.received_at,
     result: JSON.parse(row.result) as GradeResult,
   };

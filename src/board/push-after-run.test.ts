@@ -3,14 +3,13 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
-import { mixedResult } from '../../test/support/grade-results';
+import { catalogResult, joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
 import { memoryIo } from '../../test/support/memory-io';
 import { main } from '../cli/main';
 import { readUserConfig } from '../config/user-config';
 import { pushAfterRun, PUSH_WAIT_MS, type StudentBoardLink } from './push-after-run';
 
-const result = () => ({ ...mixedResult(), student: { id: 's03', name: 'Carla' }, startedAt: new Date().toISOString() });
+const result = () => ({ ...catalogResult('s03', { web_server: 2, volumes: 1 }), student: { id: 's03', name: 'Carla' }, startedAt: new Date().toISOString() });
 
 function terminal() {
   const stderr = new PassThrough();
@@ -107,7 +106,8 @@ describe('a student run sends its result to the board (real board on loopback)',
     expect(readUserConfig(config)).toBeUndefined();
     expect(await main(['init', '--board', `${board.url}/`, '--join', board.server.joinCode, '--student-id', 's03'], io)).toBe(0);
     const written = readUserConfig(config)!;
-    expect(written.student).toEqual({ id: 's03', name: 'Carla Laptop' });
+    // The board does not say the student's name (anyone with the join code could ask for it).
+    expect(written.student).toEqual({ id: 's03' });
     expect(written.board?.url).toBe(board.url);
     expect(written.board?.token).toMatch(/^gbt_/);
     expect(readFileSync(config, 'utf8')).not.toContain(board.server.joinCode);

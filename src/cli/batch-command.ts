@@ -2,6 +2,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BatchProgress } from '../batch/batch-progress';
+import { sendsInClear } from '../board/board-address';
 import { BatchBoardSender } from '../board/batch-sender';
 import { writeClassReport } from '../batch/class-report';
 import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus } from '../batch/host-outcome';
@@ -95,6 +96,7 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
   const catalog = exercisesToGrade(opts.exercisesDir, ids, io, opts.lang);
   const interruption = new Interruption(io, message(lang, 'batch.interruptConsequence'), lang);
   const board = opts.board ? new BatchBoardSender(opts.board.url, opts.board.secret, lang) : undefined;
+  if (opts.board && sendsInClear(opts.board.url)) io.stderr.write(`${message(lang, 'board.clearUrl', { url: opts.board.url })}\n`);
   try {
     for (let round = 1; ; round++) {
       const started = Date.now();
@@ -121,7 +123,8 @@ export async function batchCommand(hostsFile: string, ids: string[], opts: Batch
         onHostStart: () => progress.started(),
         onHostEnd: (h, outcome) => {
           progress.ended(h, outcome);
-          if (board && typeof outcome === 'object' && outcome.state === 'graded') board.send(opts.out, h);
+          // A graded host's result, or why the host could not be graded: the board shows both.
+          if (board && typeof outcome === 'object') board.send(opts.out, h, outcome);
         },
       });
       progress.finish();

@@ -33,9 +33,30 @@ describe('grade board', () => {
     expect(out.stderr).toMatch(/instructor secret: made a new one in .*class\.board-secret/);
     expect(out.stderr).toMatch(/students join with: grade init --board http:\/\/127\.0\.0\.1:\d+ --join [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}\n/);
     expect((statSync(path.join(dir, 'class.board-secret')).mode & 0o777).toString(8)).toBe('600');
+    expect(out.stderr).toMatch(/\nstore: 0 result\(s\), [\d.]+ MB \(grade board prune --older-than 30d removes old ones/);
+    expect(out.stderr).not.toContain('warning');
     stop!();
     expect(await running).toBe(0);
     expect(statSync(path.join(dir, 'class.board.sqlite')).size).toBeGreaterThan(0);
+    // The store holds the join code: owner-only.
+    expect((statSync(path.join(dir, 'class.board.sqlite')).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  test('plain HTTP on a non-loopback address: one warning line', async () => {
+    const { io, out } = memoryIo(dir);
+    let stop: (() => void) | undefined;
+    io.onSignal = (handler) => {
+      stop = () => handler('SIGINT');
+      return () => undefined;
+    };
+    const running = main(['board', '--class', 'class.yaml', '--listen', '0.0.0.0:0'], io);
+    const deadline = Date.now() + 20_000;
+    while (!out.stderr.includes('Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(out.stderr).toContain(
+      'warning: --listen 0.0.0.0:0 serves plain HTTP beyond this machine: the instructor secret and tokens travel in clear; put the board behind a TLS proxy\n',
+    );
+    stop!();
+    expect(await running).toBe(0);
   });
 
   test('usage errors exit 2 with one line', async () => {

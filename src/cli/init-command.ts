@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { sendsInClear } from '../board/board-address';
 import { joinBoard } from '../board/board-client';
 import { terminalLine } from '../report/terminal-text';
 import { errorMessage, SetupError } from '../errors/setup-error';
@@ -105,6 +106,7 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo, 
   }
   const studentId = opts.studentId ?? current.student?.id;
   if (!studentId) throw new SetupError(message(lang, 'init.boardNeedsId'), message(lang, 'init.boardNeedsIdHint'));
+  if (sendsInClear(url.origin)) io.stderr.write(`${message(lang, 'board.clearUrl', { url: url.origin })}\n`);
   let joined: Awaited<ReturnType<typeof joinBoard>>;
   try {
     joined = await joinBoard(url.origin, opts.joinCode, studentId);
@@ -114,14 +116,15 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo, 
   // The other answers given with --board are kept too: a new Docker Hub user replaces the old one.
   const config: UserConfig = {
     ...current,
-    student: { ...current.student, id: joined.student.id, name: opts.name ?? current.student?.name ?? joined.student.name },
+    student: { ...current.student, id: joined.student.id, ...((opts.name ?? current.student?.name) ? { name: opts.name ?? current.student?.name } : {}) },
     ...(opts.dockerhubUser !== undefined || current.vars
       ? { vars: { ...(current.vars ?? {}), ...(opts.dockerhubUser !== undefined ? { dockerhub_user: opts.dockerhubUser } : {}) } }
       : {}),
     board: { url: url.origin, token: joined.token },
   };
   writeUserConfig(opts.configFile, config);
-  const who = terminalLine(`${joined.student.id} (${joined.student.name})`);
+  const name = opts.name ?? current.student?.name;
+  const who = terminalLine(name ? `${joined.student.id} (${name})` : joined.student.id);
   io.stderr.write(`${message(lang, 'init.joined', { url: url.origin, who, file: opts.configFile })}\n`);
   if (opts.dockerhubUser !== undefined) io.stderr.write(`${message(lang, 'init.keptUser', { user: opts.dockerhubUser })}\n`);
   return 0;

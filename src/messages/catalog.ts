@@ -684,6 +684,10 @@ const en = {
   'boardPage.zero': 'zero',
   'boardPage.selfReported': 'self-reported',
   'boardPage.verified': 'verified (SSH round)',
+  'boardPage.reportedVsVerified': 'reported {{reported}}, verified {{points}}',
+  'boardPage.reported': 'reported {{reported}}',
+  'boardPage.unreachable': 'not graded at {{time}}: {{reason}}',
+  'boardPage.unreachableTitle': 'SSH round at {{time}}',
   'boardPage.legend': "(dashed: sent by the student's own run; grades of record come from SSH rounds or CI) · ✓ time = first full marks",
   'boardPage.sharesTitle': 'Checks: share of the class that passes',
   'boardPage.exercise': 'exercise',
@@ -713,6 +717,21 @@ const en = {
   'board.notInClassAdvice': 'give student ids as the class file spells them',
   'board.revokedNone': '{{id}}: 0 token(s) revoked',
   'board.revoked': '{{id}}: {{count}} token(s) revoked; the student joins again with grade init --board URL --join CODE',
+  'board.storeSize': 'store: {{results}} result(s), {{mb}} MB (grade board prune --older-than 30d removes old ones; the page keeps showing them)',
+  'board.badAge': 'bad --older-than "{{value}}"',
+  'board.badAgeAdvice': 'write days or hours, e.g. 30d or 12h (at least 1h)',
+  'board.pruned': 'board: removed {{removed}} result(s) received before {{before}}; {{kept}} kept, {{mb}} MB',
+  'help.prune': "remove stored results older than an age (the board's page shows the same after)",
+  'help.prune.olderThan': 'age of the results to remove: 30d, 12h',
+  'help.rotateCode': 'change the join code (tokens already issued keep working until revoked)',
+  'help.revoke.dropResults': 'also remove what their tokens sent (self-reported results)',
+  'help.board.trustProxy':
+    'comma-separated addresses of reverse proxies whose X-Forwarded-For/-Proto are believed (limits, logs, Secure cookie); none by default',
+  'board.rotated': 'new join code: {{code}} (a running board uses it within a second; tokens already issued keep working)',
+  'board.dropped': '{{id}}: {{count}} self-reported result(s) removed; the board shows what is left within a second',
+  'board.clearListen':
+    'warning: --listen {{listen}} serves plain HTTP beyond this machine: the instructor secret and tokens travel in clear; put the board behind a TLS proxy',
+  'board.clearUrl': 'warning: {{url}} is plain HTTP to another machine: the secret or token is sent in clear; use https:// (a TLS proxy in front of the board)',
 } as const;
 
 export type MessageId = keyof typeof en;
@@ -1403,6 +1422,10 @@ const it: Record<MessageId, string> = {
   'boardPage.zero': 'zero',
   'boardPage.selfReported': 'inviato dallo studente',
   'boardPage.verified': 'verificato (turno SSH)',
+  'boardPage.reportedVsVerified': 'dichiarato {{reported}}, verificato {{points}}',
+  'boardPage.reported': 'dichiarato {{reported}}',
+  'boardPage.unreachable': 'non valutato alle {{time}}: {{reason}}',
+  'boardPage.unreachableTitle': 'turno SSH delle {{time}}',
   'boardPage.legend':
     '(tratteggiato: inviato dall’esecuzione dello studente; i voti ufficiali vengono dai turni SSH o dalla CI) · ✓ ora = primo punteggio pieno',
   'boardPage.sharesTitle': 'Controlli: quota della classe che li supera',
@@ -1433,6 +1456,22 @@ const it: Record<MessageId, string> = {
   'board.notInClassAdvice': 'scrivi le matricole come nel file della classe',
   'board.revokedNone': '{{id}}: 0 token revocati',
   'board.revoked': '{{id}}: {{count}} token revocati; lo studente si ricollega con grade init --board URL --join CODE',
+  'board.storeSize': 'archivio: {{results}} risultati, {{mb}} MB (grade board prune --older-than 30d toglie i vecchi; la pagina continua a mostrarli)',
+  'board.badAge': '--older-than "{{value}}" non valido',
+  'board.badAgeAdvice': 'scrivi giorni o ore, ad esempio 30d o 12h (almeno 1h)',
+  'board.pruned': 'board: tolti {{removed}} risultati ricevuti prima di {{before}}; {{kept}} tenuti, {{mb}} MB',
+  'help.prune': 'toglie i risultati salvati più vecchi di un’età (la pagina della board resta uguale)',
+  'help.prune.olderThan': 'età dei risultati da togliere: 30d, 12h',
+  'help.rotateCode': 'cambia il codice per entrare (i token già dati continuano a funzionare finché non sono revocati)',
+  'help.revoke.dropResults': 'toglie anche quello che i loro token hanno inviato (risultati autodichiarati)',
+  'help.board.trustProxy':
+    'indirizzi, separati da virgole, dei reverse proxy di cui credere X-Forwarded-For/-Proto (limiti, log, cookie Secure); nessuno se non indicato',
+  'board.rotated': 'nuovo codice per entrare: {{code}} (una board in esecuzione lo usa entro un secondo; i token già dati continuano a funzionare)',
+  'board.dropped': '{{id}}: tolti {{count}} risultati autodichiarati; la board mostra quello che resta entro un secondo',
+  'board.clearListen':
+    'attenzione: --listen {{listen}} serve HTTP in chiaro oltre questa macchina: il segreto del docente e i token viaggiano in chiaro; metti la board dietro un proxy TLS',
+  'board.clearUrl':
+    'attenzione: {{url}} è HTTP in chiaro verso un’altra macchina: il segreto o il token viaggia in chiaro; usa https:// (un proxy TLS davanti alla board)',
 };
 
 export const catalog: Readonly<Record<Lang, Readonly<Record<MessageId, string>>>> = { en, it };

@@ -17,9 +17,9 @@ import { HOSTILE } from './grade-results';
 
 export const BOARD_SECRET = 'test-instructor-secret-0123456789';
 
-/** Three students: two with hosts (one with an HTML-hostile name), one who pushes from a laptop. */
+/** Three students: two with hosts (one with an HTML-hostile name; s01 may also push their own runs), one who pushes from a laptop. */
 export const CLASS_YAML = `hosts:
-  - { id: s01, name: Alice Example, host: vm1.invalid }
+  - { id: s01, name: Alice Example, host: vm1.invalid, selfReport: true }
   - { id: s02, name: ${JSON.stringify(`${HOSTILE.script} ${HOSTILE.img}`)}, host: vm2.invalid }
 students:
   - { id: s03, name: Carla Laptop }
@@ -42,16 +42,28 @@ export interface TestBoard {
 
 /** A real board on a loopback port with a SQLite file (or the given db), as `grade board` starts it. */
 export async function startTestBoard(
-  opts: { db?: string; dir?: string; port?: number; limits?: Partial<BoardLimits>; stuckMinutes?: number; lang?: Lang } = {},
+  opts: {
+    db?: string;
+    dir?: string;
+    port?: number;
+    limits?: Partial<BoardLimits>;
+    stuckMinutes?: number;
+    trustProxy?: string[];
+    /** The class file (default CLASS_YAML). */
+    classYaml?: string;
+    /** Wraps the store the board is given (to count what it reads). */
+    wrapStore?: (store: BoardStore) => BoardStore;
+    lang?: Lang;
+  } = {},
 ): Promise<TestBoard> {
   const dir = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'grade-board-'));
   const classFile = path.join(dir, 'class.yaml');
-  writeFileSync(classFile, CLASS_YAML);
+  writeFileSync(classFile, opts.classYaml ?? CLASS_YAML);
   const db = opts.db ?? path.join(dir, 'class.board.sqlite');
   const store = await openBoardStore(db);
   let offset = 0;
   const server = await BoardServer.create({
-    store,
+    store: opts.wrapStore ? opts.wrapStore(store) : store,
     roster: loadClassFile(classFile),
     exercises: boardExercises(defaultExercisesDir, opts.lang),
     secret: BOARD_SECRET,
@@ -60,6 +72,7 @@ export async function startTestBoard(
     clock: () => Date.now() + offset,
     ...(opts.limits ? { limits: opts.limits } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
+    ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
   });
   const url = await server.listen('127.0.0.1', opts.port ?? 0);
   let stopped = false;

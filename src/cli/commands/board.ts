@@ -22,11 +22,55 @@ function revokeCommand(ctx: CommandContext) {
     .argument('<student...>', help('help.revoke.students'))
     .addOption(new Option('--class <file>', help('help.revoke.class')).makeOptionMandatory())
     .addOption(dbOption(help, 'help.revoke.db'))
+    .addOption(new Option('--drop-results', help('help.revoke.dropResults')))
     .addOption(langOption(help))
     .action(async (students, o) => {
       ctx.exit(
         await boardCommandModule().revokeCommand(
           students,
+          {
+            classFile: fromCwd(ctx, o.class),
+            ...(o.db ? { db: storeLocation(ctx, o.db) } : {}),
+            lang: resolveLanguage(o.lang, io.env),
+            ...(o.dropResults ? { dropResults: true } : {}),
+          },
+          io,
+        ),
+      );
+    });
+}
+
+/** `grade board rotate-code`: a new join code; tokens already issued keep working until revoked. */
+function rotateCodeCommand(ctx: CommandContext) {
+  const { help, io } = ctx;
+  return new Command('rotate-code')
+    .description(help('help.rotateCode'))
+    .addOption(new Option('--class <file>', help('help.revoke.class')).makeOptionMandatory())
+    .addOption(dbOption(help, 'help.revoke.db'))
+    .addOption(langOption(help))
+    .action(async (o) => {
+      ctx.exit(
+        await boardCommandModule().rotateCodeCommand(
+          { classFile: fromCwd(ctx, o.class), ...(o.db ? { db: storeLocation(ctx, o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
+          io,
+        ),
+      );
+    });
+}
+
+/** `grade board prune --older-than AGE`: stored results received before then go; what the board shows stays. */
+function pruneCommand(ctx: CommandContext) {
+  const { help, io } = ctx;
+  return new Command('prune')
+    .description(help('help.prune'))
+    .addOption(new Option('--older-than <age>', help('help.prune.olderThan')).makeOptionMandatory())
+    .addOption(new Option('--class <file>', help('help.revoke.class')).makeOptionMandatory())
+    .addOption(dbOption(help, 'help.revoke.db'))
+    .addOption(langOption(help))
+    .action(async (o) => {
+      ctx.exit(
+        await boardCommandModule().pruneCommand(
+          o.olderThan,
           { classFile: fromCwd(ctx, o.class), ...(o.db ? { db: storeLocation(ctx, o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
           io,
         ),
@@ -47,6 +91,7 @@ export function boardCommand(ctx: CommandContext) {
       .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt(help)))
       .addOption(new Option('--secret-file <file>', help('help.board.secretFile')))
       .addOption(exercisesOption(help, 'help.board.exercises'))
+      .addOption(new Option('--trust-proxy <addresses>', help('help.board.trustProxy')))
       .addOption(langOption(help))
       .action(async (o) => {
         const lang = resolveLanguage(o.lang, io.env);
@@ -61,11 +106,21 @@ export function boardCommand(ctx: CommandContext) {
               stuckMinutes: o.stuckMinutes,
               exercisesDir: fromCwd(ctx, o.exercises),
               lang,
+              ...(o.trustProxy
+                ? {
+                    trustProxy: o.trustProxy
+                      .split(',')
+                      .map((a) => a.trim())
+                      .filter(Boolean),
+                  }
+                : {}),
             },
             io,
           ),
         );
       })
       .addCommand(revokeCommand(ctx))
+      .addCommand(rotateCodeCommand(ctx))
+      .addCommand(pruneCommand(ctx))
   );
 }
