@@ -235,6 +235,50 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     });
 
   program
+    .command('test')
+    .description(help('help.test'))
+    .argument('[exercise...]', help('help.test.exerciseIds'))
+    .option('--exercises <dir>', help('help.exercises'), defaultExercisesDir)
+    .option('--json', help('help.json'))
+    .option('-H, --host <url>', help('help.grade.host'))
+    .option('--engine-may-hold-other-objects', help('help.test.engineMayHold'))
+    .addOption(new Option('--example-timeout <seconds>', help('help.test.exampleTimeout')).default(180).argParser(positiveInt('--example-timeout')))
+    .option('--var <name=value>', help('help.grade.var'), collect, [])
+    .option('--registry <url>', help('help.test.registry'))
+    .option('--lang <code>', help('help.lang'))
+    .action(async (ids: string[], o: Record<string, unknown>) => {
+      status = await (require('./test-command') as typeof import('./test-command')).testCommand(
+        ids,
+        {
+          exercisesDir: path.resolve(io.cwd, o.exercises as string),
+          json: Boolean(o.json),
+          ...(o.host ? { host: o.host as string } : {}),
+          engineMayHoldOtherObjects: Boolean(o.engineMayHoldOtherObjects),
+          timeoutSeconds: o.exampleTimeout as number,
+          vars: parseVarAssignments(o.var as string[]),
+          ...(o.registry ? { registryUrl: o.registry as string } : {}),
+          lang: resolveLanguage(o.lang as string | undefined, io.env),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('new')
+    .description(help('help.new'))
+    .argument('<exercise-id>', help('help.new.id'))
+    .option('--exercises <dir>', help('help.new.exercises'), 'exercises')
+    .option('--lang <code>', help('help.lang'))
+    .action((id: string, o: { exercises: string; lang?: string }) => {
+      status = (require('./new-command') as typeof import('./new-command')).newCommand(
+        id,
+        path.resolve(io.cwd, o.exercises),
+        resolveLanguage(o.lang, io.env),
+        io,
+      );
+    });
+
+  program
     .command('batch')
     .description(help('help.batch'))
     .argument('<hosts-file>', help('help.batch.hostsFile'))

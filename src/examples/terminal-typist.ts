@@ -1,0 +1,114 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** How typing an example's setup ended. */
+export type TypedOutcome =
+  | { kind: 'done' }
+  /** A command the shell ran exited non-zero: the setup is not the state it says. */
+  | { kind: 'failed'; status: number; output: string }
+  /** The shell's prompt did not come back in time (a command hangs, or an interactive shell was left open). */
+  | { kind: 'timeout'; output: string }
+  | { kind: 'aborted' };
+
+const PROMPT = /<<grade-prompt:(\d+)>>/g;
+const MORE = '<<grade-more>>';
+/** Typed after the setup's last line; only a shell running it prints the marker (the typed text differs from it). */
+const END_COMMAND = "printf '<<grade-%s:%s>>\\n' end $?";
+const END = /<<grade-end:(\d+)>>/;
+
+/**
+ * Types `lines` at a real terminal (a pseudo-terminal from util-linux
+ * `script`, an interactive bash in it), as a student does: a line is typed
+ * when the shell shows its prompt again, or — when a program holds the
+ * terminal, like the shell of `docker run -it` — when the screen has been quiet
+ * for `quietMs`. So `exit` after `docker run -it ubuntu /bin/bash` goes to the
+ * container's shell, and the next line to the student's shell once the
+ * container is gone. The prompt shows the last status, so a command that
+ * fails stops the setup. The whole session runs in its own process group: on
+ * `signal` or at `timeoutMs` it is killed, with everything it started.
+ */
+export function typeAtTerminal(
+  lines: readonly string[],
+  o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal: AbortSignal; quietMs?: number },
+): Promise<TypedOutcome> {
+  const quietMs = o.quietMs ?? 1_000;
+  const toType = [...lines, END_COMMAND];
+  // An interactive bash sets its own prompts over the environment's: they are set by its startup file.
+  const rcDir = mkdtempSync(path.join(os.tmpdir(), 'grade-typist-'));
+  const rcFile = path.join(rcDir, 'bashrc');
+  writeFileSync(rcFile, `PS1='<<grade-prompt:$?>>\\n'\nPS2='${MORE}'\nunset HISTFILE\n`);
+  return new Promise((resolve) => {
+    const child = spawn('script', ['-qfec', `bash --noprofile --rcfile '${rcFile}' --noediting -i`, '/dev/null'], {
+      cwd: o.cwd,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...o.env, HISTFILE: '/dev/null', TERM: 'dumb' },
+    });
+    let output = '';
+    // Markers are looked for in what came since the last one, so one split across two reads is still found.
+    let unread = '';
+    let quiet: NodeJS.Timeout | undefined;
+    let next = 0;
+    let settled = false;
+    const finish = (outcome: TypedOutcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      o.signal.removeEventListener('abort', onAbort);
+      rmSync(rcDir, { recursive: true, force: true });
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      resolve(outcome);
+    };
+    const tail = () =>
+      output
+        // eslint-disable-next-line no-control-regex
+        .replace(/\x1b\[[0-9;?]*[A-Za-z]|\r/g, '')
+        .replace(PROMPT, '$ ')
+        .replaceAll(MORE, '> ')
+        .split('\n')
+        .filter((l) => l.trim() && !l.includes(END_COMMAND))
+        .slice(-6)
+        .join('\n');
+    const typeNext = () => {
+      clearTimeout(quiet);
+      if (settled || next >= toType.length) return;
+      child.stdin.write(`${toType[next++]}\n`);
+      quiet = setTimeout(typeNext, quietMs);
+    };
+    const onAbort = () => finish({ kind: 'aborted' });
+    const deadline = setTimeout(() => finish({ kind: 'timeout', output: tail() }), o.timeoutMs);
+    o.signal.addEventListener('abort', onAbort, { once: true });
+    if (o.signal.aborted) return onAbort();
+
+    const onOutput = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output = (output + text).slice(-8_192);
+      unread += text;
+      const end = END.exec(unread);
+      const statuses = [...unread.slice(0, end?.index).matchAll(PROMPT)].map((m) => Number(m[1]));
+      const more = unread.includes(MORE);
+      const lastMarker = unread.lastIndexOf('>>');
+      unread = lastMarker >= 0 ? unread.slice(lastMarker + 2) : unread.slice(-64);
+      const failed = [...statuses, ...(end ? [Number(end[1])] : [])].find((s) => s !== 0);
+      if (failed !== undefined) return finish({ kind: 'failed', status: failed, output: tail() });
+      if (end) return finish({ kind: 'done' });
+      if (statuses.length || more) return typeNext();
+      // A program holds the terminal: the next line is typed once it has been quiet for a while.
+      if (next > 0) {
+        clearTimeout(quiet);
+        quiet = setTimeout(typeNext, quietMs);
+      }
+    };
+    child.stdout.on('data', onOutput);
+    child.stderr.on('data', onOutput);
+    child.on('error', (e) => finish({ kind: 'failed', status: 127, output: e.message }));
+    child.on('close', (code) => finish({ kind: 'failed', status: code ?? 1, output: tail() }));
+  });
+}
