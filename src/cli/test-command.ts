@@ -78,6 +78,9 @@ export function outcomeLine(o: ExampleOutcome, lang: Lang): string {
     ...o.differences.map((d) => differenceText(d, lang)),
     ...(o.gradingTimedOut ? [message(lang, 'test.gradingTimeout', { seconds: o.gradingTimedOut.seconds })] : []),
   ];
+  // A command that failed may be why the state is not what the example says.
+  if (differences.length)
+    for (const f of o.failedCommands ?? []) differences.push(message(lang, 'test.commandFailed', { status: f.status, output: terminalLine(f.output) }));
   return differences.length
     ? message(lang, 'test.differs', { ...names, verdict, differences: differences.join('; ') })
     : message(lang, 'test.agrees', { ...names, verdict });
@@ -96,10 +99,24 @@ export async function testCommand(ids: string[], opts: TestOptions, io: CliIo): 
   if (!withExamples.length)
     throw new SetupError(message(lang, 'test.noExamples', { ids: exercises.map((e) => e.id).join(', ') }), message(lang, 'test.noExamplesAdvice'));
   const without = exercises.filter((e) => !e.examples?.length);
+  // Registry checks grade what was pushed: without a registry of the maintainer's own, pushes would go to Docker Hub.
+  const needsRegistry = opts.registryUrl ? [] : withExamples.filter((e) => e.checks.some((c) => c.kind.startsWith('registry.')));
+  if (needsRegistry.length) {
+    const line = message(lang, 'test.needsRegistry', { ids: needsRegistry.map((e) => e.id).join(', ') });
+    if (needsRegistry.some((e) => ids.includes(e.id)) || needsRegistry.length === withExamples.length)
+      throw new SetupError(line, message(lang, 'test.needsRegistryAdvice'));
+    io.stderr.write(`${line}\n`);
+  }
+  const toRun = withExamples.filter((e) => !needsRegistry.includes(e));
   if (without.length) io.stderr.write(`${message(lang, 'test.withoutExamples', { ids: without.map((e) => e.id).join(', ') })}\n`);
 
   // The examples' commands go to the engine being graded.
-  const env = { ...io.env, ...(opts.host ? { DOCKER_HOST: opts.host } : {}) };
+  const env = {
+    ...io.env,
+    ...(opts.host ? { DOCKER_HOST: opts.host } : {}),
+    // Where an example pushes instead of Docker Hub: docker push $GRADE_TEST_REGISTRY/alice/…
+    ...(opts.registryUrl ? { GRADE_TEST_REGISTRY: new URL(opts.registryUrl).host } : {}),
+  };
   const docker = dockerCli(env);
   const target = new LocalTarget(opts.host, io.env, lang);
   return withOpenTarget(target, async (open) => {
@@ -111,14 +128,14 @@ export async function testCommand(ids: string[], opts: TestOptions, io: CliIo): 
         message(lang, 'test.engineHoldsOthers', { objects: `${others.slice(0, 8).join(', ')}${others.length > 8 ? ', …' : ''}` }),
         message(lang, 'test.engineHoldsOthersAdvice'),
       );
-    const missing = await missingImages(withExamples, docker);
+    const missing = await missingImages(toRun, docker);
     if (missing.length) throw new SetupError(message(lang, 'test.missingImages', { images: missing.join(', ') }), message(lang, 'test.missingImagesAdvice'));
 
     const interruption = new Interruption(io, message(lang, 'test.stopping'), lang);
     const outcomes: ExampleOutcome[] = [];
     let leftBehind: string[] = [];
     try {
-      ({ leftBehind } = await runExamples(withExamples, {
+      ({ leftBehind } = await runExamples(toRun, {
         target: open,
         docker,
         before,
@@ -137,7 +154,7 @@ export async function testCommand(ids: string[], opts: TestOptions, io: CliIo): 
       if (!leftBehind.length) leftBehind = await removeMadeSince(docker, before);
       interruption.dispose();
     }
-    const count = withExamples.reduce((n, e) => n + e.examples!.length, 0);
+    const count = toRun.reduce((n, e) => n + e.examples!.length, 0);
     const agree = outcomes.filter((o) => o.agrees).length;
     if (opts.json) io.stdout.write(`${JSON.stringify({ examples: outcomes, agree, count, ...(leftBehind.length ? { leftBehind } : {}) }, null, 2)}\n`);
     if (leftBehind.length) {

@@ -9,7 +9,7 @@ import { planGrading } from '../runner/plan';
 import { runPlan } from '../runner/run';
 import { compareVerdict, type Difference } from './compare-verdict';
 import { removeMadeSince, type DockerCli, type EngineObjects } from './engine-objects';
-import { typeAtTerminal } from './terminal-typist';
+import { typeAtTerminal, type CommandFailure } from './terminal-typist';
 
 /** What came of one example: the grader's verdict and how it differs from the example's, or why there is none. */
 export interface ExampleOutcome {
@@ -20,8 +20,10 @@ export interface ExampleOutcome {
   score?: Score;
   statuses?: Record<string, CheckStatus>;
   differences: Difference[];
-  /** Setup did not make the state: a command failed, or it ran out of time. */
+  /** Setup did not make the state: no terminal could be had, or it ran out of time. */
   setupProblem?: { kind: 'failed'; status: number; output: string } | { kind: 'timeout'; seconds: number; output: string };
+  /** Commands of the setup that exited non-zero (typing went on): worth reading when the verdict differs. */
+  failedCommands?: CommandFailure[];
   /** Grading was cut off by the example's time limit. */
   gradingTimedOut?: { seconds: number };
   durationMs: number;
@@ -105,6 +107,7 @@ export async function runExamples(exercises: readonly Exercise[], o: ExampleRunO
             score: graded.score,
             statuses: Object.fromEntries(graded.checks.map((c) => [c.id, c.status])),
             differences,
+            ...(typed.failed.length ? { failedCommands: typed.failed } : {}),
             ...(timedOut ? { gradingTimedOut: { seconds } } : {}),
             durationMs: 0,
           };

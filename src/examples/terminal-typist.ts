@@ -5,18 +5,25 @@ import path from 'node:path';
 
 /** How typing an example's setup ended. */
 export type TypedOutcome =
-  | { kind: 'done' }
-  /** A command the shell ran exited non-zero: the setup is not the state it says. */
+  /** Every line typed and run; `failed`: the commands that exited non-zero (a student types on after an error too). */
+  | { kind: 'done'; failed: CommandFailure[] }
+  /** The terminal itself could not be had (no util-linux script, no bash). */
   | { kind: 'failed'; status: number; output: string }
   /** The shell's prompt did not come back in time (a command hangs, or an interactive shell was left open). */
   | { kind: 'timeout'; output: string }
   | { kind: 'aborted' };
 
+export interface CommandFailure {
+  status: number;
+  /** The last lines on the screen when the prompt came back. */
+  output: string;
+}
+
 const PROMPT = /<<grade-prompt:(\d+)>>/g;
 const MORE = '<<grade-more>>';
 /** Typed after the setup's last line; only a shell running it prints the marker (the typed text differs from it). */
-const END_COMMAND = "printf '<<grade-%s:%s>>\\n' end $?";
-const END = /<<grade-end:(\d+)>>/;
+const END_COMMAND = "printf '<<grade-%s>>\\n' end";
+const END = /<<grade-end>>/;
 
 /**
  * Types `lines` at a real terminal (a pseudo-terminal from util-linux
@@ -25,8 +32,8 @@ const END = /<<grade-end:(\d+)>>/;
  * terminal, like the shell of `docker run -it` — when the screen has been quiet
  * for `quietMs`. So `exit` after `docker run -it ubuntu /bin/bash` goes to the
  * container's shell, and the next line to the student's shell once the
- * container is gone. The prompt shows the last status, so a command that
- * fails stops the setup. The whole session runs in its own process group: on
+ * container is gone. The prompt shows the last status: the commands that
+ * failed are told, and typing goes on, as a student's does. The whole session runs in its own process group: on
  * `signal` or at `timeoutMs` it is killed, with everything it started.
  */
 export function typeAtTerminal(
@@ -52,6 +59,7 @@ export function typeAtTerminal(
     let quiet: NodeJS.Timeout | undefined;
     let next = 0;
     let settled = false;
+    const failed: CommandFailure[] = [];
     const finish = (outcome: TypedOutcome) => {
       if (settled) return;
       settled = true;
@@ -96,9 +104,8 @@ export function typeAtTerminal(
       const more = unread.includes(MORE);
       const lastMarker = unread.lastIndexOf('>>');
       unread = lastMarker >= 0 ? unread.slice(lastMarker + 2) : unread.slice(-64);
-      const failed = [...statuses, ...(end ? [Number(end[1])] : [])].find((s) => s !== 0);
-      if (failed !== undefined) return finish({ kind: 'failed', status: failed, output: tail() });
-      if (end) return finish({ kind: 'done' });
+      for (const status of statuses) if (status !== 0) failed.push({ status, output: tail() });
+      if (end) return finish({ kind: 'done', failed });
       if (statuses.length || more) return typeNext();
       // A program holds the terminal: the next line is typed once it has been quiet for a while.
       if (next > 0) {
