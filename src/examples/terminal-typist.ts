@@ -13,6 +13,11 @@ export type TypedOutcome =
   | { kind: 'timeout'; output: string }
   | { kind: 'aborted' };
 
+/** A line of only control keys (`^C`, `^D`, `^P^Q` — docker's detach keys) is those keys, without Enter; any other line is typed and Entered. */
+export function keystrokes(line: string): string {
+  return /^(\^[A-Z@[\\\]^_])+$/.test(line) ? line.replace(/\^(.)/g, (_m, key: string) => String.fromCharCode(key.charCodeAt(0) - 64)) : `${line}\n`;
+}
+
 export interface CommandFailure {
   status: number;
   /** The last lines on the screen when the prompt came back. */
@@ -32,15 +37,16 @@ const END = /<<grade-end>>/;
  * terminal, like the shell of `docker run -it` — when the screen has been quiet
  * for `quietMs`. So `exit` after `docker run -it ubuntu /bin/bash` goes to the
  * container's shell, and the next line to the student's shell once the
- * container is gone. The prompt shows the last status: the commands that
+ * container is gone. A line of control keys (`^C`, `^P^Q`) presses them. The prompt shows the last status: the commands that
  * failed are told, and typing goes on, as a student's does. The whole session runs in its own process group: on
  * `signal` or at `timeoutMs` it is killed, with everything it started.
  */
 export function typeAtTerminal(
   lines: readonly string[],
-  o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal: AbortSignal; quietMs?: number },
+  o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number; signal: AbortSignal; quietMs?: number; holdMs?: number },
 ): Promise<TypedOutcome> {
   const quietMs = o.quietMs ?? 1_000;
+  const holdMs = o.holdMs ?? 5_000;
   const toType = [...lines, END_COMMAND];
   // An interactive bash sets its own prompts over the environment's: they are set by its startup file.
   const rcDir = mkdtempSync(path.join(os.tmpdir(), 'grade-typist-'));
@@ -84,10 +90,12 @@ export function typeAtTerminal(
         .filter((l) => l.trim() && !l.includes(END_COMMAND))
         .slice(-6)
         .join('\n');
+    let typedAt = 0;
     const typeNext = () => {
       clearTimeout(quiet);
       if (settled || next >= toType.length) return;
-      child.stdin.write(`${toType[next++]}\n`);
+      child.stdin.write(keystrokes(toType[next++]!));
+      typedAt = Date.now();
       quiet = setTimeout(typeNext, quietMs);
     };
     const onAbort = () => finish({ kind: 'aborted' });
@@ -107,10 +115,11 @@ export function typeAtTerminal(
       for (const status of statuses) if (status !== 0) failed.push({ status, output: tail() });
       if (end) return finish({ kind: 'done', failed });
       if (statuses.length || more) return typeNext();
-      // A program holds the terminal: the next line is typed once it has been quiet for a while.
+      // A program holds the terminal: the next line is typed once it has been quiet for a while,
+      // or once it has printed for holdMs (docker logs --follow never goes quiet: the next line is its ^C).
       if (next > 0) {
         clearTimeout(quiet);
-        quiet = setTimeout(typeNext, quietMs);
+        quiet = setTimeout(typeNext, Math.min(quietMs, Math.max(0, typedAt + holdMs - Date.now())));
       }
     };
     child.stdout.on('data', onOutput);
