@@ -64,7 +64,7 @@ export function outcomeLine(o: ExampleOutcome, lang: Lang): string {
       o.setupProblem.kind === 'failed'
         ? message(lang, 'test.setupFailed', { status: o.setupProblem.status, output: terminalLine(o.setupProblem.output) })
         : message(lang, 'test.setupTimeout', { seconds: o.setupProblem.seconds, output: terminalLine(o.setupProblem.output) });
-    return message(lang, 'test.differs', { ...names, verdict: '—', differences: problem });
+    return message(lang, 'test.line', { ...names, verdict: problem });
   }
   const score = o.score!;
   const notPassed = Object.entries(o.statuses ?? {})
@@ -83,7 +83,7 @@ export function outcomeLine(o: ExampleOutcome, lang: Lang): string {
     for (const f of o.failedCommands ?? []) differences.push(message(lang, 'test.commandFailed', { status: f.status, output: terminalLine(f.output) }));
   return differences.length
     ? message(lang, 'test.differs', { ...names, verdict, differences: differences.join('; ') })
-    : message(lang, 'test.agrees', { ...names, verdict });
+    : message(lang, 'test.line', { ...names, verdict });
 }
 
 /**

@@ -20,6 +20,7 @@ describe('the images an example needs', () => {
       'alpine',
     ]);
     expect(neededImages({ setup: 'docker tag ubuntu ubuntu_with_ping' })).toEqual(['ubuntu']);
+    expect(neededImages({ setup: 'docker commit $(docker ps -lq) ubuntu_with_ping\ndocker tag ubuntu_with_ping x/y:1' })).toEqual([]);
     expect(neededImages({ setup: 'docker tag ubuntu_with_ping $GRADE_TEST_REGISTRY/alice/olss_2021:1.0' })).toEqual(['ubuntu_with_ping']);
   });
 

@@ -11,7 +11,8 @@ export function neededImages(example: Pick<ExampleSpec, 'setup'>, files: Readonl
   const needed = new Set<string>();
   const made = new Set<string>();
   for (const line of example.setup.split('\n')) {
-    for (const command of line.split(/&&|\|\||;|\|/)) readDockerCommand(shellWords(command), needed, made);
+    // A command substitution ($(docker ps -lq)) is one word, whatever it holds.
+    for (const command of line.replace(/\$\([^()]*\)/g, '$SUBSTITUTION').split(/&&|\|\||;|\|/)) readDockerCommand(shellWords(command), needed, made);
   }
   for (const [name, text] of Object.entries(files)) {
     if (/(^|\/)([^/]*\.)?Dockerfile(\.[^/]*)?$/i.test(name)) {

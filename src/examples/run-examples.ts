@@ -84,17 +84,18 @@ export async function runExamples(exercises: readonly Exercise[], o: ExampleRunO
       const limit = new AbortController();
       const stop = () => limit.abort();
       o.signal.addEventListener('abort', stop, { once: true });
-      const timer = setTimeout(stop, (example.timeoutSeconds ?? o.timeoutSeconds) * 1000);
       const seconds = example.timeoutSeconds ?? o.timeoutSeconds;
+      let timer: NodeJS.Timeout | undefined;
       const folder = exampleFolder(exercise, example);
       let outcome: ExampleOutcome | undefined;
       try {
         const typed = await typeAtTerminal(typedLines(example.setup), { cwd: folder, env: o.env, timeoutMs: seconds * 1000, signal: limit.signal });
         const base = { exercise: exercise.id, example: example.name, agrees: false, differences: [] };
         if (typed.kind === 'failed') outcome = { ...base, setupProblem: { kind: 'failed', status: typed.status, output: typed.output }, durationMs: 0 };
-        else if (typed.kind === 'timeout' || (typed.kind === 'aborted' && !o.signal.aborted))
-          outcome = { ...base, setupProblem: { kind: 'timeout', seconds, output: typed.kind === 'timeout' ? typed.output : '' }, durationMs: 0 };
+        else if (typed.kind === 'timeout') outcome = { ...base, setupProblem: { kind: 'timeout', seconds, output: typed.output }, durationMs: 0 };
         else if (typed.kind === 'done') {
+          // Setup keeps its own clock (it says what was on the screen); grading gets what is left.
+          timer = setTimeout(stop, Math.max(1_000, seconds * 1000 - (Date.now() - started)));
           const plan = planGrading([exercise], [exercise.id], { ...o.vars, ...example.vars }, 'host', 'en');
           const result = await runPlan(plan, o.target, { signal: limit.signal, lang: 'en', ...(o.registry ? { registry: o.registry } : {}) });
           if (o.signal.aborted) return { leftBehind: await removeMadeSince(o.docker, o.before) };

@@ -531,7 +531,7 @@ const en = {
   'validate.valid': '{{count}} exercise file(s) valid: {{ids}}',
   'validate.valid.warnings': '{{count}} exercise file(s) valid: {{ids}}; {{warnings}} warning(s)',
   // grade test: an exercise's examples graded and compared
-  'test.agrees': '{{mark}} {{exercise}} › {{example}}: {{verdict}}',
+  'test.line': '{{mark}} {{exercise}} › {{example}}: {{verdict}}',
   'test.differs': '{{mark}} {{exercise}} › {{example}}: {{verdict}} — {{differences}}',
   'test.verdictFull': 'full marks ({{points}}/{{max}})',
   'test.verdictNotFull': '{{points}}/{{max}}, not passed: {{checks}}',
@@ -1188,7 +1188,7 @@ const it: Record<MessageId, string> = {
   'validate.untranslated': '{{file}}: {{path}}: manca il testo italiano (avviso; si mostra quello inglese)',
   'validate.valid': 'file di esercizi validi: {{count}} ({{ids}})',
   'validate.valid.warnings': 'file di esercizi validi: {{count}} ({{ids}}); avvisi: {{warnings}}',
-  'test.agrees': '{{mark}} {{exercise}} › {{example}}: {{verdict}}',
+  'test.line': '{{mark}} {{exercise}} › {{example}}: {{verdict}}',
   'test.differs': '{{mark}} {{exercise}} › {{example}}: {{verdict}} — {{differences}}',
   'test.verdictFull': 'punteggio pieno ({{points}}/{{max}})',
   'test.verdictNotFull': '{{points}}/{{max}}, non superati: {{checks}}',
