@@ -7,7 +7,7 @@
  */
 const floors = [
   ['src/cli'],
-  ['src/board', 'src/batch', 'src/watch'],
+  ['src/board', 'src/batch', 'src/watch', 'src/examples'],
   ['src/history', 'src/report'],
   ['src/runner'],
   // The repository target builds and runs what an exercise's repo section names.

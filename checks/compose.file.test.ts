@@ -3,7 +3,7 @@ import path from 'node:path';
 import { testRepoKind } from '../test/support/repo-kind-tester';
 import kind from './compose.file';
 
-const slide = readFileSync(path.join(__dirname, '../test/fixtures/wordpress/docker-compose.yml'), 'utf8');
+const slide = readFileSync(path.join(__dirname, '../exercises/wordpress_compose/docker-compose.yml'), 'utf8');
 const stack = {
   services: ['wordpress', 'database'],
   networks: ['backend', 'frontend'],

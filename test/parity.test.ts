@@ -38,7 +38,7 @@ describe('every check kind is indexed, tested and documented', () => {
 
   test('every CLI option is in the README', async () => {
     const helps = await Promise.all(
-      [[], ['list'], ['validate'], ['report'], ['init'], ['batch'], ['merge'], ['repo'], ['board'], ['board', 'revoke']].map((cmd) =>
+      [[], ['list'], ['validate'], ['new'], ['test'], ['report'], ['init'], ['batch'], ['merge'], ['repo'], ['board'], ['board', 'revoke']].map((cmd) =>
         runGrade([...cmd, '--help']),
       ),
     );

@@ -27,7 +27,7 @@ const cases: string[][] = [
   ['help'],
   ['help', 'list'],
   ['help', 'bach'],
-  ...['list', 'validate', 'batch', 'repo', 'merge', 'init', 'report', 'completion'].map((c) => [c, '--help']),
+  ...['list', 'validate', 'new', 'test', 'batch', 'repo', 'merge', 'init', 'report', 'completion'].map((c) => [c, '--help']),
   ['list'],
   ['list', '--json'],
   ['list', '--kinds'],

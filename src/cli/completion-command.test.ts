@@ -54,7 +54,7 @@ describe('grade completion', () => {
     }
     const fish = await script('fish');
     expect(fish).toContain(
-      "complete -c grade -n 'not __fish_seen_subcommand_from list validate batch repo merge init report board completion help' -a web_server -d exercise",
+      "complete -c grade -n 'not __fish_seen_subcommand_from list validate test new batch repo merge init report board completion help' -a web_server -d exercise",
     );
     expect(fish).toContain("complete -c grade -n '__fish_seen_subcommand_from list' -l kinds -d 'list the check kinds instead'");
     expect(fish).toMatch(/-l lang -x -a 'en it'/);

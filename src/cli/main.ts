@@ -12,6 +12,7 @@ import { formatHelpItem, helpInLanguage, helpLanguage, optionValue } from './hel
 import { gradeProgram } from './commands/grade';
 import { listCommand } from './commands/list';
 import { validateCommand } from './commands/validate';
+import { examplesCommand, newExerciseCommand } from './commands/examples';
 import { batchCommand, mergeCommand } from './commands/batch';
 import { repoCommand } from './commands/repo';
 import { initCommand } from './commands/init';
@@ -72,7 +73,18 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       usageError = { commandPath };
     },
   });
-  const commands = [listCommand, validateCommand, batchCommand, repoCommand, mergeCommand, initCommand, reportCommand, boardCommand];
+  const commands = [
+    listCommand,
+    validateCommand,
+    examplesCommand,
+    newExerciseCommand,
+    batchCommand,
+    repoCommand,
+    mergeCommand,
+    initCommand,
+    reportCommand,
+    boardCommand,
+  ];
   for (const declare of commands) program.addCommand(declare(ctx));
   program.addCommand(completionCommand(ctx, () => program));
   for (const cmd of program.commands) adopt(program, cmd);

@@ -45,6 +45,25 @@ export interface VariableSpec {
   example?: string;
 }
 
+/**
+ * A state of the engine made by the commands a student types, and the verdict a
+ * correct grader gives on it: `grade test` makes each one and compares. Written
+ * by the course's maintainers and run with their rights: never taken from a
+ * student's repository.
+ */
+export interface ExampleSpec {
+  name: string;
+  /** Typed line by line at a terminal; lines after `docker run -it …` go to the container until it exits. */
+  setup: string;
+  /** Written into the folder setup runs in: the text itself, or a file next to the spec. */
+  files?: Record<string, string | { from: string }>;
+  /** Exercise variables for grading this example (`dockerhub_user: alice`). */
+  vars?: Record<string, string>;
+  timeoutSeconds?: number;
+  /** `full`: every check that is not a bonus passes. Otherwise these checks fail (and no other check fails). */
+  expect: 'full' | { fail: string[]; messages?: Record<string, string> };
+}
+
 export interface ExerciseSpec {
   id: string;
   title: string;
@@ -60,6 +79,8 @@ export interface ExerciseSpec {
   /** For grade repo: how the state is produced from the repository. */
   repo?: RepoSpec;
   checks: CheckSpec[];
+  /** For grade test only; grading ignores them. */
+  examples?: ExampleSpec[];
 }
 
 /** A loaded, validated exercise and where it came from. */

@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
 import { SetupError, SpecError, type SpecProblem } from '../errors/setup-error';
@@ -91,6 +91,8 @@ function checkSemantics(data: unknown, doc: Document, sink: ProblemSink): void {
   };
   byId.forEach((_, id) => visit(id, []));
 
+  exampleSemantics(data, doc, sink, checks);
+
   const declared = new Set(isRecord(data) && isRecord(data.variables) ? Object.keys(data.variables) : []);
   checks.forEach((c, i) => {
     for (const name of referencedVariables(c.texts)) {
@@ -98,6 +100,31 @@ function checkSemantics(data: unknown, doc: Document, sink: ProblemSink): void {
         sink.at(nodeAt(doc, ['checks', i]), ['checks', i], `uses \${${name}} but the exercise declares no variable '${name}' (add it under variables:)`);
       }
     }
+  });
+}
+
+/** An example names checks that exist and run on a host (examples are graded as `grade` grades), and files that exist. */
+function exampleSemantics(data: unknown, doc: Document, sink: ProblemSink, checks: CheckOutline[]): void {
+  const { nodeAt } = yamlDocument();
+  const examples = isRecord(data) && Array.isArray(data.examples) ? data.examples : [];
+  const hostChecks = checks.filter((c) => c.id !== undefined && c.modes.includes('host')).map((c) => c.id!);
+  const specDir = path.dirname(sink.file);
+  examples.forEach((e: unknown, i) => {
+    if (!isRecord(e)) return;
+    const expect = isRecord(e.expect) ? e.expect : {};
+    const named = (key: 'fail' | 'messages', ids: unknown[]) =>
+      ids.forEach((id, j) => {
+        if (typeof id !== 'string' || hostChecks.includes(id)) return;
+        const at = key === 'fail' ? ['examples', i, 'expect', key, j] : ['examples', i, 'expect', key, id];
+        sink.at(nodeAt(doc, at), at, `names no check of this exercise that runs on a host: '${id}' (checks: ${hostChecks.join(', ')})`);
+      });
+    if (Array.isArray(expect.fail)) named('fail', expect.fail);
+    if (isRecord(expect.messages)) named('messages', Object.keys(expect.messages));
+    if (isRecord(e.files))
+      for (const [name, f] of Object.entries(e.files)) {
+        if (isRecord(f) && typeof f.from === 'string' && !existsSync(path.resolve(specDir, f.from)))
+          sink.at(nodeAt(doc, ['examples', i, 'files', name, 'from']), ['examples', i, 'files', name, 'from'], `no file ${f.from} next to the spec`);
+      }
   });
 }
 

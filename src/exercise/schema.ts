@@ -85,6 +85,51 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
           },
         },
       },
+      examples: {
+        type: 'array',
+        description: 'States made by the commands a student would type, with the verdict a correct grader gives (grade test).',
+        items: {
+          type: 'object',
+          required: ['name', 'setup', 'expect'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1 },
+            setup: {
+              type: 'string',
+              minLength: 1,
+              description: 'Lines typed at a terminal, one command a line (lines after docker run -it go to the container).',
+            },
+            files: {
+              type: 'object',
+              description: 'Files written into the folder setup runs in: inline text, or { from: path next to the spec }.',
+              // Relative and inside the folder: no leading /, no .. segment.
+              propertyNames: { pattern: '^(?!/)(?!(.*/)?\\.\\.(/|$)).+$' },
+              additionalProperties: {
+                oneOf: [
+                  { type: 'string' },
+                  { type: 'object', required: ['from'], additionalProperties: false, properties: { from: { type: 'string', minLength: 1 } } },
+                ],
+              },
+            },
+            vars: { type: 'object', propertyNames: { pattern: ID }, additionalProperties: { type: 'string' } },
+            timeoutSeconds: { type: 'integer', minimum: 1, maximum: 3600 },
+            expect: {
+              oneOf: [
+                { const: 'full' },
+                {
+                  type: 'object',
+                  required: ['fail'],
+                  additionalProperties: false,
+                  properties: {
+                    fail: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: ID } },
+                    messages: { type: 'object', propertyNames: { pattern: ID }, additionalProperties: { type: 'string', minLength: 1 } },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
       checks: {
         type: 'array',
         minItems: 1,

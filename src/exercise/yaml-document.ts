@@ -55,7 +55,7 @@ function closest(word: string, candidates: string[]): string | undefined {
 export class ProblemSink {
   readonly problems: SpecProblem[] = [];
   constructor(
-    private readonly file: string,
+    readonly file: string,
     private readonly lines: LineCounter,
   ) {}
 

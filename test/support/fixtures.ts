@@ -8,10 +8,10 @@ import { packageRoot } from '../../src/package/package-info';
 /** From the project root: the same whether run by ts-jest from test/ or built into dist/test/. */
 export const FIXTURES = path.join(packageRoot, 'test', 'fixtures');
 
-/** The slide's web_server build context (Dockerfile + index.html). */
-export const WEB_SERVER_DIR = path.join(FIXTURES, 'web_server');
-/** The WordPress + MySQL compose file of the docker-compose slides. */
-export const WORDPRESS_DIR = path.join(FIXTURES, 'wordpress');
+/** The slide's web_server build context (Dockerfile + index.html), beside the spec whose examples build it. */
+export const WEB_SERVER_DIR = path.join(packageRoot, 'exercises', 'web_server');
+/** The WordPress + MySQL compose file of the docker-compose slides, beside the spec whose examples bring it up. */
+export const WORDPRESS_DIR = path.join(packageRoot, 'exercises', 'wordpress_compose');
 
 /** A copy of a fixture folder whose files can be changed for a deviating state. */
 export function copyFixture(dir: string, edit: Record<string, (text: string) => string> = {}): string {
