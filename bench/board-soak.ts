@@ -156,8 +156,9 @@ async function main(): Promise<void> {
   const peak = { rss: 0 };
   const sampleRss = () => {
     try {
-      const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${board.pid}/status`, 'utf8'))?.[1]);
-      peak.rss = Math.max(peak.rss, kb / 1024);
+      // VmHWM: the kernel's own peak of the resident set, so no peak between two samples is missed.
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${board.pid}/status`, 'utf8'))?.[1]);
+      if (Number.isFinite(kb)) peak.rss = Math.max(peak.rss, kb / 1024);
     } catch {
       // The board has exited.
     }
