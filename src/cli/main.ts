@@ -444,51 +444,32 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         );
       },
     );
-  board
-    .command('revoke')
-    .description(help('help.revoke'))
+  /** A `grade board` subcommand that works on the board's store: --class, --db and --lang, read as the board reads them. */
+  const storeCommand = (name: string, description: MessageId) =>
+    board
+      .command(name)
+      .description(help(description))
+      .requiredOption('--class <file>', help('help.revoke.class'))
+      .option('--db <file|url>', help('help.revoke.db'))
+      .option('--lang <code>', help('help.lang'));
+  const storeOptions = (o: { class: string; db?: string; lang?: string }) => ({
+    classFile: path.resolve(io.cwd, o.class),
+    ...(o.db ? { db: dbOption(o.db) } : {}),
+    lang: resolveLanguage(o.lang, io.env),
+  });
+  storeCommand('revoke', 'help.revoke')
     .argument('<student...>', help('help.revoke.students'))
-    .requiredOption('--class <file>', help('help.revoke.class'))
-    .option('--db <file|url>', help('help.revoke.db'))
     .option('--drop-results', help('help.revoke.dropResults'))
-    .option('--lang <code>', help('help.lang'))
     .action(async (students: string[], o: { class: string; db?: string; dropResults?: boolean; lang?: string }) => {
-      status = await boardCommandModule().revokeCommand(
-        students,
-        {
-          classFile: path.resolve(io.cwd, o.class),
-          ...(o.db ? { db: dbOption(o.db) } : {}),
-          lang: resolveLanguage(o.lang, io.env),
-          ...(o.dropResults ? { dropResults: true } : {}),
-        },
-        io,
-      );
+      status = await boardCommandModule().revokeCommand(students, { ...storeOptions(o), ...(o.dropResults ? { dropResults: true } : {}) }, io);
     });
-  board
-    .command('rotate-code')
-    .description(help('help.rotateCode'))
-    .requiredOption('--class <file>', help('help.revoke.class'))
-    .option('--db <file|url>', help('help.revoke.db'))
-    .option('--lang <code>', help('help.lang'))
-    .action(async (o: { class: string; db?: string; lang?: string }) => {
-      status = await boardCommandModule().rotateCodeCommand(
-        { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
-        io,
-      );
-    });
-  board
-    .command('prune')
-    .description(help('help.prune'))
+  storeCommand('rotate-code', 'help.rotateCode').action(async (o: { class: string; db?: string; lang?: string }) => {
+    status = await boardCommandModule().rotateCodeCommand(storeOptions(o), io);
+  });
+  storeCommand('prune', 'help.prune')
     .requiredOption('--older-than <age>', help('help.prune.olderThan'))
-    .requiredOption('--class <file>', help('help.revoke.class'))
-    .option('--db <file|url>', help('help.revoke.db'))
-    .option('--lang <code>', help('help.lang'))
     .action(async (o: { olderThan: string; class: string; db?: string; lang?: string }) => {
-      status = await boardCommandModule().pruneCommand(
-        o.olderThan,
-        { classFile: path.resolve(io.cwd, o.class), ...(o.db ? { db: dbOption(o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
-        io,
-      );
+      status = await boardCommandModule().pruneCommand(o.olderThan, storeOptions(o), io);
     });
   program
     .command('completion')
