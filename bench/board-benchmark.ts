@@ -18,9 +18,9 @@ import Database from 'better-sqlite3';
 import { request } from 'undici';
 import { writeHostOutcome } from '../src/batch/host-outcome';
 import { BatchBoardSender } from '../src/board/batch-sender';
-import { BoardClient } from '../src/board/board-client';
 import { packageRoot } from '../src/package/package-info';
 import { catalogResult, joinAs } from '../test/support/board-fixture';
+import { BENCH_EXERCISES, honestStudent, newPushLog } from './honest-student';
 import { within } from '../src/time/deadline';
 
 function arg(name: string, fallback: number): number {
@@ -28,7 +28,6 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const EXERCISES = ['first_steps', 'ubuntu_with_ping', 'web_server', 'volumes', 'network_none', 'bridge_isolation', 'logging', 'portainer'];
 const SECRET = 'bench-instructor-secret-0123456789';
 
 function freePort(): Promise<number> {
@@ -88,54 +87,39 @@ async function main(): Promise<void> {
     let boardEvents = 0;
     events.body.on('data', (d: Buffer) => (boardEvents += d.toString().split('event: board').length - 1));
 
-    const latencies: number[] = [];
-    /** Every key sent (student by key), and those the board acknowledged (stored, or already stored). */
-    const attempted = new Map<string, string>();
-    const acknowledged = new Set<string>();
-    const failures: string[] = [];
-    let timeouts = 0;
+    const log = newPushLog();
+    const { latencies, attempted, acknowledged, failures } = log;
     let retries = 0;
     let duplicatesAnswered = 0;
     const started = Date.now();
     await Promise.all(
-      ids.map(async (id, i) => {
-        const client = new BoardClient(url, tokens[i]!);
-        let n = 0;
-        await sleep(Math.random() * everyMs);
-        // Like a student's queue: a push that got no answer is sent again, same key, before the next one.
-        let unanswered: { key: string; result: ReturnType<typeof catalogResult> } | undefined;
-        while (Date.now() - started < durationMs) {
-          const tick = Date.now();
-          const ex = EXERCISES[n % EXERCISES.length]!;
-          const next = unanswered ?? { key: `${id}-push-${n}`, result: catalogResult(id, { [ex]: (n % 5) + 1 }) };
-          attempted.set(next.key, id);
-          const t0 = performance.now();
-          const outcome = await within(10_000, (signal) => client.push(next.result, next.key, signal));
-          latencies.push(performance.now() - t0);
-          unanswered = undefined;
-          if (outcome.kind === 'stored' || outcome.kind === 'duplicate') acknowledged.add(next.key);
-          else if (outcome.kind === 'unreachable') {
-            timeouts++;
-            unanswered = next;
-          } else failures.push(`${next.key}: ${JSON.stringify(outcome)}`);
-          if (!unanswered && n % 10 === 9) {
-            retries++;
-            const again = await within(10_000, (signal) => client.push(next.result, next.key, signal));
-            if (again.kind === 'duplicate') duplicatesAnswered++;
-            else failures.push(`retry ${next.key}: ${JSON.stringify(again)}`);
-          }
-          if (!unanswered) n++;
-          await sleep(everyMs - (Date.now() - tick));
-        }
-        await client.close();
-      }),
+      ids.map((id, i) =>
+        honestStudent(
+          url,
+          tokens[i]!,
+          id,
+          {
+            everyMs,
+            until: started + durationMs,
+            // Every tenth push is sent again, as a retry after a lost answer would be.
+            afterStored: async (client, key, result, n) => {
+              if (n % 10 !== 9) return;
+              retries++;
+              const again = await within(10_000, (signal) => client.push(result, key, signal));
+              if (again.kind === 'duplicate') duplicatesAnswered++;
+              else failures.push(`retry ${key}: ${JSON.stringify(again)}`);
+            },
+          },
+          log,
+        ),
+      ),
     );
     const elapsed = (Date.now() - started) / 1000;
 
     // One SSH round as grade batch --board sends it: every host's result from the batch folder.
     const out = path.join(dir, 'batch');
     for (const id of ids) {
-      const result = catalogResult(id, Object.fromEntries(EXERCISES.map((e) => [e, 3])));
+      const result = catalogResult(id, Object.fromEntries(BENCH_EXERCISES.map((e) => [e, 3])));
       writeHostOutcome(
         out,
         { schemaVersion: 1, id, name: id, endpoint: `ssh://u@${id}:22`, state: 'graded', score: result.score, startedAt: result.startedAt, durationMs: 1 },
@@ -176,7 +160,7 @@ async function main(): Promise<void> {
     console.log(
       [
         `students: ${students}, one push every ${everyMs / 1000} s each, for ${elapsed.toFixed(1)} s (board: grade board in its own process, SQLite WAL)`,
-        `pushes: ${latencies.length} (+${retries} retries of a stored push) → ${(latencies.length / elapsed).toFixed(1)} pushes/s; ${timeouts} got no answer within 10 s and were sent again`,
+        `pushes: ${latencies.length} (+${retries} retries of a stored push) → ${(latencies.length / elapsed).toFixed(1)} pushes/s; ${log.timeouts} got no answer within 10 s and were sent again`,
         `latency: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
         `retries answered "already stored" (409): ${duplicatesAnswered}/${retries}`,
         `SSH round: ${roundLine.replace(/^board: /, '')} in ${roundMs} ms`,

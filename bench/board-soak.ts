@@ -18,17 +18,16 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Agent, request } from 'undici';
-import { BoardClient } from '../src/board/board-client';
 import { packageRoot } from '../src/package/package-info';
-import { within } from '../src/time/deadline';
 import { catalogResult, joinAs } from '../test/support/board-fixture';
+import { honestStudent, newPushLog } from './honest-student';
+import { within } from '../src/time/deadline';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const EXERCISES = ['first_steps', 'ubuntu_with_ping', 'web_server', 'volumes', 'network_none', 'bridge_isolation', 'logging', 'portainer'];
 const SECRET = 'soak-instructor-secret-0123456789';
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -157,8 +156,9 @@ async function main(): Promise<void> {
   const peak = { rss: 0 };
   const sampleRss = () => {
     try {
-      const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${board.pid}/status`, 'utf8'))?.[1]);
-      peak.rss = Math.max(peak.rss, kb / 1024);
+      // VmHWM: the kernel's own peak of the resident set, so no peak between two samples is missed.
+      const kb = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${board.pid}/status`, 'utf8'))?.[1]);
+      if (Number.isFinite(kb)) peak.rss = Math.max(peak.rss, kb / 1024);
     } catch {
       // The board has exited.
     }
@@ -194,34 +194,9 @@ async function main(): Promise<void> {
     attacker.stdout!.on('data', (d: Buffer) => (attackReport += d.toString()));
     const attacks = new Promise((r) => attacker.once('exit', r));
 
-    const latencies: number[] = [];
-    const attempted = new Map<string, string>();
-    const acknowledged = new Set<string>();
-    const failures: string[] = [];
-    await Promise.all(
-      ids.map(async (id, i) => {
-        const client = new BoardClient(url, tokens[i]!);
-        let n = 0;
-        await sleep(Math.random() * everyMs);
-        let unanswered: { key: string; result: ReturnType<typeof catalogResult> } | undefined;
-        while (Date.now() < until) {
-          const tick = Date.now();
-          const ex = EXERCISES[n % EXERCISES.length]!;
-          const next = unanswered ?? { key: `${id}-push-${n}`, result: catalogResult(id, { [ex]: (n % 5) + 1 }) };
-          attempted.set(next.key, id);
-          const t0 = performance.now();
-          const outcome = await within(10_000, (signal) => client.push(next.result, next.key, signal));
-          latencies.push(performance.now() - t0);
-          unanswered = undefined;
-          if (outcome.kind === 'stored' || outcome.kind === 'duplicate') acknowledged.add(next.key);
-          else if (outcome.kind === 'unreachable') unanswered = next;
-          else failures.push(`${next.key}: ${JSON.stringify(outcome)}`);
-          if (!unanswered) n++;
-          await sleep(everyMs - (Date.now() - tick));
-        }
-        await client.close();
-      }),
-    );
+    const pushes = newPushLog();
+    const { latencies, attempted, acknowledged, failures } = pushes;
+    await Promise.all(ids.map((id, i) => honestStudent(url, tokens[i]!, id, { everyMs, until }, pushes)));
     await Promise.all([attacks, healthzLoop]);
     const loadDuring = load();
     sampleRss();

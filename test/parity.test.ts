@@ -38,9 +38,22 @@ describe('every check kind is indexed, tested and documented', () => {
 
   test('every CLI option is in the README', async () => {
     const helps = await Promise.all(
-      [[], ['list'], ['validate'], ['new'], ['test'], ['report'], ['init'], ['batch'], ['merge'], ['repo'], ['board'], ['board', 'revoke']].map((cmd) =>
-        runGrade([...cmd, '--help']),
-      ),
+      [
+        [],
+        ['list'],
+        ['validate'],
+        ['new'],
+        ['test'],
+        ['report'],
+        ['init'],
+        ['batch'],
+        ['merge'],
+        ['repo'],
+        ['board'],
+        ['board', 'revoke'],
+        ['board', 'prune'],
+        ['board', 'rotate-code'],
+      ].map((cmd) => runGrade([...cmd, '--help'])),
     );
     const options = new Set(helps.flatMap((h) => [...h.stdout.matchAll(/(--[a-z-]+)/g)].map((m) => m[1]!)));
     expect(options.size).toBeGreaterThan(8);

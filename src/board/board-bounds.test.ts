@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { request } from 'undici';
-import { catalogResult, instructorCookie, joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
-import { startPostgres, type PostgresCluster } from '../../test/support/postgres';
+import { catalogResult, instructorCookie, joinAs, startTestBoard, type TestBoard, bothStores } from '../../test/support/board-fixture';
 import { memoryIo } from '../../test/support/memory-io';
 import { main } from '../cli/main';
 import type { GradeResult } from '../result/types';
@@ -20,21 +18,7 @@ import { pushAfterRun } from './push-after-run';
  * loopback, with both stores.
  */
 
-let pg: PostgresCluster;
-let tmp: string;
-beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'grade-board-bounds-'));
-  pg = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const backends: [string, () => Promise<string | undefined>][] = [
-  ['SQLite', async () => undefined],
-  ['PostgreSQL', () => pg.database('bounds')],
-];
+const { backends, scratch } = bothStores('board-bounds');
 
 async function post(url: string, body: string, headers: Record<string, string>) {
   const res = await request(`${url}/api/results`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -131,7 +115,7 @@ describe.each(backends)('board bounds (%s, real HTTP on loopback)', (_name, newD
 
   test('the student client drops a result the board refused with a 4xx instead of sending it on every later run', async () => {
     board = await start();
-    const dir = mkdtempSync(path.join(tmp, 'queue-'));
+    const dir = mkdtempSync(path.join(scratch(), 'queue-'));
     const link = { url: board.url, token: await joinAs(board.url, board.server.joinCode, 's03'), queueDir: path.join(dir, 'board-queue') };
     const deep = JSON.parse(edited(() => undefined)) as GradeResult;
     // Evidence nested 20 deep: the board refuses it (422) whatever the sender does, so the queue must not keep it.

@@ -49,7 +49,7 @@ export const DEFAULT_LIMITS: BoardLimits = {
   requestMs: 15_000,
   headersMs: 10_000,
   connections: 4096,
-  connectionsPerAddress: 512,
+  connectionsPerAddress: 128,
   streamBufferBytes: 1024 * 1024,
 };
 

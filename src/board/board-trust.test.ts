@@ -1,12 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { Agent, request } from 'undici';
-import { BOARD_SECRET, catalogResult, CLASS_YAML, instructorCookie, joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
+import {
+  BOARD_SECRET,
+  catalogResult,
+  CLASS_YAML,
+  instructorCookie,
+  joinAs,
+  startTestBoard,
+  type TestBoard,
+  bothStores,
+} from '../../test/support/board-fixture';
 import { memoryIo } from '../../test/support/memory-io';
-import { startPostgres, type PostgresCluster } from '../../test/support/postgres';
 import { writeHostOutcome } from '../batch/host-outcome';
 import { main } from '../cli/main';
 import type { GradeResult } from '../result/types';
@@ -20,21 +27,7 @@ import type { BoardLimits } from './board-server';
  * both stores; "nothing stored" checked on every 4xx.
  */
 
-let pg: PostgresCluster;
-let tmp: string;
-beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'grade-board-trust-'));
-  pg = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await pg?.stop();
-  rmSync(tmp, { recursive: true, force: true });
-});
-
-const backends: [string, () => Promise<string | undefined>][] = [
-  ['SQLite', async () => undefined],
-  ['PostgreSQL', () => pg.database('trust')],
-];
+const { backends, scratch } = bothStores('board-trust');
 
 async function post(url: string, body: string, headers: Record<string, string>, dispatcher?: Agent) {
   const res = await request(`${url}/api/results`, {
@@ -155,7 +148,7 @@ describe.each(backends)('grades of record (%s, real HTTP on loopback)', (_name, 
 
   test("an unreachable host's one-line reason from the SSH round is shown, in grades.csv and class.json; a student cannot send one", async () => {
     board = await start();
-    const out = mkdtempSync(path.join(tmp, 'batch-'));
+    const out = mkdtempSync(path.join(scratch(), 'batch-'));
     const host = { id: 's02', name: 's02', host: 'vm2.invalid', port: 22, user: 'u', vars: {} };
     const status = {
       schemaVersion: 1 as const,

@@ -17,16 +17,22 @@ describe('grade board', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('serves until Ctrl-C: a secret file made beside the class file (owner only), the join code printed, data kept', async () => {
+  /** `grade board …` running in this process until stop() (Ctrl-C), once it has printed its lines. */
+  async function serve(args: string[]) {
     const { io, out } = memoryIo(dir);
-    let stop: (() => void) | undefined;
+    let stop: () => void = () => undefined;
     io.onSignal = (handler) => {
       stop = () => handler('SIGINT');
       return () => undefined;
     };
-    const running = main(['board', '--class', 'class.yaml', '--listen', '127.0.0.1:0'], io);
+    const running = main(args, io);
     const deadline = Date.now() + 20_000;
-    while (!/board: (http:\S+)/.test(out.stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (!out.stderr.includes('Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    return { out, stop: () => stop(), running };
+  }
+
+  test('serves until Ctrl-C: a secret file made beside the class file (owner only), the join code printed, data kept', async () => {
+    const { out, stop, running } = await serve(['board', '--class', 'class.yaml', '--listen', '127.0.0.1:0']);
     const url = /board: (http:\S+)/.exec(out.stderr)![1]!;
     const health = await request(`${url}/healthz`);
     expect([health.statusCode, await health.body.json()]).toEqual([200, { ok: true }]);
@@ -35,7 +41,7 @@ describe('grade board', () => {
     expect((statSync(path.join(dir, 'class.board-secret')).mode & 0o777).toString(8)).toBe('600');
     expect(out.stderr).toMatch(/\nstore: 0 result\(s\), [\d.]+ MB \(grade board prune --older-than 30d removes old ones/);
     expect(out.stderr).not.toContain('warning');
-    stop!();
+    stop();
     expect(await running).toBe(0);
     expect(statSync(path.join(dir, 'class.board.sqlite')).size).toBeGreaterThan(0);
     // The store holds the join code: owner-only.
@@ -43,19 +49,11 @@ describe('grade board', () => {
   });
 
   test('plain HTTP on a non-loopback address: one warning line', async () => {
-    const { io, out } = memoryIo(dir);
-    let stop: (() => void) | undefined;
-    io.onSignal = (handler) => {
-      stop = () => handler('SIGINT');
-      return () => undefined;
-    };
-    const running = main(['board', '--class', 'class.yaml', '--listen', '0.0.0.0:0'], io);
-    const deadline = Date.now() + 20_000;
-    while (!out.stderr.includes('Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const { out, stop, running } = await serve(['board', '--class', 'class.yaml', '--listen', '0.0.0.0:0']);
     expect(out.stderr).toContain(
       'warning: --listen 0.0.0.0:0 serves plain HTTP beyond this machine: the instructor secret and tokens travel in clear; put the board behind a TLS proxy\n',
     );
-    stop!();
+    stop();
     expect(await running).toBe(0);
   });
 
@@ -70,19 +68,11 @@ describe('grade board', () => {
   });
 
   test('the board speaks the run’s language: its lines, its errors and revoke', async () => {
-    const { io, out } = memoryIo(dir);
-    let stop: (() => void) | undefined;
-    io.onSignal = (handler) => {
-      stop = () => handler('SIGINT');
-      return () => undefined;
-    };
-    const running = main(['board', '--class', 'class.yaml', '--listen', '127.0.0.1:0', '--lang', 'it'], io);
-    const deadline = Date.now() + 20_000;
-    while (!/Ctrl-C ferma la board/.test(out.stderr) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const { out, stop, running } = await serve(['board', '--class', 'class.yaml', '--listen', '127.0.0.1:0', '--lang', 'it']);
     expect(out.stderr).toMatch(/^board: http:\/\/127\.0\.0\.1:\d+ — \d+ studenti, \d+ esercizi, bloccato dopo 10 min\n/);
     expect(out.stderr).toMatch(/segreto del docente: creato ora in .*class\.board-secret/);
     expect(out.stderr).toMatch(/gli studenti si collegano con: grade init --board http:\/\/127\.0\.0\.1:\d+ --join /);
-    stop!();
+    stop();
     expect(await running).toBe(0);
     expect(out.stderr).toMatch(/board fermata\n$/);
     const errors = memoryIo(dir);

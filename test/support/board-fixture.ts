@@ -14,6 +14,7 @@ import { exerciseScore, totalScore, type CheckResult, type GradeResult } from '.
 import { appliesIn } from '../../src/exercise/exercise';
 import { loadExercises } from '../../src/exercise/load';
 import { HOSTILE } from './grade-results';
+import { startPostgres, type PostgresCluster } from './postgres';
 
 export const BOARD_SECRET = 'test-instructor-secret-0123456789';
 
@@ -155,5 +156,30 @@ export function catalogResult(studentId: string, passing: Record<string, number>
     durationMs: 1500,
     score: totalScore(exercises),
     exercises,
+  };
+}
+
+/**
+ * The two stores a board test runs against — the fixture's SQLite file, and a
+ * fresh database of a private PostgreSQL cluster — with a scratch folder.
+ * Call at the top of a test file: it registers the cluster's start and stop.
+ */
+export function bothStores(name: string): { backends: [string, () => Promise<string | undefined>][]; scratch: () => string } {
+  let pg: PostgresCluster | undefined;
+  let tmp = '';
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), `grade-${name}-`));
+    pg = await startPostgres();
+  }, 120_000);
+  afterAll(async () => {
+    await pg?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  return {
+    backends: [
+      ['SQLite', async () => undefined],
+      ['PostgreSQL', () => pg!.database(name.replace(/\W/g, '_'))],
+    ],
+    scratch: () => tmp,
   };
 }

@@ -1,7 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { SetupError } from '../../errors/setup-error';
 import { DEFAULT_LISTEN } from '../../board/board-address';
-import { message } from '../../messages/catalog';
+import { message, type MessageId } from '../../messages/catalog';
 import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
 import { dbOption, exercisesOption, fromCwd, langOption, positiveInt } from '../shared-options';
@@ -14,69 +14,42 @@ function storeLocation(ctx: CommandContext, db: string): string {
   return isPostgresUrl(db) ? db : fromCwd(ctx, db);
 }
 
-/** `grade board revoke <student...>`: ends the tokens of students who joined. */
-function revokeCommand(ctx: CommandContext) {
-  const { help, io } = ctx;
-  return new Command('revoke')
-    .description(help('help.revoke'))
-    .argument('<student...>', help('help.revoke.students'))
+/** A `grade board` subcommand that works on the board's store: --class, --db and --lang, read as the board reads them. */
+function storeCommand(ctx: CommandContext, name: string, description: MessageId) {
+  const { help } = ctx;
+  return new Command(name)
+    .description(help(description))
     .addOption(new Option('--class <file>', help('help.revoke.class')).makeOptionMandatory())
     .addOption(dbOption(help, 'help.revoke.db'))
-    .addOption(new Option('--drop-results', help('help.revoke.dropResults')))
-    .addOption(langOption(help))
-    .action(async (students, o) => {
-      ctx.exit(
-        await boardCommandModule().revokeCommand(
-          students,
-          {
-            classFile: fromCwd(ctx, o.class),
-            ...(o.db ? { db: storeLocation(ctx, o.db) } : {}),
-            lang: resolveLanguage(o.lang, io.env),
-            ...(o.dropResults ? { dropResults: true } : {}),
-          },
-          io,
-        ),
-      );
-    });
+    .addOption(langOption(help));
 }
+
+function storeOptions(ctx: CommandContext, o: { class: string; db?: string; lang?: string }) {
+  return { classFile: fromCwd(ctx, o.class), ...(o.db ? { db: storeLocation(ctx, o.db) } : {}), lang: resolveLanguage(o.lang, ctx.io.env) };
+}
+
+/** `grade board revoke <student...>`: ends the tokens of students who joined (and, asked, what they sent). */
+const revokeCommand = (ctx: CommandContext) =>
+  storeCommand(ctx, 'revoke', 'help.revoke')
+    .argument('<student...>', ctx.help('help.revoke.students'))
+    .addOption(new Option('--drop-results', ctx.help('help.revoke.dropResults')))
+    .action(async (students, o) => {
+      ctx.exit(await boardCommandModule().revokeCommand(students, { ...storeOptions(ctx, o), ...(o.dropResults ? { dropResults: true } : {}) }, ctx.io));
+    });
 
 /** `grade board rotate-code`: a new join code; tokens already issued keep working until revoked. */
-function rotateCodeCommand(ctx: CommandContext) {
-  const { help, io } = ctx;
-  return new Command('rotate-code')
-    .description(help('help.rotateCode'))
-    .addOption(new Option('--class <file>', help('help.revoke.class')).makeOptionMandatory())
-    .addOption(dbOption(help, 'help.revoke.db'))
-    .addOption(langOption(help))
-    .action(async (o) => {
-      ctx.exit(
-        await boardCommandModule().rotateCodeCommand(
-          { classFile: fromCwd(ctx, o.class), ...(o.db ? { db: storeLocation(ctx, o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
-          io,
-        ),
-      );
-    });
-}
+const rotateCodeCommand = (ctx: CommandContext) =>
+  storeCommand(ctx, 'rotate-code', 'help.rotateCode').action(async (o) => {
+    ctx.exit(await boardCommandModule().rotateCodeCommand(storeOptions(ctx, o), ctx.io));
+  });
 
 /** `grade board prune --older-than AGE`: stored results received before then go; what the board shows stays. */
-function pruneCommand(ctx: CommandContext) {
-  const { help, io } = ctx;
-  return new Command('prune')
-    .description(help('help.prune'))
-    .addOption(new Option('--older-than <age>', help('help.prune.olderThan')).makeOptionMandatory())
-    .addOption(new Option('--class <file>', help('help.revoke.class')).makeOptionMandatory())
-    .addOption(dbOption(help, 'help.revoke.db'))
-    .addOption(langOption(help))
+const pruneCommand = (ctx: CommandContext) =>
+  storeCommand(ctx, 'prune', 'help.prune')
+    .addOption(new Option('--older-than <age>', ctx.help('help.prune.olderThan')).makeOptionMandatory())
     .action(async (o) => {
-      ctx.exit(
-        await boardCommandModule().pruneCommand(
-          o.olderThan,
-          { classFile: fromCwd(ctx, o.class), ...(o.db ? { db: storeLocation(ctx, o.db) } : {}), lang: resolveLanguage(o.lang, io.env) },
-          io,
-        ),
-      );
+      ctx.exit(await boardCommandModule().pruneCommand(o.olderThan, storeOptions(ctx, o), ctx.io));
     });
-}
 
 /** `grade board`: the live lab board an instructor runs during the lab. */
 export function boardCommand(ctx: CommandContext) {
