@@ -1,5 +1,5 @@
 import type { StudentBoardLink } from '../board/push-after-run';
-import { readHistory, type History } from '../history/store';
+import { readAttemptHistory, type AttemptHistory } from '../history/attempt-index';
 import type { Lang } from '../messages/catalog';
 import { message } from '../messages/catalog';
 import { SetupError } from '../errors';
@@ -89,11 +89,11 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
   );
   const plan = planGrading(catalog, ids, opts.vars, 'host', opts.lang);
   // Before connecting: a damaged history stops us before the student waits for a whole grading.
-  const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
+  const history = opts.historyFile ? readAttemptHistory(opts.historyFile) : undefined;
   return withOpenTarget(new LocalTarget(opts.host, io.env, opts.lang), (target) => gradeOpenTarget(plan, target, history, opts, io));
 }
 
-async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
+async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: AttemptHistory | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
   const lang = opts.lang ?? 'en';
   const terminal = new TerminalReporter(io.stderr, io.env, lang);
   const interruption = new Interruption(io, message(lang, 'run.stoppingProbes'), lang);
@@ -122,7 +122,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
         terminal.stop();
       }
     };
-    const finishOptions = (h: History | undefined, append = true) => ({
+    const finishOptions = (h: AttemptHistory | undefined, append = true) => ({
       out: opts.out,
       reports: opts.reports,
       formats: opts.formats,
@@ -153,7 +153,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           const changed = !sameOutcome(previous, result);
           finishRun(result, finishOptions(current, changed), io, terminal);
           if (changed && opts.board) await pushAfterRun(result, opts.board, io);
-          if (changed && opts.historyFile) current = readHistory(opts.historyFile);
+          if (changed && opts.historyFile) current = readAttemptHistory(opts.historyFile);
           previous = result;
           const why = changes.length
             ? message(lang, 'run.watchedAfter', { changes: `${[...new Set(changes)].slice(0, 3).join(', ')}${changes.length > 3 ? ', …' : ''}` })
