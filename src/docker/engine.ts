@@ -332,11 +332,11 @@ export class DockerEngine {
     return c.id;
   }
 
-  /** A path of a created (never started) probe as `docker cp` gives it: a tar stream; undefined when the path is not there. */
+  /** A path of a container (a created, never started probe; a student's, read only) as `docker cp` gives it: a tar stream; undefined when the path is not there. */
   archiveOf(id: string, path: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream | undefined> {
     return this.orUndefinedOn404(
       this.call(
-        `read ${path} of probe ${id.slice(0, 12)}`,
+        `read ${path} of container ${id.slice(0, 12)}`,
         (s) => this.docker.getContainer(id).getArchive({ path, abortSignal: s } as { path: string }) as Promise<NodeJS.ReadableStream>,
         signal,
       ),
@@ -469,9 +469,9 @@ export class DockerEngine {
   }
 
   /**
-   * Runs a read-only command in a running container of the grader's own
-   * (grade repo's readiness: which ports listen inside); its output, or
-   * undefined when it cannot run there.
+   * Runs a read-only command in a running container (grade repo's readiness:
+   * which ports listen inside; the interfaces inside a student's container);
+   * its output, or undefined when it cannot run there.
    */
   async execCapture(id: string, cmd: string[], signal?: AbortSignal): Promise<{ exitCode: number; output: string } | undefined> {
     try {
