@@ -97,9 +97,10 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: AttemptH
   const lang = opts.lang ?? 'en';
   const terminal = new TerminalReporter(io.stderr, io.env, lang);
   const interruption = new Interruption(io, message(lang, 'run.stoppingProbes'), lang);
+  // Probes left by an earlier grade that was killed outright are ours to remove. Only those older
+  // than any probe's time limit are, never this run's: the sweep runs beside the grading.
+  const sweeping = ProbeRunner.sweepStale(target.engine).catch(() => 0);
   try {
-    // Probes left by an earlier grade that was killed outright are ours to remove.
-    await ProbeRunner.sweepStale(target.engine).catch(() => 0);
     terminal.header({ endpoint: target.endpoint, dockerVersion: target.info.version }, grader.version);
     for (const { id, reason } of notGradedExercises(plan, lang)) io.stderr.write(`${message(lang, 'terminal.notGraded', { id, reason })}\n`);
     const checkCount = plan.exercises.reduce((n, e) => n + e.checks.length, 0);
@@ -173,5 +174,6 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: AttemptH
   } finally {
     terminal.stop();
     interruption.dispose();
+    await sweeping;
   }
 }
