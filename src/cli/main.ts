@@ -26,6 +26,17 @@ import { closestWord } from '../words/closest-word';
 setV8Flags('--liftoff-only');
 
 /*
+ * A grading run is over in a fraction of a second, before optimised code
+ * would pay for itself; what TurboFan compiles meanwhile (in background
+ * threads) only lifts its peak memory, by some 4 MB of a one-exercise run's
+ * 58. Long-lived commands (--watch, batch, board, repo) keep the optimising
+ * compiler.
+ */
+function shortLived(argv: readonly string[]): boolean {
+  return !argv.some((a) => ['--watch', 'batch', 'board', 'repo', 'merge', 'report'].includes(a));
+}
+
+/*
  * Each subcommand's module is loaded when that subcommand runs, not before:
  * `grade --version` must not load SSH (batch), testcontainers (repo), or the
  * engine client, and `grade list` none of them. The types still come from the
@@ -113,6 +124,7 @@ function helpInLanguage(lang: Lang): Partial<Help> {
 
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  if (shortLived(argv)) setV8Flags('--no-opt');
   let status = 0;
   // Help is made before commander parses, so its language comes from argv itself.
   const helpLang = helpLanguage(argv, io.env);
