@@ -93,6 +93,12 @@ async function listedThroughContainer(ctx: CheckContext, user: ContainerSummary,
   if (user.Mounts.some((m) => m !== mount && (m.Destination === dir || m.Destination.startsWith(`${dir}/`) || m.Destination === mount.Destination))) {
     return undefined;
   }
+  // A mount of part of the volume (--mount …,volume-subpath=…) shows that part at its destination.
+  const details = await ctx.engine.container(user.Id);
+  const subpath = details?.HostConfig.Mounts?.some(
+    (m) => m.Target === mount.Destination && (m as { VolumeOptions?: { Subpath?: string } }).VolumeOptions?.Subpath,
+  );
+  if (!details || subpath) return undefined;
   try {
     const tar = await ctx.engine.containerArchive(user.Id, dir, ctx.signal);
     return tar ? await topLevelEntries(tar) : undefined;

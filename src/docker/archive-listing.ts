@@ -1,4 +1,6 @@
-import { extract as tarExtract } from 'tar-stream';
+import { extract as tarExtract, type ExtractEvents } from 'tar-stream';
+
+type Entry = ExtractEvents['entry'];
 
 /** Past this many bytes of file content, or this many entries, a listing is left to a probe (a volume of data is no exercise's). */
 const MAX_CONTENT_BYTES = 4 * 1024 * 1024;
@@ -11,28 +13,50 @@ const MAX_ENTRIES = 2_000;
  * (byte order). Undefined when the archive does not start with a folder, or is
  * too big to walk through cheaply.
  */
-export async function topLevelEntries(tar: NodeJS.ReadableStream): Promise<string[] | undefined> {
-  const extract = tarExtract();
+export function topLevelEntries(tar: NodeJS.ReadableStream): Promise<string[] | undefined> {
   const names = new Set<string>();
   let root: string | undefined;
   let bytes = 0;
   let entries = 0;
-  const done = new Promise<string[] | undefined>((resolve, reject) => {
-    extract.on('entry', (header, body, next) => {
+  return readArchive<string[] | undefined>(
+    tar,
+    (header, body, next, settle) => {
       entries++;
       bytes += header.size ?? 0;
       if (root === undefined) {
-        if (header.type !== 'directory') return resolve(undefined);
+        if (header.type !== 'directory') return settle(undefined);
         root = header.name.replace(/\/*$/, '/');
       } else if (header.name.startsWith(root)) {
         const first = header.name.slice(root.length).split('/')[0];
         if (first) names.add(first);
       }
-      if (bytes > MAX_CONTENT_BYTES || entries > MAX_ENTRIES) return resolve(undefined);
+      if (bytes > MAX_CONTENT_BYTES || entries > MAX_ENTRIES) return settle(undefined);
       body.on('end', next);
       body.resume();
+    },
+    () => (root === undefined ? undefined : [...names].sort(byteOrder)),
+  );
+}
+
+/**
+ * Reads a tar stream (the engine's archive of a path) entry by entry until
+ * `onEntry` settles the answer, or the archive ends (`atEnd`: the answer, or
+ * the error to throw); then nothing more is read, and the rest of the archive
+ * (and the request) is dropped.
+ */
+export async function readArchive<T>(
+  tar: NodeJS.ReadableStream,
+  onEntry: (header: Entry[0], body: Entry[1], next: Entry[2], settle: (value: T) => void) => void,
+  atEnd: () => T | Error,
+): Promise<T> {
+  const extract = tarExtract();
+  const done = new Promise<T>((resolve, reject) => {
+    extract.on('entry', (header, body, next) => onEntry(header, body, next, resolve));
+    extract.once('finish', () => {
+      const end = atEnd();
+      if (end instanceof Error) reject(end);
+      else resolve(end);
     });
-    extract.once('finish', () => resolve(root === undefined ? undefined : [...names].sort(byteOrder)));
     extract.once('error', reject);
     tar.once('error', reject);
   });
@@ -40,7 +64,6 @@ export async function topLevelEntries(tar: NodeJS.ReadableStream): Promise<strin
   try {
     return await done;
   } finally {
-    // Stopped early, nothing more is read: the rest of the archive (and the request) is dropped.
     (tar as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
     extract.destroy();
   }
