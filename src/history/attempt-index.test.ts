@@ -1,7 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { attempt } from '../../test/support/grade-results';
+import { setupErrorOf } from '../../test/support/setup-error';
 import { SetupError } from '../errors';
 import { indexFileOf, readAttemptHistory } from './attempt-index';
 import { historyFor, RECENT_ATTEMPTS } from './attempts';
@@ -93,6 +94,15 @@ describe('the attempt index', () => {
     readAttemptHistory(file);
     writeFileSync(file, `${readFileSync(file, 'utf8').replace('grade-history', 'something-else')}`);
     expect(() => readAttemptHistory(file)).toThrow(SetupError);
+  });
+
+  test('a folder at the path, or a path through a file, is the clear error the whole reader gives', () => {
+    const folder = path.join(dir, 'folder');
+    mkdirSync(folder);
+    expect(setupErrorOf(() => readAttemptHistory(folder)).line()).toBe(setupErrorOf(() => readHistory(folder)).line());
+    writeFileSync(path.join(dir, 'file'), '');
+    const through = path.join(dir, 'file', 'history.jsonl');
+    expect(setupErrorOf(() => readAttemptHistory(through)).line()).toBe(setupErrorOf(() => readHistory(through)).line());
   });
 
   test('its size is bounded by learners and exercises, not by attempts', () => {

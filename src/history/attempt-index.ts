@@ -4,7 +4,8 @@ import { replaceFile } from '../files/replace-file';
 import { scoreRatio, type Attempt, type ExerciseHistory } from '../report/input';
 import type { GradeResult } from '../result/types';
 import { RECENT_ATTEMPTS } from './attempts';
-import { checkHistoryHeader, HISTORY_HEADER_BYTES, readHistoryFrom, type AppendOutcome } from './store';
+import { SetupError } from '../errors';
+import { checkHistoryHeader, HISTORY_HEADER_BYTES, ioProblem, readHistoryFrom, type AppendOutcome } from './store';
 
 /*
  * What a run shows of the history — per exercise, the number of earlier
@@ -161,13 +162,17 @@ export function readAttemptHistory(file: string): AttemptHistory {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
+    if (!fstatSync(fd).isFile()) {
+      closeSync(fd);
+      fd = undefined;
+    }
   } catch {
-    // No history yet (or one readHistory reports on below).
+    fd = undefined;
   }
   if (fd === undefined) {
-    // Let the whole reader say what is wrong, if anything; an empty history otherwise.
-    readHistoryFrom(file, 0);
+    // No history yet, or one the whole reader says what is wrong with (a folder, no permission).
     index = freshIndex();
+    for (const r of readHistoryFrom(file, 0).records) add(index, r);
   } else {
     try {
       const size = fstatSync(fd).size;
@@ -181,6 +186,8 @@ export function readAttemptHistory(file: string): AttemptHistory {
         index.digest = digestOf(fd, end) ?? '';
         writeIndex(file, index);
       }
+    } catch (e) {
+      throw e instanceof SetupError ? e : ioProblem(file, e);
     } finally {
       closeSync(fd);
     }

@@ -45,7 +45,8 @@ function problem(file: string, what: Phrase, advice: Phrase = phrase('error.hist
   return new SetupError(phrase('error.history', { file, what }), advice);
 }
 
-function ioProblem(file: string, e: unknown): SetupError {
+/** What a history that cannot be read or written is told as (a folder, no permission…). */
+export function ioProblem(file: string, e: unknown): SetupError {
   const code = (e as NodeJS.ErrnoException).code;
   const what = code === 'EISDIR' ? phrase('error.historyIsFolder') : phrase('error.historyUnusable', { code: code ?? String(e) });
   return problem(file, what, phrase('error.historyPermissions'));
