@@ -132,7 +132,7 @@ export class DockerEngine {
     const where = this.connection.endpoint;
     try {
       const signal = AbortSignal.timeout(timeoutMs);
-      await withSignal(this.docker.ping, this.docker, signal);
+      // The version request alone tells what a ping would (no engine, no permission, not an engine): one round trip, not two.
       const v = await withSignal<Docker.DockerVersion>(this.docker.version, this.docker, signal);
       debug('connected to %s: Docker %s (API %s)', where, v.Version, v.ApiVersion);
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
