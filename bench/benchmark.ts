@@ -51,6 +51,8 @@ const median = (xs: number[]) => {
 interface Sample {
   seconds: number;
   maxRssMb: number;
+  /** User + system CPU time of the process (node processes only: from the preload). */
+  cpuSeconds: number;
   code: number | null;
 }
 
@@ -70,7 +72,10 @@ function timedCommand(command: string, args: string[], env: NodeJS.ProcessEnv = 
     let rss = '';
     (child.stdio[3] as NodeJS.ReadableStream).on('data', (d: Buffer) => (rss += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, maxRssMb: Number(rss) / 1024, code }));
+    child.on('close', (code) => {
+      const [kib, cpuMicros] = rss.split(' ').map(Number);
+      resolve({ seconds: Number(process.hrtime.bigint() - t0) / 1e9, maxRssMb: (kib ?? 0) / 1024, cpuSeconds: (cpuMicros ?? 0) / 1e6, code });
+    });
   });
 }
 
@@ -82,6 +87,8 @@ interface Figure {
   medianSeconds: number;
   ratio: number;
   peakRssMb: number;
+  /** Median CPU time (user + system) of the process: what load on a shared machine stretches least. */
+  medianCpuSeconds: number;
   samples: number[];
   exitCodes: number[];
   /** Side by side with the shell baseline: its median, samples and exit codes, and grade's median over it. */
@@ -145,6 +152,7 @@ async function measure(roots: string[], runs: number, engine: string, sections: 
     medianSeconds: median(ss.map((s) => s.seconds)),
     ratio: 0,
     peakRssMb: Math.max(...ss.map((s) => s.maxRssMb)),
+    medianCpuSeconds: median(ss.map((s) => s.cpuSeconds)),
     samples: ss.map((s) => s.seconds),
     exitCodes: [...new Set(ss.map((s) => s.code ?? -1))],
   });
@@ -371,6 +379,7 @@ async function watchLatency(gradeBin: string, env: NodeJS.ProcessEnv, tmp: strin
     medianSeconds: median(latencies),
     ratio: 0,
     peakRssMb: 0,
+    medianCpuSeconds: 0,
     samples: latencies,
     exitCodes: [],
   };
@@ -417,7 +426,7 @@ function table(baseline: number[], measured: Measured['roots'], runs: number): s
     (f.limit.ratio === undefined || f.ratio <= f.limit.ratio) &&
     (f.limit.seconds === undefined || f.medianSeconds <= f.limit.seconds) &&
     (f.limit.rssMb === undefined || f.peakRssMb <= f.limit.rssMb);
-  const header = ['figure', 'median s', '× node', 'min–max s', 'peak RSS MB', 'goal', 'met'];
+  const header = ['figure', 'median s', '× node', 'min–max s', 'cpu s', 'peak RSS MB', 'goal', 'met'];
   const out = [
     `median of ${runs} runs each, interleaved with bare node and between checkouts`,
     `bare \`node -e 0\`: median ${base.toFixed(3)} s (min–max ${spread(baseline)}, ${baseline.length} runs)`,
@@ -432,6 +441,7 @@ function table(baseline: number[], measured: Measured['roots'], runs: number): s
       f.medianSeconds.toFixed(3),
       `${f.ratio.toFixed(1)}×`,
       spread(f.samples),
+      f.medianCpuSeconds ? f.medianCpuSeconds.toFixed(3) : '–',
       f.peakRssMb ? f.peakRssMb.toFixed(0) : '–',
       `${f.goal}${f.limit.rssMb ? `, ≤ ${f.limit.rssMb} MB` : ''}`,
       met(f) ? 'yes' : 'no',
@@ -443,13 +453,14 @@ function table(baseline: number[], measured: Measured['roots'], runs: number): s
     if (paired.length) {
       // The issue's table: grade against the course assistant's script, each pair run back to back.
       const shellMet = (f: Figure) => f.shell!.ratio <= 1.2 || f.medianSeconds - f.shell!.medianSeconds <= 0.1;
-      const head = ['exercise', 'grade s', 'shell s', 'ratio', 'grade − shell s', 'peak RSS MB', 'exit grade/shell', 'met'];
+      const head = ['exercise', 'grade s', 'shell s', 'ratio', 'grade − shell s', 'grade cpu s', 'peak RSS MB', 'exit grade/shell', 'met'];
       const prow = paired.map((f) => [
         f.name.replace(/ beside the shell$/, ''),
         f.medianSeconds.toFixed(2),
         f.shell!.medianSeconds.toFixed(2),
         f.shell!.ratio.toFixed(2),
         (f.medianSeconds - f.shell!.medianSeconds).toFixed(2),
+        f.medianCpuSeconds.toFixed(3),
         f.peakRssMb.toFixed(0),
         `${f.exitCodes.join(',')}/${f.shell!.exitCodes.join(',')}`,
         shellMet(f) && met(f) ? 'yes' : 'no',
