@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   await ensureVmUsers();
   const baseline = await snapshotEngine();
   const keys = await makeKeys();
-  const vm = await startSshVm(keys);
+  // The simulated hosts' account reaches the engine the states were prepared on (DOCKER_HOST, when set: a namespace's own).
+  const vm = await startSshVm(keys, process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {});
   const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-batch-bench-'));
   const knownHosts = path.join(dir, 'known_hosts');
   writeFileSync(knownHosts, `${vm.knownHostsLine}\n`);
