@@ -67,14 +67,22 @@ export default defineCheckKind<Params, 'ok' | 'okFromLog' | 'notRunning' | 'extr
     const seen = [];
     for (const c of running) {
       const name = containerName(c);
-      const out = await ctx.engine.probe(
-        { image: c.Image, entrypoint: ['cat'], cmd: ['/proc/net/dev'], networkMode: `container:${c.Id}`, timeoutMs: 10_000 },
-        ctx.signal,
-      );
-      if (out.startError || out.exitCode !== 0) {
-        return { status: 'error', messageId: 'noProbe', data: { name, reason: out.startError ?? (out.stderr.trim() || `exit ${out.exitCode}`) } };
+      // Read inside the container itself when it has cat (docker exec: nothing started, nothing changed);
+      // else from a probe that joins its network namespace.
+      const inside = await ctx.engine.execRead(c.Id, ['cat', '/proc/net/dev'], ctx.signal);
+      let procNetDev: string;
+      if (inside?.exitCode === 0) procNetDev = inside.output;
+      else {
+        const out = await ctx.engine.probe(
+          { image: c.Image, entrypoint: ['cat'], cmd: ['/proc/net/dev'], networkMode: `container:${c.Id}`, timeoutMs: 10_000 },
+          ctx.signal,
+        );
+        if (out.startError || out.exitCode !== 0) {
+          return { status: 'error', messageId: 'noProbe', data: { name, reason: out.startError ?? (out.stderr.trim() || `exit ${out.exitCode}`) } };
+        }
+        procNetDev = out.stdout;
       }
-      const interfaces = interfacesOf(out.stdout);
+      const interfaces = interfacesOf(procNetDev);
       const extra = interfaces.filter((i) => !p.only.includes(i));
       const evidence = { expected: { only: p.only }, actual: interfaces, command: `docker exec ${name} ip address show` };
       if (extra.length === 0) return { status: 'pass', messageId: 'ok', data: { name, interfaces: interfaces.join(', ') }, evidence };

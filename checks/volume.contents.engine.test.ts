@@ -14,6 +14,23 @@ testCheckKind(kind, {
     },
     { name: 'the probe image defaults to the image of a container using the volume', setup: written, params: { volume: 'my-volume', file: '^notes\\.txt$' } },
     {
+      name: 'read through a running container that mounts it',
+      setup: ['docker run -d --name myname -v my-volume:/app ubuntu /bin/sh -c "touch /app/.hidden /app/b /app/a; sleep 300"', 'sleep 1'],
+      params: { volume: 'my-volume' },
+      messageId: 'ok',
+      data: { entries: '.hidden, a, b' },
+    },
+    {
+      name: 'read through a container that was created and never started',
+      setup: [
+        'docker run --rm -v my-volume:/app ubuntu /bin/sh -c "mkdir /app/d && touch /app/d/x /app/top"',
+        'docker create --name myname -v my-volume:/app ubuntu',
+      ],
+      params: { volume: 'my-volume' },
+      messageId: 'ok',
+      data: { entries: 'd, top' },
+    },
+    {
       name: 'a sub-folder',
       setup: ['docker run --name myname -v my-volume:/app ubuntu /bin/bash -c "mkdir -p /app/data && touch /app/data/x"'],
       params: { volume: 'my-volume', path: '/data' },
@@ -34,6 +51,13 @@ testCheckKind(kind, {
     },
     { name: 'another file', setup: written, params: { volume: 'my-volume', file: '^data\\.db$' }, messageId: 'noMatch', data: { entries: 'notes.txt' } },
     { name: 'no such folder', setup: written, params: { volume: 'my-volume', path: '/data' }, messageId: 'noPath' },
+    {
+      name: 'a file where the folder should be',
+      setup: ['docker run --name myname -v my-volume:/app ubuntu /bin/sh -c "touch /app/data"'],
+      params: { volume: 'my-volume', path: '/data', file: '^x$' },
+      messageId: 'noMatch',
+      data: { entries: '/grade-volume/data' },
+    },
     { name: 'no such volume', params: { volume: 'my-volume', probeImage: 'ubuntu' }, messageId: 'missingVolume' },
     // The grader's problem, not the student's: nothing to read the volume with.
     {

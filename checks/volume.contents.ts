@@ -1,5 +1,8 @@
+import { posix } from 'node:path';
 import { patternInWords } from '../src/check/pattern-words';
-import { defineCheckKind, phrase } from '../src/check/kind';
+import { defineCheckKind, phrase, type CheckContext } from '../src/check/kind';
+import type { ContainerSummary } from '../src/docker/engine';
+import { topLevelEntries } from '../src/docker/archive-listing';
 
 interface Params {
   volume: string;
@@ -44,15 +47,9 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
     // The probe reuses an image already on the host: grading never pulls.
     const image = p.probeImage ?? user?.ImageID;
     if (!image) return { status: 'error', messageId: 'noProbeImage', data: { volume: p.volume } };
-    const dir = `${MOUNT}${p.path ?? ''}`;
-    const out = await ctx.engine.probe(
-      { image, entrypoint: ['ls'], cmd: ['-A', dir], volumes: [{ name: p.volume, target: MOUNT }], capabilities: ['DAC_READ_SEARCH'], timeoutMs: 10_000 },
-      ctx.signal,
-    );
     const command = `docker run --rm -v ${p.volume}:/data:ro ${p.probeImage ?? user?.Image ?? 'IMAGE'} ls -A /data${p.path ?? ''}`;
-    if (out.startError || out.exitCode === null) throw new Error(`the probe could not list the volume: ${out.startError ?? 'timed out'}`);
-    if (out.exitCode !== 0) return { status: 'fail', messageId: 'noPath', data: { volume: p.volume, path: p.path ?? '/' }, evidence: { command } };
-    const entries = out.stdout.split('\n').filter(Boolean);
+    const entries = (user && (await listedThroughContainer(ctx, user, p))) ?? (await listedByProbe(ctx, image, p));
+    if (entries === 'noPath') return { status: 'fail', messageId: 'noPath', data: { volume: p.volume, path: p.path ?? '/' }, evidence: { command } };
     const shown = entries.slice(0, 10).join(', ') + (entries.length > 10 ? ` (+${entries.length - 10})` : '');
     const evidence = { expected: p.file ? { file: p.file } : phrase('evidence.atLeastOneEntry'), actual: entries.slice(0, 50), command };
     if (entries.length === 0) return { status: 'fail', messageId: 'empty', data: { volume: p.volume }, evidence };
@@ -62,3 +59,51 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
     return { status: 'pass', messageId: 'ok', data: { volume: p.volume, entries: shown }, evidence };
   },
 });
+
+/** `ls -A` of the folder in a probe that mounts the volume read-only (and may read every file: DAC_READ_SEARCH). */
+async function listedByProbe(ctx: CheckContext, image: string, p: Params): Promise<string[] | 'noPath'> {
+  const out = await ctx.engine.probe(
+    {
+      image,
+      entrypoint: ['ls'],
+      cmd: ['-A', `${MOUNT}${p.path ?? ''}`],
+      volumes: [{ name: p.volume, target: MOUNT }],
+      capabilities: ['DAC_READ_SEARCH'],
+      timeoutMs: 10_000,
+    },
+    ctx.signal,
+  );
+  if (out.startError || out.exitCode === null) throw new Error(`the probe could not list the volume: ${out.startError ?? 'timed out'}`);
+  if (out.exitCode !== 0) return 'noPath';
+  return out.stdout.split('\n').filter(Boolean);
+}
+
+/**
+ * The same listing without starting anything: the folder copied out of a
+ * container that mounts the volume (`docker cp`, the engine's archive API,
+ * which reads a stopped container's volumes too). Undefined — the probe
+ * decides — whenever the copy could show something else than the volume
+ * alone: another mount inside that folder, a path that is no folder (or a
+ * symbolic link, which ls would follow), a folder too big to list this way,
+ * anything the engine refuses.
+ */
+async function listedThroughContainer(ctx: CheckContext, user: ContainerSummary, p: Params): Promise<string[] | undefined> {
+  const mount = user.Mounts?.find((m) => m.Type === 'volume' && m.Name === p.volume);
+  if (!mount) return undefined;
+  const dir = posix.join(mount.Destination, p.path ?? '/');
+  if (user.Mounts.some((m) => m !== mount && (m.Destination === dir || m.Destination.startsWith(`${dir}/`) || m.Destination === mount.Destination))) {
+    return undefined;
+  }
+  // A mount of part of the volume (--mount …,volume-subpath=…) shows that part at its destination.
+  const details = await ctx.engine.container(user.Id);
+  const subpath = details?.HostConfig.Mounts?.some(
+    (m) => m.Target === mount.Destination && (m as { VolumeOptions?: { Subpath?: string } }).VolumeOptions?.Subpath,
+  );
+  if (!details || subpath) return undefined;
+  try {
+    const tar = await ctx.engine.containerArchive(user.Id, dir, ctx.signal);
+    return tar ? await topLevelEntries(tar) : undefined;
+  } catch {
+    return undefined;
+  }
+}

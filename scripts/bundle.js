@@ -97,6 +97,24 @@ const noTemplateCompiler = {
   },
 };
 
+/*
+ * docker-modem formats every request's options for its debug log
+ * (util.inspect, all hidden properties, any depth) before it calls debug,
+ * whether or not DEBUG asks for that log: some 5-15 ms of a student's run.
+ * In the bundle the formatting happens only when the log is on.
+ */
+const quietModemDebug = {
+  name: 'quiet-modem-debug',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]docker-modem[\\/]lib[\\/]modem\.js$/ }, (args) => {
+      const source = require('node:fs').readFileSync(args.path, 'utf8');
+      const call = "debug('Sending: %s', util.inspect(options, {";
+      if (!source.includes(call)) throw new Error(`bundle: ${args.path} no longer logs its requests as quiet-modem-debug expects: look again`);
+      return { contents: source.replace(call, `debug.enabled && ${call}`), loader: 'js' };
+    });
+  },
+};
+
 /** Native add-ons (`*.node`) are never bundled: the code that loads them catches their absence. */
 const externalNativeAddons = {
   name: 'external-native-addons',
@@ -186,6 +204,7 @@ async function main() {
     // src/docker/dockerode.ts looks dockerode up on disk and, bundled, finds it is not there: by design.
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
+  asciiComments(path.join(out, 'grade.js'));
   const { entryPoints, plugin } = vendorEntries(imported);
   if (!imported.has('ssh2')) throw new Error('bundle: vendor/ssh2.js, which the deferred SSH transport requires, is not built');
   for (const d of deferred) entryPoints[`vendor/${d.file}`] = d.real();
@@ -194,7 +213,7 @@ async function main() {
     entryPoints,
     outdir: out,
     external: optionalNative,
-    plugins: [plugin, deferFunctionModules, sharedSsh2, externalNativeAddons],
+    plugins: [plugin, deferFunctionModules, sharedSsh2, quietModemDebug, externalNativeAddons],
   });
   /*
    * The generated validators are required by path from next to the module
@@ -220,6 +239,25 @@ async function main() {
   writeFileSync(path.join(compiled, 'bundle-packages.json'), `${JSON.stringify([...packages].sort(), null, 2)}\n`);
   const mb = (r) => (Object.values(r.metafile.outputs).reduce((n, o) => n + o.bytes, 0) / 1e6).toFixed(1);
   console.log(`bundle: dist/bundle/grade.js ${mb(own)} MB; ${imported.size} packages in dist/bundle/vendor/, ${mb(vendor)} MB`);
+}
+
+/*
+ * esbuild writes strings as ASCII escapes but keeps a few comments as they
+ * are, and one dash in a comment is enough for V8 to hold the whole 0.6 MB
+ * source of the file as two bytes per character: the comments' own non-ASCII
+ * characters are written in ASCII instead.
+ */
+function asciiComments(file) {
+  const { readFileSync } = require('node:fs');
+  const plain = { '\u2014': '--', '\u2013': '-', '\u2026': '...', '\u2192': '->', '\u2018': "'", '\u2019': "'", '\u201c': '"', '\u201d': '"', '\u00d7': 'x' };
+  const text = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => (/^\s*(\/\/|\/\*|\*)/.test(line) ? line.replace(/[^\x00-\x7f]/g, (c) => plain[c] ?? '?') : line))
+    .join('\n');
+  writeFileSync(file, text);
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(text))
+    console.log(`bundle: ${path.basename(file)} still holds non-ASCII characters outside comments: V8 keeps it two bytes a character`);
 }
 
 main().catch((err) => {

@@ -93,7 +93,8 @@ describe('grade CLI', () => {
     const history = path.join(out, 'history.jsonl');
     const first = await runGrade(['memory_limits', '--out', out, '--format', 'junit,csv,gradescope'], { env: { GRADE_HISTORY: history } });
     expect([0, 1]).toContain(first.code);
-    expect(readdirSync(out).sort()).toEqual(['grade-junit.xml', 'grade-scores.csv', 'history.jsonl', 'results.json']);
+    // The history's index (what a run shows of it) beside it.
+    expect(readdirSync(out).sort()).toEqual(['grade-junit.xml', 'grade-scores.csv', 'history.jsonl', 'history.jsonl.index', 'results.json']);
     expect(first.stderr).toContain(`history: ${history}`);
     expect(readFileSync(path.join(out, 'grade-junit.xml'), 'utf8')).toContain('<testsuite name="memory_limits"');
     await runGrade(['memory_limits', '--no-reports'], { env: { GRADE_HISTORY: history } });

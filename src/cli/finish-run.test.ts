@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { attempt, mixedResult } from '../../test/support/grade-results';
 import { memoryIo } from '../../test/support/memory-io';
+import { readAttemptHistory } from '../history/attempt-index';
 import { appendToHistory, readHistory } from '../history/store';
 import { TerminalReporter } from '../report/terminal';
 import { finishRun } from './finish-run';
@@ -24,7 +25,7 @@ describe('after a complete run (finishRun)', () => {
   test('reports carry the earlier attempts, the summary says best so far, then the run is appended', () => {
     const { io, out } = memoryIo(dir);
     const result = mixedResult();
-    const history = readHistory(historyFile);
+    const history = readAttemptHistory(historyFile);
     finishRun(result, { out: dir, reports: true, formats: ['html', 'json'], json: true, history }, io, terminalOn(io));
     expect(out.stderr).toContain('best so far: 90/100 on 2026-11-26 09:00 UTC');
     expect(out.stderr).toContain(`history: ${historyFile}`);
@@ -49,19 +50,19 @@ describe('after a complete run (finishRun)', () => {
     const { io, out } = memoryIo(dir);
     // A path through a plain file can never be created.
     writeFileSync(path.join(dir, 'blocker'), '');
-    const history = { file: path.join(dir, 'blocker', 'history.jsonl'), exists: false, records: [], tornBytes: 0 };
+    const history = { file: path.join(dir, 'blocker', 'history.jsonl'), before: () => new Map(), appended: () => undefined };
     expect(() => finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history }, io, terminalOn(io))).not.toThrow();
     expect(out.stderr).toMatch(/grade: this run was not added to the history: history .*blocker\/history\.jsonl: cannot be used/);
   });
 
   test('in Italian, the lines about the history are Italian too', () => {
     const { io, out } = memoryIo(dir);
-    finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history: readHistory(historyFile), lang: 'it' }, io, terminalOn(io));
+    finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history: readAttemptHistory(historyFile), lang: 'it' }, io, terminalOn(io));
     expect(out.stderr).toContain(`cronologia: ${historyFile}`);
     expect(out.stderr).not.toContain('history:');
     const blocked = memoryIo(dir);
     writeFileSync(path.join(dir, 'blocker'), '');
-    const unwritable = { file: path.join(dir, 'blocker', 'history.jsonl'), exists: false, records: [], tornBytes: 0 };
+    const unwritable = { file: path.join(dir, 'blocker', 'history.jsonl'), before: () => new Map(), appended: () => undefined };
     finishRun(mixedResult(), { out: dir, reports: false, formats: [], json: false, history: unwritable, lang: 'it' }, blocked.io, terminalOn(blocked.io));
     expect(blocked.out.stderr).toMatch(/^grade: questa esecuzione non è stata aggiunta alla cronologia: /m);
   });

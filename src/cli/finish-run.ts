@@ -1,6 +1,6 @@
 import { errorMessage, SetupError } from '../errors/setup-error';
-import { historyFor } from '../history/attempts';
-import { appendToHistory, type History } from '../history/store';
+import type { AttemptHistory } from '../history/attempt-index';
+import { appendToHistory } from '../history/store';
 import type { ReportFormat } from '../report/index';
 import { renderJson } from '../report/json';
 import type { TerminalReporter } from '../report/terminal';
@@ -16,7 +16,7 @@ export interface FinishOptions {
   formats: readonly ReportFormat[];
   json: boolean;
   /** The history as it was read before grading; absent with --no-history. */
-  history?: History;
+  history?: AttemptHistory;
   /** Append this run to the history (default true); watch mode appends only runs that changed. */
   append?: boolean;
   /** Language of the reports' own words (default English). */
@@ -39,7 +39,7 @@ export function finishRun(
   io: Pick<CliIo, 'stdout' | 'stderr'> & { env?: NodeJS.ProcessEnv },
   terminal: Pick<TerminalReporter, 'summary'>,
 ): string[] {
-  const history = opts.history ? historyFor(result, opts.history.records) : undefined;
+  const history = opts.history?.before(result);
   // Nothing of a finished grading is lost to a folder that cannot be written: the reports go elsewhere, and a line says where.
   const { files, note: filesNote } = opts.reports
     ? placeReports({ result, ...(history ? { history } : {}), ...(opts.lang ? { lang: opts.lang } : {}) }, opts.out, opts.formats, {
@@ -61,7 +61,9 @@ function appendRun(result: GradeResult, opts: FinishOptions, io: Pick<CliIo, 'st
   const file = opts.history.file;
   const lang = opts.lang ?? 'en';
   try {
-    const { droppedBytes } = appendToHistory(file, result);
+    const outcome = appendToHistory(file, result);
+    opts.history.appended(result, outcome);
+    const { droppedBytes } = outcome;
     if (droppedBytes) io.stderr.write(`${message(lang, 'run.historyDropped', { file, bytes: droppedBytes })}\n`);
     io.stderr.write(`${message(lang, 'run.history', { file })}\n`);
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { StudentBoardLink } from '../board/push-after-run';
-import { readHistory, type History } from '../history/store';
+import { readAttemptHistory, type AttemptHistory } from '../history/attempt-index';
 import type { Lang } from '../messages/catalog';
 import { message } from '../messages/catalog';
 import { SetupError } from '../errors/setup-error';
@@ -91,18 +91,19 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
   );
   const plan = planGrading(catalog, ids, opts.vars, 'host', opts.lang);
   // Before connecting: a damaged history stops us before the student waits for a whole grading.
-  const history = opts.historyFile ? readHistory(opts.historyFile) : undefined;
+  const history = opts.historyFile ? readAttemptHistory(opts.historyFile) : undefined;
   return withOpenTarget(new LocalTarget(opts.host, io.env, opts.lang), (target) => gradeOpenTarget(plan, target, history, opts, io));
 }
 
-async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
+async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: AttemptHistory | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
   const lang = opts.lang ?? 'en';
   // The summary is the run's primary output (stdout), unless stdout carries the JSON.
   const terminal = new TerminalReporter(io.stderr, io.env, lang, opts.json ? io.stderr : io.stdout);
   const interruption = new Interruption(io, message(lang, 'run.stoppingProbes'), lang);
+  // Probes left by an earlier grade that was killed outright are ours to remove. Only those older
+  // than any probe's time limit are, never this run's: the sweep runs beside the grading.
+  const sweeping = ProbeRunner.sweepStale(target.engine).catch(() => 0);
   try {
-    // Probes left by an earlier grade that was killed outright are ours to remove.
-    await ProbeRunner.sweepStale(target.engine).catch(() => 0);
     terminal.header({ endpoint: target.endpoint, dockerVersion: target.info.version }, grader.version);
     for (const { id, reason } of notGradedExercises(plan, lang)) io.stderr.write(`${message(lang, 'terminal.notGraded', { id, reason })}\n`);
     const checkCount = plan.exercises.reduce((n, e) => n + e.checks.length, 0);
@@ -125,7 +126,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
         terminal.stop();
       }
     };
-    const finishOptions = (h: History | undefined, append = true) => ({
+    const finishOptions = (h: AttemptHistory | undefined, append = true) => ({
       out: opts.out,
       reports: opts.reports,
       formats: opts.formats,
@@ -159,7 +160,7 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           const files = finishRun(result, finishOptions(current, changed), io, terminal);
           if (files.length) lastReports = files;
           if (changed && opts.board) await pushAfterRun(result, opts.board, io);
-          if (changed && opts.historyFile) current = readHistory(opts.historyFile);
+          if (changed && opts.historyFile) current = readAttemptHistory(opts.historyFile);
           previous = result;
           const why = changes.length
             ? message(lang, 'run.watchedAfter', { changes: `${[...new Set(changes)].slice(0, 3).join(', ')}${changes.length > 3 ? ', …' : ''}` })
@@ -179,5 +180,6 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
   } finally {
     terminal.stop();
     interruption.dispose();
+    await sweeping;
   }
 }

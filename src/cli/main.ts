@@ -31,6 +31,17 @@ import { completionCommand } from './commands/completion';
 setV8Flags('--liftoff-only');
 
 /*
+ * A grading run is over in a fraction of a second, before optimised code
+ * would pay for itself; what TurboFan compiles meanwhile (in background
+ * threads) only lifts its peak memory, by some 4 MB of a one-exercise run's
+ * 58. Long-lived commands (--watch, batch, board, repo) keep the optimising
+ * compiler.
+ */
+function shortLived(argv: readonly string[]): boolean {
+  return !argv.some((a) => ['--watch', 'batch', 'board', 'repo', 'merge', 'report'].includes(a));
+}
+
+/*
  * Each command declares its own options in commands/; the work itself is in
  * the command's *-command module, loaded when that command runs, not before:
  * `grade --version` must not load SSH (batch), testcontainers (repo), or the
@@ -45,6 +56,7 @@ function adopt(parent: CommandUnknownOpts, child: CommandUnknownOpts): void {
 
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  if (shortLived(argv)) setV8Flags('--no-opt');
   let status = 0;
   // Help is made before commander parses, so its language comes from argv itself.
   const helpLang = helpLanguage(argv, io.env);

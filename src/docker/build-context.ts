@@ -1,4 +1,3 @@
-import dockerignore from '@balena/dockerignore';
 import { lstatSync, readFileSync, readdirSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { pack, type Pack } from 'tar-stream';
@@ -15,6 +14,8 @@ const posixRelative = (root: string, file: string) => path.relative(root, file).
 export function packBuildContext(dir: string, dockerfile: string): Pack {
   const root = path.resolve(dir);
   const ignoreFile = path.join(root, '.dockerignore');
+  // Loaded by the one command that builds (grade repo), not by every run that loads the engine client.
+  const dockerignore = (require('@balena/dockerignore') as { default: typeof import('@balena/dockerignore').default }).default;
   const ignore = dockerignore({ ignorecase: false });
   try {
     ignore.add(readFileSync(ignoreFile, 'utf8'));

@@ -120,6 +120,24 @@ export class EngineView {
     return this.probes.readFile(this.real(image), path, signal ?? this.runSignal);
   }
 
+  /**
+   * A path of a container (a student's too: reading it, like `docker cp … -`,
+   * changes nothing) as a tar stream; undefined when it is not there. Not
+   * memoised: a stream is read once.
+   */
+  containerArchive(id: string, path: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream | undefined> {
+    return this.engine.archiveOf(id, path, signal ?? this.runSignal);
+  }
+
+  /**
+   * A command that only reads, run inside a running container (`docker exec`):
+   * its output and exit status, or undefined when it cannot run there. Starts
+   * no container; not memoised.
+   */
+  execRead(id: string, cmd: string[], signal?: AbortSignal): Promise<{ exitCode: number; output: string } | undefined> {
+    return this.engine.execCapture(id, cmd, signal ?? this.runSignal);
+  }
+
   /** Probes are never memoised: each is an experiment of its own. */
   probe(spec: ProbeSpec, signal?: AbortSignal): Promise<ProbeOutcome> {
     return this.probes.run({ ...spec, image: this.real(spec.image) }, signal ?? this.runSignal);

@@ -137,7 +137,7 @@ export class DockerEngine {
     const where = this.connection.endpoint;
     const limit = startDeadline('engine connection', timeoutMs);
     try {
-      await withSignal(this.docker.ping, this.docker, limit.signal);
+      // The version request alone tells what a ping would (no engine, no permission, not an engine): one round trip, not two.
       const v = await withSignal<Docker.DockerVersion>(this.docker.version, this.docker, limit.signal);
       debug('connected to %s: Docker %s (API %s)', where, v.Version, v.ApiVersion);
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
@@ -345,11 +345,11 @@ export class DockerEngine {
     return c.id;
   }
 
-  /** A path of a created (never started) probe as `docker cp` gives it: a tar stream; undefined when the path is not there. */
+  /** A path of a container (a created, never started probe; a student's, read only) as `docker cp` gives it: a tar stream; undefined when the path is not there. */
   archiveOf(id: string, path: string, signal?: AbortSignal): Promise<NodeJS.ReadableStream | undefined> {
     return this.orUndefinedOn404(
       this.call(
-        `read ${path} of probe ${id.slice(0, 12)}`,
+        `read ${path} of container ${id.slice(0, 12)}`,
         (s) => this.docker.getContainer(id).getArchive({ path, abortSignal: s } as { path: string }) as Promise<NodeJS.ReadableStream>,
         signal,
       ),
@@ -489,9 +489,9 @@ export class DockerEngine {
   }
 
   /**
-   * Runs a read-only command in a running container of the grader's own
-   * (grade repo's readiness: which ports listen inside); its output, or
-   * undefined when it cannot run there.
+   * Runs a read-only command in a running container (grade repo's readiness:
+   * which ports listen inside; the interfaces inside a student's container);
+   * its output, or undefined when it cannot run there.
    */
   async execCapture(id: string, cmd: string[], signal?: AbortSignal): Promise<{ exitCode: number; output: string } | undefined> {
     try {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { posix } from 'node:path';
-import { extract as tarExtract } from 'tar-stream';
 import createDebug from 'debug';
 import { AbortedError, EngineCallError, type DockerEngine } from './engine';
+import { readArchive } from './archive-listing';
 import { demuxLogFrames } from './log-frames';
 import { Semaphore } from '../concurrency/semaphore';
 
@@ -30,25 +30,17 @@ interface TarEntry {
 }
 
 /** The first entry of a tar stream (a `docker cp` of one path): its type, and up to `cap` bytes of its content. */
-async function firstTarEntry(stream: NodeJS.ReadableStream, cap: number): Promise<TarEntry> {
-  const extract = tarExtract();
-  const done = new Promise<TarEntry>((resolve, reject) => {
-    extract.once('entry', (header, body, next) => {
+function firstTarEntry(stream: NodeJS.ReadableStream, cap: number): Promise<TarEntry> {
+  return readArchive<TarEntry>(
+    stream,
+    (header, body, next, settle) => {
       void collectCapped(body as unknown as NodeJS.ReadableStream, cap + 1).then((content) => {
-        resolve({ type: header.type ?? 'file', linkname: header.linkname ?? undefined, content: content.subarray(0, cap), truncated: content.length > cap });
+        settle({ type: header.type ?? 'file', linkname: header.linkname ?? undefined, content: content.subarray(0, cap), truncated: content.length > cap });
         next();
       });
-    });
-    extract.once('finish', () => reject(new Error('the engine sent an empty archive')));
-    extract.once('error', reject);
-  });
-  stream.pipe(extract);
-  try {
-    return await done;
-  } finally {
-    // Nothing more is read: the rest of the archive (and the request) is dropped.
-    (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
-  }
+    },
+    () => new Error('the engine sent an empty archive'),
+  );
 }
 
 const debug = createDebug('grade:probe');

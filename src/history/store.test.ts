@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { attempt, hostileResult } from '../../test/support/grade-results';
 import { withHistoryLock } from './history-lock';
+import type { GradeResult } from '../result/types';
 import { appendToHistory, readHistory } from './store';
 
 let dir: string;
@@ -15,6 +16,14 @@ beforeEach(() => {
 const r1 = attempt('2026-11-27T10:00:00.000Z', { web_server: 40 });
 const r2 = attempt('2026-11-27T11:00:00.000Z', { web_server: 80 });
 const r3 = attempt('2026-11-27T12:00:00.000Z', { web_server: 60, memory_limits: 100 });
+
+/** Where an append of `r` must say its line landed: the end of the file, which holds exactly that line. */
+function landed(file: string, r: GradeResult): { offset: number; end: number } {
+  const bytes = readFileSync(file);
+  const line = Buffer.from(`${JSON.stringify(r)}\n`);
+  expect(bytes.subarray(bytes.length - line.length).equals(line)).toBe(true);
+  return { offset: bytes.length - line.length, end: bytes.length };
+}
 
 /** A clear one-line SetupError naming the file, and the file left exactly as it was. */
 function expectRefused(file: string, fn: () => unknown, pattern: RegExp) {
@@ -30,7 +39,7 @@ describe('history file', () => {
   test('a missing file is an empty history; the first append creates folders, header and record', () => {
     const file = path.join(dir, 'a', 'b', 'history.jsonl');
     expect(readHistory(file)).toEqual({ file, exists: false, records: [], tornBytes: 0 });
-    expect(appendToHistory(file, r1)).toEqual({ created: true, droppedBytes: 0 });
+    expect(appendToHistory(file, r1)).toEqual({ created: true, droppedBytes: 0, ...landed(file, r1) });
     const lines = readFileSync(file, 'utf8').split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'grade-history', version: 1 });
     expect(lines).toHaveLength(3); // header, record, and the empty string after the last newline
@@ -41,7 +50,7 @@ describe('history file', () => {
     const file = path.join(dir, 'h.jsonl');
     appendToHistory(file, r1);
     const before = readFileSync(file);
-    expect(appendToHistory(file, r2)).toEqual({ created: false, droppedBytes: 0 });
+    expect(appendToHistory(file, r2)).toEqual({ created: false, droppedBytes: 0, ...landed(file, r2) });
     appendToHistory(file, hostileResult());
     const after = readFileSync(file);
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
@@ -57,7 +66,7 @@ describe('history file', () => {
     const torn = JSON.stringify(r2).slice(0, 100);
     appendFileSync(file, torn);
     expect(readHistory(file)).toMatchObject({ records: [r1], tornBytes: Buffer.byteLength(torn) });
-    expect(appendToHistory(file, r3)).toEqual({ created: false, droppedBytes: Buffer.byteLength(torn) });
+    expect(appendToHistory(file, r3)).toEqual({ created: false, droppedBytes: Buffer.byteLength(torn), ...landed(file, r3) });
     expect(readHistory(file)).toMatchObject({ records: [r1, r3], tornBytes: 0 });
   });
 

@@ -27,6 +27,8 @@ import { makeFolder } from '../files/make-folder';
 export const HISTORY_FORMAT = 'grade-history';
 export const HISTORY_VERSION = 1;
 const HEADER_LINE = `${JSON.stringify({ format: HISTORY_FORMAT, version: HISTORY_VERSION, records: 'one GradeResult per line, oldest first' })}\n`;
+/** The header's length: the first record starts there. */
+export const HISTORY_HEADER_BYTES = Buffer.byteLength(HEADER_LINE);
 const NEWLINE = 0x0a;
 /** Our header is far shorter; a first line longer than this is not ours. */
 const HEADER_MAX_BYTES = 4096;
@@ -44,7 +46,8 @@ function problem(file: string, what: Phrase, advice: Phrase = phrase('error.hist
   return new SetupError(phrase('error.history', { file, what }), advice);
 }
 
-function ioProblem(file: string, e: unknown): SetupError {
+/** What a history that cannot be read or written is told as (a folder, no permission…). */
+export function ioProblem(file: string, e: unknown): SetupError {
   const code = (e as NodeJS.ErrnoException).code;
   const what = code === 'EISDIR' ? phrase('error.historyIsFolder') : phrase('error.historyUnusable', { code: code ?? String(e) });
   return problem(file, what, phrase('error.historyPermissions'));
@@ -95,30 +98,80 @@ function parseRecord(file: string, line: string, lineNo: number): GradeResult {
 
 /** Reads and checks the whole history; a file that does not exist yet is an empty history. */
 export function readHistory(file: string): History {
+  const { exists, records, tornBytes } = readHistoryFrom(file, 0);
+  return { file, exists, records, tornBytes };
+}
+
+/** The part of a history read by readHistoryFrom. */
+export interface HistoryPart {
+  exists: boolean;
+  /** The records from `from` on, checked. */
+  records: GradeResult[];
+  /** Just after the last whole line: where the next part starts. */
+  end: number;
+  /** Lines up to `end`, the header included. */
+  lines: number;
+  tornBytes: number;
+}
+
+/**
+ * The records of a history from byte `from` on (0: the whole history, header
+ * checked; else the start of a line after the header, `fromLine` its number
+ * less one), read from `fd` when given. Bytes after the last newline are
+ * ignored (a torn append).
+ */
+export function readHistoryFrom(file: string, from: number, fd?: number, fromLine = 0): HistoryPart {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    if (fd === undefined) bytes = readFileSync(file);
+    else {
+      const size = fstatSync(fd).size;
+      bytes = Buffer.alloc(Math.max(0, size - from));
+      for (let off = 0; off < bytes.length;) {
+        const n = readSync(fd, bytes, off, bytes.length - off, from + off);
+        if (n === 0) break;
+        off += n;
+      }
+    }
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file, exists: false, records: [], tornBytes: 0 };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { exists: false, records: [], end: 0, lines: 0, tornBytes: 0 };
     throw ioProblem(file, e);
   }
-  const end = bytes.lastIndexOf(NEWLINE) + 1;
-  const tornBytes = bytes.length - end;
-  if (end === 0) {
-    if (isTornStart(bytes)) return { file, exists: true, records: [], tornBytes };
+  if (fd === undefined && from > 0) bytes = bytes.subarray(from);
+  const last = bytes.lastIndexOf(NEWLINE) + 1;
+  const tornBytes = bytes.length - last;
+  if (from === 0 && last === 0) {
+    if (isTornStart(bytes)) return { exists: true, records: [], end: 0, lines: 0, tornBytes };
     throw problem(file, phrase('error.historyNotOurs'));
   }
+  if (last === 0) return { exists: true, records: [], end: from, lines: fromLine, tornBytes };
   const lines = bytes
-    .subarray(0, end - 1)
+    .subarray(0, last - 1)
     .toString('utf8')
     .split('\n');
-  checkHeader(file, lines[0]!);
-  const records: GradeResult[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    // Blank lines carry nothing and harm nothing (a hand edit, say).
-    if (lines[i]!.trim()) records.push(parseRecord(file, lines[i]!, i + 1));
+  let first = 0;
+  if (from === 0) {
+    checkHeader(file, lines[0]!);
+    first = 1;
   }
-  return { file, exists: true, records, tornBytes };
+  const records: GradeResult[] = [];
+  for (let i = first; i < lines.length; i++) {
+    // Blank lines carry nothing and harm nothing (a hand edit, say).
+    if (lines[i]!.trim()) records.push(parseRecord(file, lines[i]!, fromLine + i + 1));
+  }
+  return { exists: true, records, end: from + last, lines: fromLine + lines.length, tornBytes };
+}
+
+/** Throws unless the history open at `fd` starts with a header this grade reads (or is the torn start of one). */
+export function checkHistoryHeader(file: string, fd: number, size: number): void {
+  const head = Buffer.alloc(Math.min(size, HEADER_MAX_BYTES));
+  readSync(fd, head, 0, head.length, 0);
+  const nl = head.indexOf(NEWLINE);
+  if (nl < 0) {
+    if (size <= HEADER_MAX_BYTES && isTornStart(head)) return;
+    throw problem(file, phrase('error.historyNotOurs'));
+  }
+  checkHeader(file, head.subarray(0, nl).toString('utf8'));
 }
 
 function writeWhole(fd: number, text: string): void {
@@ -157,6 +210,9 @@ export interface AppendOutcome {
   created: boolean;
   /** Bytes of an unfinished record (left by a crash) that were cut off before appending. */
   droppedBytes: number;
+  /** Where the record's line starts in the file, and where it ends (the file's size after it). */
+  offset: number;
+  end: number;
 }
 
 /**
@@ -192,7 +248,8 @@ function appendLocked(file: string, result: GradeResult): AppendOutcome {
       closeSync(fd);
     }
     syncDir(dir);
-    return { created: true, droppedBytes: 0 };
+    const offset = Buffer.byteLength(HEADER_LINE);
+    return { created: true, droppedBytes: 0, offset, end: offset + Buffer.byteLength(line) };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw ioProblem(file, e);
   }
@@ -224,7 +281,8 @@ function appendLocked(file: string, result: GradeResult): AppendOutcome {
     }
     writeWhole(fd, prefix + line);
     fsyncSync(fd);
-    return { created: false, droppedBytes: size - end };
+    const offset = end + Buffer.byteLength(prefix);
+    return { created: false, droppedBytes: size - end, offset, end: offset + Buffer.byteLength(line) };
   } catch (e) {
     throw e instanceof SetupError ? e : ioProblem(file, e);
   } finally {
