@@ -19,8 +19,9 @@ import { request } from 'undici';
 import { writeHostOutcome } from '../src/batch/host-outcome';
 import { BatchBoardSender } from '../src/board/batch-sender';
 import { BoardClient } from '../src/board/board-client';
-import { packageRoot } from '../src/package-info';
+import { packageRoot } from '../src/package/package-info';
 import { catalogResult, joinAs } from '../test/support/board-fixture';
+import { within } from '../src/time/deadline';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
           const next = unanswered ?? { key: `${id}-push-${n}`, result: catalogResult(id, { [ex]: (n % 5) + 1 }) };
           attempted.set(next.key, id);
           const t0 = performance.now();
-          const outcome = await client.push(next.result, next.key, AbortSignal.timeout(10_000));
+          const outcome = await within(10_000, (signal) => client.push(next.result, next.key, signal));
           latencies.push(performance.now() - t0);
           unanswered = undefined;
           if (outcome.kind === 'stored' || outcome.kind === 'duplicate') acknowledged.add(next.key);
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
           } else failures.push(`${next.key}: ${JSON.stringify(outcome)}`);
           if (!unanswered && n % 10 === 9) {
             retries++;
-            const again = await client.push(next.result, next.key, AbortSignal.timeout(10_000));
+            const again = await within(10_000, (signal) => client.push(next.result, next.key, signal));
             if (again.kind === 'duplicate') duplicatesAnswered++;
             else failures.push(`retry ${next.key}: ${JSON.stringify(again)}`);
           }

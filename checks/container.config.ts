@@ -1,3 +1,4 @@
+import { literalOf } from '../src/check/pattern-words';
 import { whereGraded } from '../src/check/where-graded';
 import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 import {
@@ -164,7 +165,15 @@ export function configProblems(c: ContainerDetails, p: Params): Phrase[] {
   }
   if (p.command !== undefined) {
     const line = [c.Path, ...(c.Args ?? [])].join(' ');
-    if (!new RegExp(p.command).test(line)) problems.push(phrase('part.config.command', { line, pattern: p.command }));
+    if (!new RegExp(p.command).test(line)) {
+      // In words a novice reads: the pattern itself stays in the evidence (Details).
+      const literal = literalOf(p.command);
+      problems.push(
+        literal
+          ? phrase(literal.exact ? 'part.config.commandExpected' : 'part.config.commandContaining', { want: literal.text, line })
+          : phrase('part.config.command', { line }),
+      );
+    }
   }
   if (p.interactive !== undefined) {
     const interactive = Boolean(c.Config.Tty && c.Config.OpenStdin);
@@ -258,7 +267,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
         status: 'fail',
         messageId: 'notFound',
         data: { what, where: whereGraded(ctx) },
-        evidence: { expected, actual: 'no such container', command: selectorPsCommand(p.select) },
+        evidence: { expected, actual: phrase('evidence.noSuchContainer'), command: selectorPsCommand(p.select) },
       };
     }
     // Several candidates (e.g. any container of image nginx): one that fits is enough;

@@ -1,3 +1,4 @@
+import { patternInWords } from '../src/check/pattern-words';
 import { defineCheckKind, phrase } from '../src/check/kind';
 import {
   containerName,
@@ -45,7 +46,7 @@ export default defineCheckKind<Params, 'ok' | 'okStopped' | 'notFound' | 'tooFew
     messages: {
       ok: '{{name}} logged {{count}} matching line(s), the newest {{age}} s ago: {{last}}',
       notFound: 'There is no {{what}}',
-      tooFew: '{{name}} logged {{count}} line(s) matching /{{pattern}}/ (at least {{min}} expected); last lines: {{last}}',
+      tooFew: '{{name}} logged {{count}} line(s) {{pattern}} (at least {{min}} expected); last lines: {{last}}',
       okStopped: '{{name}} was stopped; it logged {{count}} matching line(s) until then, the newest {{age}} s before it stopped: {{last}}',
       stale: 'The newest line in the log of {{name}} is {{age}} s old: it stopped printing',
       staleStopped: '{{name}} was stopped, and the newest line in its log is {{age}} s older than that: it had stopped printing before',
@@ -87,7 +88,12 @@ export default defineCheckKind<Params, 'ok' | 'okStopped' | 'notFound' | 'tooFew
     };
     const min = p.minLines ?? 3;
     if (matching.length < min) {
-      return { status: 'fail', messageId: 'tooFew', data: { name, count: matching.length, pattern: p.pattern, min, last: lastText(lines) }, evidence };
+      return {
+        status: 'fail',
+        messageId: 'tooFew',
+        data: { name, count: matching.length, pattern: patternInWords(p.pattern, 'qualifier'), min, last: lastText(lines) },
+        evidence,
+      };
     }
     if (p.freshSeconds !== undefined && age > p.freshSeconds)
       return { status: 'fail', messageId: until !== undefined ? 'staleStopped' : 'stale', data: { name, age }, evidence };

@@ -1,3 +1,4 @@
+import { patternInWords } from '../src/check/pattern-words';
 import { defineCheckKind, phrase } from '../src/check/kind';
 import {
   containerName,
@@ -30,7 +31,7 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'noProcess'>({
     messages: {
       ok: '{{name}} runs `{{command}}`',
       notRunning: 'There is no running {{what}}',
-      noProcess: '{{name}} runs {{commands}}, nothing matching /{{pattern}}/',
+      noProcess: '{{name}} runs {{commands}}, but no process {{pattern}}',
     },
   },
   async evaluate(p, ctx) {
@@ -55,7 +56,11 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'noProcess'>({
     return {
       status: 'fail',
       messageId: 'noProcess',
-      data: { name: first.name, commands: first.commands.map((c) => `\`${c}\``).join(', ') || phrase('part.nothing'), pattern: p.process },
+      data: {
+        name: first.name,
+        commands: first.commands.map((c) => `\`${c}\``).join(', ') || phrase('part.nothing'),
+        pattern: patternInWords(p.process, 'qualifier'),
+      },
       evidence: { expected: p.process, actual: Object.fromEntries(lists.map((l) => [l.name, l.commands])), command: `docker top ${first.name}` },
     };
   },

@@ -1,3 +1,4 @@
+import { patternInWords } from '../src/check/pattern-words';
 import { pause } from '../src/time/pause';
 import { defineCheckKind, phrase, type CheckContext, type MessageValue, type Phrase } from '../src/check/kind';
 import { HttpUnreachableError, type HttpResponse } from '../src/http/http-client';
@@ -160,19 +161,21 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redire
       return { status: 'fail', messageId: 'status', data: { url: res.url, actual: res.status, expected: expectedStatus, waited }, evidence };
     }
     const missing: string[] = [];
-    const both = (items: string[]): MessageValue => (items.length === 2 ? phrase('part.both', { first: items[0], second: items[1] }) : items[0]);
+    // A pattern in words (patternInWords); the pattern itself stays in the evidence.
+    const inWords = (items: string[]) => items.map((i) => (i.startsWith('"') ? i : patternInWords(i, 'bare')));
+    const both = (items: MessageValue[]): MessageValue => (items.length === 2 ? phrase('part.both', { first: items[0], second: items[1] }) : items[0]);
     if (p.contains && !res.body.toLowerCase().includes(p.contains.toLowerCase())) missing.push(`"${p.contains}"`);
-    if (p.matches && !new RegExp(p.matches, 'i').test(res.body)) missing.push(`/${p.matches}/`);
+    if (p.matches && !new RegExp(p.matches, 'i').test(res.body)) missing.push(p.matches);
     if (missing.length) {
       return {
         status: 'fail',
         messageId: 'content',
-        data: { url: res.url, status: res.status, summary: pageSummary(res.body), wanted: both(missing) },
+        data: { url: res.url, status: res.status, summary: pageSummary(res.body), wanted: both(inWords(missing)) },
         evidence,
       };
     }
-    const wanted = [p.contains ? `"${p.contains}"` : '', p.matches ? `/${p.matches}/` : ''].filter(Boolean);
-    const withText = wanted.length ? phrase('part.http.containing', { wanted: both(wanted) }) : '';
+    const wanted = [p.contains ? `"${p.contains}"` : '', p.matches ?? ''].filter(Boolean);
+    const withText = wanted.length ? phrase('part.http.containing', { wanted: both(inWords(wanted)) }) : '';
     return { status: 'pass', messageId: 'ok', data: { url: res.url, status: res.status, with: withText, waited }, evidence };
   },
 });

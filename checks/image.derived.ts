@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { shortId } from '../src/docker/image-ref';
+import { shortId } from '../src/docker/image-reference';
 
 interface Params {
   image: string;

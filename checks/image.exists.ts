@@ -1,6 +1,6 @@
 import { whereGraded } from '../src/check/where-graded';
-import { defineCheckKind } from '../src/check/kind';
-import { shortId } from '../src/docker/image-ref';
+import { defineCheckKind, phrase } from '../src/check/kind';
+import { shortId } from '../src/docker/image-reference';
 
 interface Params {
   image: string;
@@ -29,7 +29,7 @@ export default defineCheckKind<Params, 'found' | 'missing'>({
         status: 'fail',
         messageId: 'missing',
         data: { image, where: whereGraded(ctx) },
-        evidence: { expected: `image ${image}`, actual: 'no such image', command },
+        evidence: { expected: phrase('evidence.image', { image }), actual: phrase('evidence.noSuchImage'), command },
       };
     }
     return {

@@ -1,5 +1,5 @@
 import { defineCheckKind, phrase } from '../src/check/kind';
-import { textTail } from '../src/check/text-tail';
+import { textTail } from '../src/words/text-tail';
 
 interface Params {
   image: string;

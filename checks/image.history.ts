@@ -1,5 +1,4 @@
 import { defineCheckKind, joined, phrase, type MessageValue, type Phrase } from '../src/check/kind';
-import { renderValue } from '../src/messages/catalog';
 import type { ImageHistoryEntry, ImageInfo } from '../src/docker/engine';
 
 interface Step {
@@ -139,7 +138,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
       const name = { build: phrase('part.history.build'), commit: phrase('part.history.commit') };
       // When the engine cannot tell, the slide's own command gets the benefit of the doubt.
       const actual = reading.origin === 'unknown' ? p.origin : reading.origin;
-      const originEvidence = { ...evidence, actual: { history: evidence.actual, origin: renderValue('en', reading.seen) } };
+      const originEvidence = { ...evidence, actual: { history: evidence.actual, origin: reading.seen } };
       if (actual !== p.origin) {
         return {
           status: 'fail',

@@ -1,5 +1,5 @@
 import { defineCheckKind, phrase } from '../src/check/kind';
-import { textTail } from '../src/check/text-tail';
+import { textTail } from '../src/words/text-tail';
 import { EngineCallError } from '../src/docker/engine';
 
 interface Params {
@@ -78,7 +78,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timed
       return {
         status: 'fail',
         messageId: 'exitCode',
-        data: { ...data, actual: outcome.exitCode ?? 'nothing', expected: expectedExit, output },
+        data: { ...data, actual: outcome.exitCode ?? phrase('part.nothing'), expected: expectedExit, output },
         evidence: { expected, actual, command },
       };
     }

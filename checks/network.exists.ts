@@ -1,24 +1,11 @@
 import { defineCheckKind } from '../src/check/kind';
+import { judgeNamedObject, namedObjectParams, type NamedObjectMessage, type NamedObjectParams } from '../src/check/named-object';
 
-interface Params {
-  name: string;
-  /** e.g. `bridge` for a user-defined bridge. */
-  driver?: string;
-}
-
-export default defineCheckKind<Params, 'ok' | 'missing' | 'wrongDriver'>({
+export default defineCheckKind<NamedObjectParams, NamedObjectMessage>({
   meta: {
     kind: 'network.exists',
     description: 'A Docker network with this name exists, with the expected driver.',
-    params: {
-      type: 'object',
-      properties: {
-        name: { type: 'string', minLength: 1 },
-        driver: { type: 'string', minLength: 1, nullable: true },
-      },
-      required: ['name'],
-      additionalProperties: false,
-    },
+    params: namedObjectParams,
     messages: {
       ok: 'Network {{name}} exists (driver {{driver}})',
       missing: 'There is no network {{name}}',
@@ -28,12 +15,10 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'wrongDriver'>({
   async evaluate(p, ctx) {
     const networks = await ctx.engine.networks();
     const net = networks.find((n) => n.Name === p.name);
-    const command = `docker network ls --filter name=^${p.name}$`;
-    if (!net) return { status: 'fail', messageId: 'missing', data: { name: p.name }, evidence: { expected: p, actual: networks.map((n) => n.Name), command } };
-    const evidence = { expected: p, actual: { name: net.Name, driver: net.Driver, scope: net.Scope }, command };
-    if (p.driver && net.Driver !== p.driver) {
-      return { status: 'fail', messageId: 'wrongDriver', data: { name: p.name, actual: net.Driver, expected: p.driver }, evidence };
-    }
-    return { status: 'pass', messageId: 'ok', data: { name: p.name, driver: net.Driver }, evidence };
+    return judgeNamedObject(p, {
+      names: networks.map((n) => n.Name),
+      ...(net ? { found: { driver: net.Driver, details: { scope: net.Scope } } } : {}),
+      command: `docker network ls --filter name=^${p.name}$`,
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { defineCheckKind, phrase } from '../src/check/kind';
-import { shortId } from '../src/docker/image-ref';
+import { shortId } from '../src/docker/image-reference';
 import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {

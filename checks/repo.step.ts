@@ -1,6 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
 import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
-import { renderValue } from '../src/messages/catalog';
 
 interface Params {
   /** Which of the exercise's repo steps (its `repo:` section): build the Dockerfile, run the image, bring compose up. */
@@ -31,9 +30,9 @@ export default defineCheckKind<Params, 'ok' | 'failed' | 'notRun' | 'notRepo'>({
     if (isVerdict(repo)) return repo;
     const outcome = repo.step(p.step);
     if (!outcome) return { status: 'fail', messageId: 'notRun', data: { step: p.step, reason: repo.skippedBecause(p.step) } };
-    // Evidence is data, as other kinds keep the engine's and registry's words in it: the message above is in the run's language.
+    // The summary's own words are rendered in the run's language (localizeEvidence); the engine's stay as they came.
     const evidence = {
-      actual: { summary: renderValue('en', outcome.summary), seconds: Math.round(outcome.durationMs / 100) / 10, ...(outcome.log ? { log: outcome.log } : {}) },
+      actual: { summary: outcome.summary, seconds: Math.round(outcome.durationMs / 100) / 10, ...(outcome.log ? { log: outcome.log } : {}) },
     };
     const status = outcome.ok ? 'pass' : outcome.environment ? 'error' : 'fail';
     return { status, messageId: outcome.ok ? 'ok' : 'failed', data: { summary: outcome.summary }, evidence };

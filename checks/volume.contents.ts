@@ -1,4 +1,5 @@
-import { defineCheckKind } from '../src/check/kind';
+import { patternInWords } from '../src/check/pattern-words';
+import { defineCheckKind, phrase } from '../src/check/kind';
 
 interface Params {
   volume: string;
@@ -31,7 +32,7 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
       ok: 'Volume {{volume}} holds {{entries}}',
       missingVolume: 'There is no volume {{volume}}',
       empty: 'Volume {{volume}} is empty: nothing written in it survived',
-      noMatch: 'Volume {{volume}} holds {{entries}}, but nothing matching /{{file}}/',
+      noMatch: 'Volume {{volume}} holds {{entries}}, but no entry {{file}}',
       noPath: 'Volume {{volume}} has no {{path}}',
       noProbeImage: 'Cannot read volume {{volume}}: no container uses it, so there is no image to read it with',
     },
@@ -53,10 +54,10 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
     if (out.exitCode !== 0) return { status: 'fail', messageId: 'noPath', data: { volume: p.volume, path: p.path ?? '/' }, evidence: { command } };
     const entries = out.stdout.split('\n').filter(Boolean);
     const shown = entries.slice(0, 10).join(', ') + (entries.length > 10 ? ` (+${entries.length - 10})` : '');
-    const evidence = { expected: p.file ? { file: p.file } : 'at least one entry', actual: entries.slice(0, 50), command };
+    const evidence = { expected: p.file ? { file: p.file } : phrase('evidence.atLeastOneEntry'), actual: entries.slice(0, 50), command };
     if (entries.length === 0) return { status: 'fail', messageId: 'empty', data: { volume: p.volume }, evidence };
     if (p.file && !entries.some((e) => new RegExp(p.file!).test(e))) {
-      return { status: 'fail', messageId: 'noMatch', data: { volume: p.volume, entries: shown, file: p.file }, evidence };
+      return { status: 'fail', messageId: 'noMatch', data: { volume: p.volume, entries: shown, file: patternInWords(p.file, 'qualifier') }, evidence };
     }
     return { status: 'pass', messageId: 'ok', data: { volume: p.volume, entries: shown }, evidence };
   },

@@ -5,14 +5,15 @@
   var live = document.getElementById('live');
   var board = document.getElementById('board');
   var source = new EventSource('/events');
-  live.textContent = 'connecting…';
+  // The words come from the page, in the board's language.
+  live.textContent = live.getAttribute('data-connecting') || 'connecting…';
   source.addEventListener('open', function () {
-    live.textContent = 'live';
+    live.textContent = live.getAttribute('data-live') || 'live';
     live.className = 'live on';
   });
   source.addEventListener('error', function () {
     // EventSource reconnects by itself (the stream asks for a 1 s retry); a board restart loses nothing.
-    live.textContent = 'reconnecting…';
+    live.textContent = live.getAttribute('data-reconnecting') || 'reconnecting…';
     live.className = 'live off';
   });
   source.addEventListener('board', function (event) {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkKinds } from '../checks';
-import { defaultExercisesDir } from '../src/package-info';
+import { defaultExercisesDir } from '../src/package/package-info';
 import { loadExercises } from '../src/exercise/load';
 import { runGrade } from './support/run-cli';
 
@@ -21,10 +21,13 @@ describe('every check kind is indexed, tested and documented', () => {
 
   for (const kind of Object.keys(checkKinds)) {
     test(`${kind}: a CheckTester test file and a README row`, () => {
-      const testFile = path.join(root, 'checks', `${kind}.test.ts`);
-      expect(existsSync(testFile)).toBe(true);
-      // Kinds that read a repository's files are tested without an engine (testRepoKind).
-      expect(readFileSync(testFile, 'utf8')).toMatch(/testCheckKind\(kind, \{|testRepoKind\(kind, \[/);
+      // Kinds that ask an engine are tested against one (testCheckKind, in an .engine.test.ts file, run in band);
+      // kinds that read a repository's files are tested without (testRepoKind, a plain .test.ts file).
+      const engineTest = path.join(root, 'checks', `${kind}.engine.test.ts`);
+      const fileTest = path.join(root, 'checks', `${kind}.test.ts`);
+      expect([engineTest, fileTest].filter(existsSync).length).toBe(1);
+      if (existsSync(engineTest)) expect(readFileSync(engineTest, 'utf8')).toMatch(/testCheckKind\(kind, \{/);
+      else expect(readFileSync(fileTest, 'utf8')).toMatch(/testRepoKind\(kind, \[/);
       expect(readme).toContain(`| \`${kind}\` |`);
     });
   }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import Handlebars from 'handlebars/runtime';
-import { grader } from '../package-info';
+import { grader } from '../package/package-info';
 import type { Lang } from '../messages/catalog';
 import { gradebookCsv } from '../report/csv';
 import { reporters } from '../report/index';

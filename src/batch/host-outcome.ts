@@ -4,6 +4,7 @@ import type { Lang } from '../messages/catalog';
 import { unguessableSibling } from '../files/replace-file';
 import { reporters, type ReportFormat } from '../report/index';
 import type { GradeResult, Score } from '../result/types';
+import { makeFolder } from '../files/make-folder';
 
 /** What became of one host in a batch, kept beside its reports. */
 export interface HostStatus {
@@ -37,7 +38,7 @@ export function hostDir(out: string, id: string): string {
  */
 export function writeHostOutcome(out: string, status: HostStatus, result: GradeResult | undefined, formats: readonly ReportFormat[], lang?: Lang): void {
   const dir = hostDir(out, status.id);
-  mkdirSync(hostsDir(out), { recursive: true });
+  makeFolder(hostsDir(out));
   // mkdir is exclusive and never follows a symlink; the unguessable name means no one can have put anything there.
   const tmp = unguessableSibling(dir);
   mkdirSync(tmp);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SpecError } from '../errors';
+import { SpecError } from '../errors/setup-error';
 import { expandPattern, loadClassFile, loadHostsFile, shardOf } from './hosts-file';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-hosts-'));

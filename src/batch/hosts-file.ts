@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Ajv, type JSONSchemaType } from 'ajv';
 import braces from 'braces';
-import { SetupError, SpecError, type SpecProblem } from '../errors';
+import { SetupError, SpecError, type SpecProblem } from '../errors/setup-error';
 import { nodeAt, parseYamlFile, schemaProblems } from '../exercise/yaml-document';
 
 interface Connection {

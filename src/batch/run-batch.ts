@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import createDebug from 'debug';
 import { PROBE_RUN_LABEL } from '../docker/probes';
-import { errorMessage, SetupError } from '../errors';
+import { errorMessage, SetupError } from '../errors/setup-error';
 import type { RegistryAccessOptions } from '../registry/registry-access';
 import { renderValue, type Lang } from '../messages/catalog';
 import { phrase } from '../messages/phrase';
@@ -9,12 +9,13 @@ import type { ReportFormat } from '../report/index';
 import { planGrading } from '../runner/plan';
 import { withOpenTarget } from '../runner/open-target';
 import { runPlan } from '../runner/run';
-import { Semaphore } from '../runner/semaphore';
+import { Semaphore } from '../concurrency/semaphore';
 import type { Exercise } from '../exercise/exercise';
 import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ssh/ssh-session';
 import { SshTarget } from '../grading-target/ssh/ssh-target';
 import type { BatchHost } from './hosts-file';
 import { readHostStatus, writeHostOutcome, type HostStatus } from './host-outcome';
+import { startDeadline } from '../time/deadline';
 
 const debug = createDebug('grade:batch');
 
@@ -91,7 +92,8 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
     const probeRunId = randomUUID();
     const base = { schemaVersion: 1 as const, id: host.id, name: host.name, endpoint: target.endpoint, startedAt: new Date(started).toISOString() };
     const failed = (error: string): HostStatus => ({ ...base, state: 'error', error, durationMs: Date.now() - started });
-    const hostSignal = AbortSignal.any([opts.signal, AbortSignal.timeout(opts.hostTimeoutMs)]);
+    const hostLimit = startDeadline(`host ${host.id}`, opts.hostTimeoutMs, opts.signal);
+    const hostSignal = hostLimit.signal;
     const overtime = () => phrase('part.host.overtime', { seconds: opts.hostTimeoutMs / 1000 });
     try {
       const plan = planGrading(opts.catalog, opts.exerciseIds, { ...opts.vars, ...host.vars }, 'host', opts.lang);
@@ -125,6 +127,8 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
       return failed(
         e instanceof HostError ? renderValue(lang, e.said ?? e.message) : e instanceof SetupError ? e.line(lang) : `unexpected: ${errorMessage(e)}`,
       );
+    } finally {
+      hostLimit.dispose();
     }
   };
 

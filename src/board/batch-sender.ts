@@ -3,6 +3,7 @@ import type { BatchHost } from '../batch/hosts-file';
 import { message, type Lang } from '../messages/catalog';
 import { terminalLine } from '../report/terminal-text';
 import { BoardClient } from './board-client';
+import { within } from '../time/deadline';
 
 /** One SSH round's results sent to the board as hosts finish; the round waits for the last sends. */
 export class BatchBoardSender {
@@ -26,7 +27,7 @@ export class BatchBoardSender {
     // The same host and grading give the same key: a round sent twice is stored once.
     const key = `batch:${host.id}:${result.startedAt}`;
     this.sends.push(
-      this.client.push(result, key, AbortSignal.timeout(10_000)).then((o) => {
+      within(10_000, (signal) => this.client.push(result, key, signal), 'board push').then((o) => {
         if (o.kind === 'stored' || o.kind === 'duplicate') this.sent++;
         else this.failed.push(`${host.id} (${o.kind === 'refused' ? `${o.status}: ${o.message}` : o.message})`);
       }),

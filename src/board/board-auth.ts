@@ -1,9 +1,10 @@
 import { phrase } from '../messages/phrase';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { replaceFile } from '../files/replace-file';
+import { makeFolder } from '../files/make-folder';
 
 /** The instructor's login lasts a lab day; after that, the login form again. */
 export const SESSION_MS = 12 * 3600_000;
@@ -78,7 +79,7 @@ export function instructorSecret(env: NodeJS.ProcessEnv, secretFile: string, cre
     if (!create) throw new SetupError(phrase('error.noSecret', { file: secretFile }), phrase('error.noSecretAdvice'));
   }
   const secret = randomBytes(18).toString('base64url');
-  mkdirSync(path.dirname(secretFile), { recursive: true });
+  makeFolder(path.dirname(secretFile));
   replaceFile(secretFile, `${secret}\n`, 0o600);
   return { secret, created: true };
 }

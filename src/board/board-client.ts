@@ -1,6 +1,7 @@
 import { undiciAgent, undiciRequest } from '../http/undici-request';
-import { errorMessage } from '../errors';
+import { errorMessage } from '../errors/setup-error';
 import type { GradeResult } from '../result/types';
+import { withDeadline } from '../time/deadline';
 
 /** What became of one push; a duplicate means the board had it already (a retry after a lost answer). */
 export type PushOutcome =
@@ -54,13 +55,15 @@ export async function joinBoard(
   studentId: string,
   timeoutMs = 10_000,
 ): Promise<{ token: string; student: { id: string; name: string } }> {
-  const res = await undiciRequest(new URL('/api/join', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, studentId }),
-    signal: AbortSignal.timeout(timeoutMs),
+  const { res, body } = await withDeadline('board join', timeoutMs, undefined, async (d) => {
+    const res = await undiciRequest(new URL('/api/join', url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, studentId }),
+      signal: d.signal,
+    });
+    return { res, body: (await res.body.json().catch(() => ({}))) as { token?: string; student?: { id: string; name: string }; error?: string } };
   });
-  const body = (await res.body.json().catch(() => ({}))) as { token?: string; student?: { id: string; name: string }; error?: string };
   if (res.statusCode !== 201 || !body.token || !body.student) throw new Error(body.error ?? `HTTP ${res.statusCode}`);
   return { token: body.token, student: body.student };
 }

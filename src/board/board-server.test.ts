@@ -5,7 +5,7 @@ import { BOARD_SECRET, instructorCookie, joinAs, startTestBoard, type TestBoard 
 import { exercise, HOSTILE, mixedResult } from '../../test/support/grade-results';
 import { memoryIo } from '../../test/support/memory-io';
 import { main } from '../cli/main';
-import { packageRoot } from '../package-info';
+import { packageRoot } from '../package/package-info';
 import type { GradeResult } from '../result/types';
 
 const resultFor = (id: string, over: Partial<GradeResult> = {}): GradeResult => ({

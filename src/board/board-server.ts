@@ -7,13 +7,14 @@ import { Ajv } from 'ajv';
 import createDebug from 'debug';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ClassMember } from '../batch/hosts-file';
-import { templatesDir } from '../package-info';
+import { templatesDir } from '../package/package-info';
 import { csvRecords } from '../report/csv';
 import { gradeResultValidator } from '../result/result-validator';
 import { gradeResultSchema } from '../result/schema';
 import type { GradeResult } from '../result/types';
 import { cookieValue, newJoinCode, newStudentToken, secretsEqual, SESSION_COOKIE, SESSION_MS, sessionValid, sessionValue, sha256 } from './board-auth';
 import { renderBoardMain, renderBoardPage, renderLoginPage } from './board-page';
+import { message, type Lang } from '../messages/catalog';
 import { BoardState, type BoardExercise, type BoardView } from './board-state';
 import type { BoardStore, ResultSource } from './board-store';
 
@@ -38,6 +39,8 @@ export interface BoardServerOptions {
   secret: string;
   /** Shown in the page title: the class file's name. */
   className: string;
+  /** The language of the page (default English). */
+  lang?: Lang;
   stuckMinutes: number;
   /** The board's clock; tests move it forward to see the stuck mark. */
   clock?: () => number;
@@ -140,7 +143,7 @@ export class BoardServer {
     if (this.pending || !this.streams.size) return;
     this.pending = setTimeout(() => {
       this.pending = undefined;
-      const html = renderBoardMain(this.view());
+      const html = renderBoardMain(this.view(), this.opts.lang);
       if (html === this.lastSent) return;
       this.lastSent = html;
       const event = `event: board\ndata: ${JSON.stringify({ html })}\n\n`;
@@ -200,10 +203,14 @@ export class BoardServer {
     // Browsers ask for it; an empty answer keeps their consoles clean.
     app.get('/favicon.ico', async (_req, reply) => reply.code(204).send());
 
-    app.get('/login', async (_req, reply) => reply.type('text/html; charset=utf-8').send(renderLoginPage()));
+    app.get('/login', async (_req, reply) => reply.type('text/html; charset=utf-8').send(renderLoginPage(undefined, this.opts.lang)));
     app.post('/login', { config: { rateLimit: { max: this.limits.loginsPerMinute, timeWindow: 60_000 } } }, async (req, reply) => {
       const secret = (req.body as Record<string, string> | undefined)?.secret ?? '';
-      if (!secretsEqual(secret, this.opts.secret)) return reply.code(401).type('text/html; charset=utf-8').send(renderLoginPage('Wrong secret.'));
+      if (!secretsEqual(secret, this.opts.secret))
+        return reply
+          .code(401)
+          .type('text/html; charset=utf-8')
+          .send(renderLoginPage(message(this.opts.lang ?? 'en', 'boardPage.wrongSecret'), this.opts.lang));
       const cookie = `${SESSION_COOKIE}=${sessionValue(this.opts.secret, this.clock())}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${SESSION_MS / 1000}`;
       return reply.code(303).header('set-cookie', cookie).header('location', '/').send();
     });
@@ -212,9 +219,16 @@ export class BoardServer {
     );
 
     app.get('/', { onRequest: this.requireInstructor }, async (req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .send(renderBoardPage(this.view(), { nonce: nonces.get(req)!, joinCode: this.joinCode, className: this.opts.className })),
+      reply.type('text/html; charset=utf-8').send(
+        renderBoardPage(this.view(), {
+          nonce: nonces.get(req)!,
+          joinCode: this.joinCode,
+          className: this.opts.className,
+          // The address the browser reached the board at: the join line is a command to copy as it stands.
+          url: `${req.protocol}://${req.host}`,
+          ...(this.opts.lang ? { lang: this.opts.lang } : {}),
+        }),
+      ),
     );
 
     app.get('/events', { onRequest: this.requireInstructor }, (req, reply) => {
@@ -227,7 +241,7 @@ export class BoardServer {
         connection: 'keep-alive',
       });
       // Reconnect within a second after a restart; the first event brings the page up to date.
-      res.write(`retry: 1000\n\nevent: board\ndata: ${JSON.stringify({ html: renderBoardMain(this.view()) })}\n\n`);
+      res.write(`retry: 1000\n\nevent: board\ndata: ${JSON.stringify({ html: renderBoardMain(this.view(), this.opts.lang) })}\n\n`);
       this.streams.add(res);
       req.raw.on('close', () => this.streams.delete(res));
     });

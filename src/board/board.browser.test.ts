@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BOARD_SECRET, catalogResult, joinAs, startTestBoard, type TestBoard } from '../../test/support/board-fixture';
 import { launchChromium, SCREENSHOTS } from '../../test/support/browser';
 import { BoardClient } from './board-client';
+import { within } from '../time/deadline';
 
 /*
  * The live board as the instructor sees it: Debian's Chromium (never a
@@ -64,14 +65,18 @@ test('a pushed result appears within a second, without reload; hostile names sta
   try {
     // An SSH round's results first (verified); it also warms the route up, so what is timed next is a push like any other.
     expect(
-      await instructor.push(catalogResult('s01', { first_steps: 9, web_server: 2, volumes: 9, network_none: 9 }), 'round-1-s01', AbortSignal.timeout(5000)),
+      await within(5000, (signal) =>
+        instructor.push(catalogResult('s01', { first_steps: 9, web_server: 2, volumes: 9, network_none: 9 }), 'round-1-s01', signal),
+      ),
     ).toEqual({ kind: 'stored' });
-    expect(await instructor.push(catalogResult('s02', { first_steps: 0, web_server: 1 }), 'round-1-s02', AbortSignal.timeout(5000))).toEqual({
+    expect(await within(5000, (signal) => instructor.push(catalogResult('s02', { first_steps: 0, web_server: 1 }), 'round-1-s02', signal))).toEqual({
       kind: 'stored',
     });
     await cell(w.page, 's02', webServer).and(w.page.locator('.partial')).waitFor({ timeout: 1000 });
     const sent = Date.now();
-    expect(await student.push(catalogResult('s03', { web_server: 99, first_steps: 1 }), 'browser-0001', AbortSignal.timeout(5000))).toEqual({ kind: 'stored' });
+    expect(await within(5000, (signal) => student.push(catalogResult('s03', { web_server: 99, first_steps: 1 }), 'browser-0001', signal))).toEqual({
+      kind: 'stored',
+    });
     const pushedIn = Date.now() - sent;
     await cell(w.page, 's03', webServer).and(w.page.locator('.full')).waitFor({ timeout: 2000 });
     // When the page's script swapped the new grid in (the page's clock is this machine's): Playwright's polling is not counted.
@@ -98,8 +103,8 @@ test('the stuck mark appears once the current exercise has not improved for the 
   const w = await openBoard();
   const instructor = new BoardClient(board.url, BOARD_SECRET);
   try {
-    await instructor.push(catalogResult('s01', { web_server: 2 }), 'stuck-0001', AbortSignal.timeout(5000));
-    await instructor.push(catalogResult('s02', { web_server: 99 }), 'stuck-0002', AbortSignal.timeout(5000));
+    await within(5000, (signal) => instructor.push(catalogResult('s01', { web_server: 2 }), 'stuck-0001', signal));
+    await within(5000, (signal) => instructor.push(catalogResult('s02', { web_server: 99 }), 'stuck-0002', signal));
     await w.page.locator('tr[data-student="s01"] td.partial').waitFor({ timeout: 1000 });
     expect(await w.page.locator('.stuck-mark').count()).toBe(0);
     board.advance(9 * 60_000);
@@ -122,7 +127,7 @@ test('restarted board: the page reconnects by itself and shows what was stored b
   const w = await openBoard();
   await w.page.waitForSelector('#live.on');
   const instructor = new BoardClient(board.url, BOARD_SECRET);
-  await instructor.push(catalogResult('s01', { web_server: 1 }), 'restart-01', AbortSignal.timeout(5000));
+  await within(5000, (signal) => instructor.push(catalogResult('s01', { web_server: 1 }), 'restart-01', signal));
   await instructor.close();
   const port = Number(new URL(board.url).port);
   await board.stop();
@@ -131,7 +136,7 @@ test('restarted board: the page reconnects by itself and shows what was stored b
   await w.page.waitForSelector('#live.on', { timeout: 5000 });
   const again = new BoardClient(board.url, BOARD_SECRET);
   try {
-    await again.push(catalogResult('s02', { web_server: 1 }), 'restart-02', AbortSignal.timeout(5000));
+    await within(5000, (signal) => again.push(catalogResult('s02', { web_server: 1 }), 'restart-02', signal));
     await w.page.locator('tr[data-student="s02"] td.partial').waitFor({ timeout: 1000 });
     expect(await w.page.locator('tr[data-student="s01"] td.partial').count()).toBe(1);
   } finally {
@@ -141,7 +146,7 @@ test('restarted board: the page reconnects by itself and shows what was stored b
 
 test('without scripts the page still shows the grid and reloads itself', async () => {
   const instructor = new BoardClient(board.url, BOARD_SECRET);
-  await instructor.push(catalogResult('s01', { web_server: 1, first_steps: 9 }), 'noscript-1', AbortSignal.timeout(5000));
+  await within(5000, (signal) => instructor.push(catalogResult('s01', { web_server: 1, first_steps: 9 }), 'noscript-1', signal));
   await instructor.close();
   const w = await openBoard({ javaScriptEnabled: false });
   expect(await w.page.locator('tr[data-student="s01"] td.full').count()).toBe(1);
@@ -151,3 +156,23 @@ test('without scripts the page still shows the grid and reloads itself', async (
   await w.page.screenshot({ path: path.join(SCREENSHOTS, 'board-noscript.png'), fullPage: true });
   expect(w.problems).toEqual([]);
 }, 30_000);
+
+test('in Italian: the page, its live mark and the join line (a command to copy as it stands); titles show <dockerhub_user>, never ${…}', async () => {
+  await board.close();
+  board = await startTestBoard({ stuckMinutes: 10, lang: 'it' });
+  const w = await openBoard();
+  await w.page.waitForSelector('#live.on');
+  expect(await w.page.locator('html').getAttribute('lang')).toBe('it');
+  expect(await w.page.locator('#live').textContent()).toBe('dal vivo');
+  expect(await w.page.locator('header code').textContent()).toBe(`grade init --board ${board.url} --join ${board.server.joinCode}`);
+  const text = await w.page.locator('body').innerText();
+  expect(text).toContain('Gli studenti si collegano con');
+  expect(text).toContain('Controlli: quota della classe che li supera');
+  expect(text).not.toContain('${');
+  expect(text).toContain('<dockerhub_user>/olss_2021');
+  for (const english of ['students reporting', 'Live lab board', 'share of the class', 'self-reported', 'no result yet', 'log out'])
+    expect(text).not.toContain(english);
+  await w.page.screenshot({ path: path.join(SCREENSHOTS, 'board-it.png'), fullPage: true });
+  expect(w.problems).toEqual([]);
+  expect(w.foreign).toEqual([]);
+});

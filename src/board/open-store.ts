@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { SetupError, errorMessage } from '../errors';
+import { SetupError, errorMessage } from '../errors/setup-error';
 import type { BoardStore } from './board-store';
 import { PostgresBoardStore } from './postgres-store';
 import { SqliteBoardStore } from './sqlite-store';

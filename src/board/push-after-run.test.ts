@@ -113,4 +113,20 @@ describe('a student run sends its result to the board (real board on loopback)',
     expect(readFileSync(config, 'utf8')).not.toContain(board.server.joinCode);
     expect((statSync(config).mode & 0o777).toString(8)).toBe('600');
   });
+
+  test('grade init --board … keeps and validates every other value: --dockerhub-user is checked first and replaces the old one', async () => {
+    const config = path.join(dir, 'config.yaml');
+    const { io, out } = memoryIo(dir, { GRADE_CONFIG: config });
+    expect(await main(['init', '--student-id', 's03', '--name', 'Carla', '--dockerhub-user', 'carla1'], io)).toBe(0);
+    // Refused before joining: nothing changes, and the join code is not spent on a run that writes nothing.
+    expect(await main(['init', '--board', board.url, '--join', board.server.joinCode, '--dockerhub-user', 'zoe'], io)).toBe(2);
+    expect(out.stderr).toMatch(/^grade: .*"zoe".*$/m);
+    expect(readUserConfig(config)).toEqual({ student: { id: 's03', name: 'Carla' }, vars: { dockerhub_user: 'carla1' } });
+    expect(await main(['init', '--board', board.url, '--join', board.server.joinCode, '--dockerhub-user', 'carla2', '--name', 'Carla B'], io)).toBe(0);
+    const written = readUserConfig(config)!;
+    expect(written.student).toEqual({ id: 's03', name: 'Carla B' });
+    expect(written.vars).toEqual({ dockerhub_user: 'carla2' });
+    expect(written.board?.token).toMatch(/^gbt_/);
+    expect(out.stderr).toContain('Docker Hub user: carla2');
+  });
 });

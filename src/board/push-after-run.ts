@@ -1,8 +1,8 @@
-import type { CliIo } from '../cli/io';
 import { terminalLine } from '../report/terminal-text';
 import type { GradeResult } from '../result/types';
 import { BoardClient, isFinal } from './board-client';
 import { PushQueue } from './push-queue';
+import { startDeadline } from '../time/deadline';
 
 /** What `grade init --board` stored: where to send, and this student's token. */
 export interface StudentBoardLink {
@@ -20,8 +20,8 @@ export const PUSH_WAIT_MS = 1500;
  * is sent, oldest first, for at most PUSH_WAIT_MS. What is not sent stays for
  * a later run. One line on the terminal; never throws, never changes the exit status.
  */
-export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, io: Pick<CliIo, 'stderr'>, waitMs = PUSH_WAIT_MS): Promise<void> {
-  const deadline = AbortSignal.timeout(waitMs);
+export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, io: { stderr: NodeJS.WritableStream }, waitMs = PUSH_WAIT_MS): Promise<void> {
+  const deadline = startDeadline('board push', waitMs);
   const client = new BoardClient(link.url, link.token);
   let line: string;
   try {
@@ -30,7 +30,7 @@ export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, 
     let sent = 0;
     let problem = '';
     for (const p of queue.pending()) {
-      const outcome = await client.push(p.result, p.key, deadline);
+      const outcome = await client.push(p.result, p.key, deadline.signal);
       if (outcome.kind === 'stored' || outcome.kind === 'duplicate') {
         queue.remove(p);
         sent++;
@@ -55,6 +55,7 @@ export async function pushAfterRun(result: GradeResult, link: StudentBoardLink, 
   } catch (e) {
     line = `board: result not sent (${(e as Error).message})`;
   } finally {
+    deadline.dispose();
     await client.close().catch(() => undefined);
   }
   // The board's answers are text from elsewhere: no escape sequence reaches the student's terminal.

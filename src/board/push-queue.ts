@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { replaceFile } from '../files/replace-file';
 import { historyLocation } from '../history/location';
 import type { GradeResult } from '../result/types';
+import { makeFolder } from '../files/make-folder';
 
 export interface QueuedPush {
   file: string;
@@ -25,7 +26,7 @@ export class PushQueue {
   constructor(readonly dir: string) {}
 
   add(result: GradeResult): QueuedPush {
-    mkdirSync(this.dir, { recursive: true });
+    makeFolder(this.dir);
     const key = randomUUID();
     const file = path.join(this.dir, `${Date.now().toString().padStart(15, '0')}-${key}.json`);
     replaceFile(file, JSON.stringify({ key, result }));

@@ -1,9 +1,9 @@
 import { phrase } from '../messages/phrase';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { boardTables, resultFromRow, type BoardStore, type NewResult, type ResultRow, type StoredResult, type TokenRecord } from './board-store';
+import { makeFolder } from '../files/make-folder';
 
 /**
  * better-sqlite3 is a native module that builds from source where no prebuilt
@@ -29,7 +29,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly insert: Database.Statement;
 
   constructor(readonly file: string) {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    makeFolder(path.dirname(path.resolve(file)));
     const Sqlite = loadBetterSqlite3();
     this.db = new Sqlite(file);
     this.db.pragma('journal_mode = WAL');

@@ -1,7 +1,7 @@
 import type { JSONSchemaType } from 'ajv';
 import type { ContainerDetails } from '../docker/engine';
 import type { EngineView } from '../docker/engine-view';
-import { sameImageRef } from '../docker/image-ref';
+import { sameImageRef } from '../docker/image-reference';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../docker/labels';
 import { phrase, type Phrase } from './kind';
 

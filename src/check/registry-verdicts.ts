@@ -1,5 +1,5 @@
 import { phrase, type Verdict } from './kind';
-import { InvalidReferenceError } from '../registry/reference';
+import { InvalidReferenceError } from '../docker/image-reference';
 import { RegistryError, waitPhrase } from '../registry/registry-client';
 
 /** Message templates every registry kind carries, for what can go wrong before its own question. */

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BatchProgress } from '../batch/batch-progress';
@@ -8,7 +8,7 @@ import { hostDir, hostIdsIn, preferredOutcome, readHostStatus, type HostStatus }
 import { loadHostsFile, shardOf, type BatchHost } from '../batch/hosts-file';
 import { runBatch } from '../batch/run-batch';
 import { ensureWritableFolder, fallbackReportFolders, FoldersUnwritableError, writeWithFallback } from '../files/fallback-folder';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import { dateLocale } from '../messages/language';
 import { phrase } from '../messages/phrase';
@@ -18,6 +18,7 @@ import { Interruption } from './interruption';
 import type { CliIo } from './io';
 import { exercisesToGrade } from './exercises-to-grade';
 import { pause } from '../time/pause';
+import { makeFolder } from '../files/make-folder';
 
 export interface BatchCommandOptions {
   out: string;
@@ -167,7 +168,7 @@ function keptOverLaterError(lang: Lang, kept: HostStatus, later: HostStatus, sha
  */
 export function mergeCommand(out: string, shards: string[], hostsFile: string | undefined, io: CliIo, lang?: Lang): number {
   const say = lang ?? 'en';
-  mkdirSync(out, { recursive: true });
+  makeFolder(out);
   let copied = 0;
   for (const shard of shards) {
     if (!existsSync(shard)) throw new SetupError(message(say, 'batch.noShard', { shard }), message(say, 'batch.noShardHint'));

@@ -6,7 +6,7 @@ import { CLASS_YAML } from '../../test/support/board-fixture';
 import { memoryIo } from '../../test/support/memory-io';
 import { parseInterval, parseShard } from './batch-command';
 import { parseListen } from './board-command';
-import type { SetupError } from '../errors';
+import type { SetupError } from '../errors/setup-error';
 import { main } from './main';
 
 describe('grade board', () => {

@@ -5,10 +5,12 @@ import type { BoardExercise } from '../board/board-state';
 import { BoardServer } from '../board/board-server';
 import { openBoardStore } from '../board/open-store';
 import { loadClassFile } from '../batch/hosts-file';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import { appliesIn } from '../exercise/exercise';
 import { loadExercises } from '../exercise/load';
+import { localizeExercise } from '../exercise/localize';
+import { placeholderVariables } from '../exercise/variables';
 import type { CliIo } from './io';
 
 export interface BoardCommandOptions {
@@ -38,18 +40,21 @@ export function besideClassFile(classFile: string, suffix: string): string {
   return path.join(dir, `${name}.${suffix}`);
 }
 
-export function boardExercises(exercisesDir: string): BoardExercise[] {
-  return loadExercises(exercisesDir).map((e) => ({
-    id: e.id,
-    title: e.title,
-    checks: e.checks.filter((c) => appliesIn(c, 'host')).map((c) => ({ id: c.id, title: c.title })),
-  }));
+/** The board's columns: titles in the board's language, a variable each student fills (`${dockerhub_user}`) as `<dockerhub_user>`. */
+export function boardExercises(exercisesDir: string, lang: Lang = 'en'): BoardExercise[] {
+  return loadExercises(exercisesDir)
+    .map((e) => localizeExercise(e, lang))
+    .map((e) => ({
+      id: e.id,
+      title: placeholderVariables(e.title),
+      checks: e.checks.filter((c) => appliesIn(c, 'host')).map((c) => ({ id: c.id, title: placeholderVariables(c.title) })),
+    }));
 }
 
 /** `grade board --class FILE`: serves the live lab board until Ctrl-C. */
 export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promise<number> {
   const roster = loadClassFile(opts.classFile);
-  const exercises = boardExercises(opts.exercisesDir);
+  const exercises = boardExercises(opts.exercisesDir, opts.lang);
   const { lang } = opts;
   const { host, port } = parseListen(opts.listen, lang);
   const secretFile = opts.secretFile ?? besideClassFile(opts.classFile, 'board-secret');
@@ -57,7 +62,7 @@ export async function boardCommand(opts: BoardCommandOptions, io: CliIo): Promis
   const store = await openBoardStore(opts.db ?? besideClassFile(opts.classFile, 'board.sqlite'));
   let server: BoardServer | undefined;
   try {
-    server = await BoardServer.create({ store, roster, exercises, secret, className: path.basename(opts.classFile), stuckMinutes: opts.stuckMinutes });
+    server = await BoardServer.create({ store, roster, exercises, secret, className: path.basename(opts.classFile), stuckMinutes: opts.stuckMinutes, lang });
     const url = await server.listen(host, port).catch((e: NodeJS.ErrnoException) => {
       throw new SetupError(message(lang, 'board.cannotListen', { listen: opts.listen, why: e.code ?? e.message }), message(lang, 'board.cannotListenAdvice'));
     });

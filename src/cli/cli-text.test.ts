@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runGrade } from '../../test/support/run-cli';
-import { packageRoot } from '../package-info';
+import { packageRoot } from '../package/package-info';
 
 /**
  * What the built `grade` prints without an engine — help of every command,
@@ -62,6 +62,8 @@ const italianHelp: { line: string; args: string[]; env: Record<string, string> }
   { line: 'grade batch --help --lang it', args: ['batch', '--help', '--lang', 'it'], env: {} },
   { line: 'LANG=it_IT.UTF-8 grade --help', args: ['--help'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
   { line: 'LANG=it_IT.UTF-8 grade board --help', args: ['board', '--help'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
+  { line: 'grade list --lang it', args: ['list', '--lang', 'it'], env: {} },
+  { line: 'LANG=it_IT.UTF-8 grade list', args: ['list'], env: { LC_ALL: '', LANG: 'it_IT.UTF-8' } },
 ];
 
 describe('grade help in Italian (no engine)', () => {
@@ -112,5 +114,34 @@ describe('setup errors in Italian (no engine)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(line);
+  });
+});
+
+/** docker and npm habits, and commander's own usage errors: one line, grade: first, what to do — in the run's language. */
+const usageErrors: { args: string[]; line: RegExp }[] = [
+  { args: ['-v'], line: /^grade: unknown option -v — grade --version \(or -V\) prints grade’s version$/ },
+  { args: ['version'], line: /^grade: "version" is no exercise — grade --version \(or -V\) prints grade’s version$/ },
+  {
+    args: ['--concurrency', '0'],
+    line: /^grade: invalid value "0" for --concurrency: it must be a whole number of 1 or more — grade --help shows how to use it$/,
+  },
+  { args: ['batch'], line: /^grade: missing hosts-file — grade batch --help shows how to use it$/ },
+  { args: ['--format'], line: /^grade: --format needs a value — grade --help shows how to use it$/ },
+  { args: ['--conccurency', '3'], line: /^grade: unknown option --conccurency — did you mean --concurrency\? grade --help shows how to use it$/ },
+  { args: ['board', 'revoke', 's1'], line: /^grade: --class is required — grade board revoke --help shows how to use it$/ },
+  { args: ['-v', '--lang', 'it'], line: /^grade: opzione sconosciuta: -v — grade --version \(o -V\) mostra la versione di grade$/ },
+  { args: ['batch', '--lang', 'it'], line: /^grade: manca file-host — grade batch --help mostra come si usa$/ },
+  {
+    args: ['repo', '--pass-mark', '200', '--lang', 'it'],
+    line: /^grade: valore "200" non valido per --pass-mark: deve essere una percentuale da 0 a 100 — grade repo --help mostra come si usa$/,
+  },
+];
+
+describe('usage errors (no engine)', () => {
+  test.each(usageErrors.map((c) => ({ ...c, name: c.args.join(' ') })))('grade $name', async ({ args, line }) => {
+    const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock' } });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(line);
   });
 });

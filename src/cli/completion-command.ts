@@ -1,5 +1,5 @@
-import type { Command, Option } from 'commander';
-import { SetupError } from '../errors';
+import type { CommandUnknownOpts, Option } from '@commander-js/extra-typings';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import { reportFormats } from '../report/index';
 import { languages } from '../messages/catalog';
@@ -22,7 +22,7 @@ interface CompletionModel {
 
 const flagsOf = (options: Option[]) => options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
 
-function modelOf(program: Command, exerciseIds: string[], lang: Lang): CompletionModel {
+function modelOf(program: CommandUnknownOpts, exerciseIds: string[], lang: Lang): CompletionModel {
   const commands = [
     ...program.commands.map((c) => ({ name: c.name(), description: c.description(), options: [...c.options] })),
     // commander keeps its help command apart from the others.
@@ -134,7 +134,7 @@ function fish(m: CompletionModel): string {
 const scripts: Record<Shell, (m: CompletionModel) => string> = { bash, zsh, fish };
 
 /** `grade completion bash|zsh|fish`: the script on stdout. */
-export function completionCommand(shell: string, program: Command, exercisesDir: string, io: Pick<CliIo, 'stdout'>, lang: Lang): number {
+export function completionCommand(shell: string, program: CommandUnknownOpts, exercisesDir: string, io: Pick<CliIo, 'stdout'>, lang: Lang): number {
   if (!(completionShells as readonly string[]).includes(shell))
     throw new SetupError(message(lang, 'cli.unknownShell', { shell }), message(lang, 'cli.unknownShellAdvice', { shells: completionShells.join(', ') }));
   let exerciseIds: string[] = [];

@@ -1,4 +1,4 @@
-import { errorMessage, SetupError } from '../errors';
+import { errorMessage, SetupError } from '../errors/setup-error';
 import { historyFor } from '../history/attempts';
 import { appendToHistory, type History } from '../history/store';
 import type { ReportFormat } from '../report/index';
@@ -38,7 +38,7 @@ export function finishRun(
   opts: FinishOptions,
   io: Pick<CliIo, 'stdout' | 'stderr'> & { env?: NodeJS.ProcessEnv },
   terminal: Pick<TerminalReporter, 'summary'>,
-): void {
+): string[] {
   const history = opts.history ? historyFor(result, opts.history.records) : undefined;
   // Nothing of a finished grading is lost to a folder that cannot be written: the reports go elsewhere, and a line says where.
   const { files, note: filesNote } = opts.reports
@@ -51,6 +51,12 @@ export function finishRun(
   terminal.summary(result, files, history);
   if (filesNote) io.stderr.write(`${terminalText(filesNote)}\n`);
   if (opts.json) io.stdout.write(opts.jsonLines ? `${JSON.stringify(result)}\n` : renderJson(result));
+  appendRun(result, opts, io);
+  return files;
+}
+
+/** Last: the run's record in the history, unless there is none or this run adds nothing (watch mode). */
+function appendRun(result: GradeResult, opts: FinishOptions, io: Pick<CliIo, 'stderr'>): void {
   if (!opts.history || opts.append === false) return;
   const file = opts.history.file;
   const lang = opts.lang ?? 'en';

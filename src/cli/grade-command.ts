@@ -2,14 +2,14 @@ import type { StudentBoardLink } from '../board/push-after-run';
 import { readHistory, type History } from '../history/store';
 import type { Lang } from '../messages/catalog';
 import { message } from '../messages/catalog';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { closestWord } from '../words/closest-word';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
 import { allRequiredPassed, type GradeResult, type StudentInfo } from '../result/types';
 import { watchLoop } from '../watch/watch-loop';
 import { ProbeRunner } from '../docker/probes';
-import { grader } from '../package-info';
+import { grader } from '../package/package-info';
 import { withOpenTarget } from '../runner/open-target';
 import { notGradedExercises, planGrading, type Plan } from '../runner/plan';
 import { runPlan } from '../runner/run';
@@ -71,6 +71,8 @@ function registryCredentials(env: NodeJS.ProcessEnv) {
 function rejectMistypedCommands(ids: readonly string[], exerciseIds: readonly string[], commandNames: readonly string[], lang: Lang): void {
   for (const word of ids) {
     if (exerciseIds.includes(word)) continue;
+    // `docker version`, `npm version`: grade's is an option.
+    if (word === 'version') throw new SetupError(message(lang, 'cli.versionWord', { word }), message(lang, 'cli.versionHint'));
     const command = closestWord(word, commandNames);
     const exercise = closestWord(word, exerciseIds);
     if (command && (!exercise || command.distance < exercise.distance))
@@ -95,7 +97,8 @@ export async function gradeCommand(ids: string[], opts: GradeOptions, io: CliIo)
 
 async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History | undefined, opts: GradeOptions, io: CliIo): Promise<number> {
   const lang = opts.lang ?? 'en';
-  const terminal = new TerminalReporter(io.stderr, io.env, lang);
+  // The summary is the run's primary output (stdout), unless stdout carries the JSON.
+  const terminal = new TerminalReporter(io.stderr, io.env, lang, opts.json ? io.stderr : io.stdout);
   const interruption = new Interruption(io, message(lang, 'run.stoppingProbes'), lang);
   try {
     // Probes left by an earlier grade that was killed outright are ours to remove.
@@ -133,8 +136,10 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
       lang,
       ...(h ? { history: h } : {}),
     });
+    // Watch mode: the reports of the last complete grading stay on disk when Ctrl-C stops a later one.
+    let lastReports: string[] = [];
     const interrupted = () => {
-      io.stderr.write(`${message(lang, 'run.interrupted')}\n`);
+      io.stderr.write(`${lastReports.length ? message(lang, 'run.watchStopped', { file: lastReports[0] }) : message(lang, 'run.interrupted')}\n`);
       // The shell's convention: 128 + the signal's number.
       return interruption.exitStatus;
     };
@@ -151,7 +156,8 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: History 
           if (interruption.happened) return;
           if (terminal.isLive) io.stderr.write('\x1b[2J\x1b[H');
           const changed = !sameOutcome(previous, result);
-          finishRun(result, finishOptions(current, changed), io, terminal);
+          const files = finishRun(result, finishOptions(current, changed), io, terminal);
+          if (files.length) lastReports = files;
           if (changed && opts.board) await pushAfterRun(result, opts.board, io);
           if (changed && opts.historyFile) current = readHistory(opts.historyFile);
           previous = result;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { joinBoard } from '../board/board-client';
 import { terminalLine } from '../report/terminal-text';
-import { errorMessage, SetupError } from '../errors';
+import { errorMessage, SetupError } from '../errors/setup-error';
 import { readUserConfig, writeUserConfig, type UserConfig } from '../config/user-config';
 import { message, type Lang } from '../messages/catalog';
 import type { CliIo } from './io';
@@ -33,6 +33,13 @@ export function dockerHubUserProblem(user: string, lang: Lang = 'en'): string | 
 export async function initCommand(opts: InitOptions, io: CliIo): Promise<number> {
   const lang = opts.lang ?? 'en';
   const current = readUserConfig(opts.configFile) ?? {};
+  // Every value given is checked before anything is asked, joined or written, whatever other options come with it.
+  const given = opts.dockerhubUser !== undefined ? dockerHubUserProblem(opts.dockerhubUser, lang) : undefined;
+  if (given) throw new SetupError(message(lang, 'init.badUser', { user: opts.dockerhubUser }), given);
+  if (opts.studentId !== undefined && !opts.studentId.trim())
+    throw new SetupError(message(lang, 'init.emptyValue', { option: '--student-id' }), message(lang, 'init.emptyValueHint'));
+  if (opts.name !== undefined && !opts.name.trim())
+    throw new SetupError(message(lang, 'init.emptyValue', { option: '--name' }), message(lang, 'init.emptyValueHint'));
   if (opts.board !== undefined || opts.joinCode !== undefined) return joinBoardStep(opts, current, io, lang);
   let studentId = opts.studentId;
   let name = opts.name;
@@ -104,13 +111,18 @@ async function joinBoardStep(opts: InitOptions, current: UserConfig, io: CliIo, 
   } catch (e) {
     throw new SetupError(message(lang, 'init.joinFailed', { url: url.origin, error: terminalLine(errorMessage(e)) }), message(lang, 'init.joinFailedHint'));
   }
+  // The other answers given with --board are kept too: a new Docker Hub user replaces the old one.
   const config: UserConfig = {
     ...current,
     student: { ...current.student, id: joined.student.id, name: opts.name ?? current.student?.name ?? joined.student.name },
+    ...(opts.dockerhubUser !== undefined || current.vars
+      ? { vars: { ...(current.vars ?? {}), ...(opts.dockerhubUser !== undefined ? { dockerhub_user: opts.dockerhubUser } : {}) } }
+      : {}),
     board: { url: url.origin, token: joined.token },
   };
   writeUserConfig(opts.configFile, config);
   const who = terminalLine(`${joined.student.id} (${joined.student.name})`);
   io.stderr.write(`${message(lang, 'init.joined', { url: url.origin, who, file: opts.configFile })}\n`);
+  if (opts.dockerhubUser !== undefined) io.stderr.write(`${message(lang, 'init.keptUser', { user: opts.dockerhubUser })}\n`);
   return 0;
 }

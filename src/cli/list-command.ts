@@ -5,6 +5,8 @@ import type { CliIo } from './io';
 import type { ResolvedVariable } from '../config/exercise-variables';
 import { message, type Lang } from '../messages/catalog';
 import { variableAdvice } from '../runner/plan';
+import { localizeExercise } from '../exercise/localize';
+import { placeholderVariables } from '../exercise/variables';
 
 export interface ListOptions {
   exercisesDir: string;
@@ -47,12 +49,17 @@ export function listCommand(opts: ListOptions, io: CliIo): number {
     io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     return 0;
   }
+  const lang = opts.lang ?? 'en';
+  // The values grade would substitute now stand in the titles; an unset one reads <name>.
+  const values = Object.fromEntries(Object.entries(opts.variables ?? {}).map(([name, v]) => [name, v.value]));
   const lines: string[] = [];
-  for (const e of exercises) {
-    lines.push(`${e.id}  ${e.title}  (${maxPoints(e)} points${e.repo ? `; ${maxPoints(e, 'repo')} under grade repo` : ''})`);
+  for (const e of exercises.map((x) => localizeExercise(x, lang))) {
+    const points = e.repo
+      ? message(lang, 'list.pointsRepo', { points: maxPoints(e), repo: maxPoints(e, 'repo') })
+      : message(lang, 'list.points', { points: maxPoints(e) });
+    lines.push(`${e.id}  ${placeholderVariables(e.title, values)}  (${points})`);
     const declared = Object.keys(e.variables ?? {});
     if (declared.length) {
-      const lang = opts.lang ?? 'en';
       lines.push(`  ${message(lang, 'list.variables')}`);
       for (const name of declared) {
         const v = opts.variables?.[name];
@@ -62,12 +69,12 @@ export function listCommand(opts: ListOptions, io: CliIo): number {
       }
     }
     for (const c of e.checks) {
-      const only = c.modes?.length === 1 ? (c.modes[0] === 'repo' ? '  [grade repo only]' : '  [not under grade repo]') : '';
-      lines.push(`  ${String(c.points).padStart(3)}${c.bonus ? '+' : ' '} ${c.id.padEnd(22)} ${c.title}${only}`);
+      const only = c.modes?.length === 1 ? `  [${message(lang, c.modes[0] === 'repo' ? 'list.repoOnly' : 'list.notUnderRepo')}]` : '';
+      lines.push(`  ${String(c.points).padStart(3)}${c.bonus ? '+' : ' '} ${c.id.padEnd(22)} ${placeholderVariables(c.title, values)}${only}`);
     }
     lines.push('');
   }
-  lines.push(`${exercises.length} exercises · "+" marks bonus points · grade <id> grades one`);
+  lines.push(message(lang, 'list.footer', { count: exercises.length }));
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -2,7 +2,7 @@ import { gradeRepository } from '../runner/grade-repository';
 import { message, type Lang } from '../messages/catalog';
 import type { ReportFormat } from '../report/index';
 import { TerminalReporter } from '../report/terminal';
-import { grader } from '../package-info';
+import { grader } from '../package/package-info';
 import type { StudentInfo } from '../result/types';
 import { appliesIn } from '../exercise/exercise';
 import { finishRun } from './finish-run';
@@ -43,7 +43,8 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
   const asked = ids.length ? ids : courseExercises(io.env);
   const catalog = exercisesToGrade(opts.exercisesDir, asked, io, opts.lang);
   const lang = opts.lang ?? 'en';
-  const terminal = new TerminalReporter(io.stderr, io.env, opts.lang);
+  // The summary is the run's primary output (stdout), unless stdout carries the JSON.
+  const terminal = new TerminalReporter(io.stderr, io.env, opts.lang, opts.json ? io.stderr : io.stdout);
   const interruption = new Interruption(io, message(lang, 'run.stoppingRepo'), lang);
   try {
     let headerShown = false;
@@ -90,7 +91,7 @@ export async function repoCommand(dir: string, ids: string[], opts: RepoCommandO
     );
     const percent = result.score.max ? (100 * result.score.points) / result.score.max : 100;
     const score = { points: result.score.points, max: result.score.max, percent: Math.floor(percent), mark: opts.passMark };
-    io.stderr.write(`${message(lang, percent >= opts.passMark ? 'repo.passes' : 'repo.belowPassMark', score)}\n`);
+    terminal.summaryStream.write(`${message(lang, percent >= opts.passMark ? 'repo.passes' : 'repo.belowPassMark', score)}\n`);
     return percent >= opts.passMark ? 0 : 1;
   } finally {
     terminal.stop();

@@ -31,9 +31,10 @@ describe('grade report', () => {
     seedHistory();
     const { io, out } = memoryIo(dir);
     const code = await main(['report', '--history', historyFile, '--format', 'html,junit,csv', '--out', 'out'], io);
-    expect([code, out.stderr]).toEqual([0, expect.stringContaining('best so far: 90/100 on 2026-11-26 09:00 UTC')]);
-    expect(out.stdout).toBe('');
-    expect(out.stderr).toContain(`report: ${path.join(dir, 'out', 'grade-report.html')}`);
+    // The summary is the command's output: stdout, where `grade report > out.txt` keeps it.
+    expect([code, out.stdout]).toEqual([0, expect.stringContaining('best so far: 90/100 on 2026-11-26 09:00 UTC')]);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toContain(`report: ${path.join(dir, 'out', 'grade-report.html')}`);
     const html = readFileSync(path.join(dir, 'out', 'grade-report.html'), 'utf8');
     expect(html).toContain('Best earlier: <strong class="best">90/100</strong>');
     expect(readFileSync(path.join(dir, 'out', 'grade-scores.csv'), 'utf8')).toBe('student,web_server,memory_limits,total\r\ns1234,40,100,140\r\n');
@@ -45,7 +46,7 @@ describe('grade report', () => {
     const viaOption = memoryIo(dir, { LANG: 'en_US.UTF-8' });
     expect(await main(['report', '--history', historyFile, '--out', 'it1', '--lang', 'it'], viaOption.io)).toBe(0);
     expect(readFileSync(path.join(dir, 'it1', 'grade-report.html'), 'utf8')).toContain('<html lang="it">');
-    expect(viaOption.out.stderr).toContain('Riepilogo');
+    expect(viaOption.out.stdout).toContain('Riepilogo');
 
     const viaLocale = memoryIo(dir, { LC_ALL: 'it_IT.UTF-8' });
     expect(await main(['report', '--history', historyFile, '--out', 'it2'], viaLocale.io)).toBe(0);
@@ -60,13 +61,25 @@ describe('grade report', () => {
     expectOneLine(bad.out, /^grade: unknown language "fr" for --lang — known languages: en, it$/);
   });
 
+  test('after an Italian run: the frame is Italian like the checks, whatever the locale; --lang still wins', async () => {
+    appendToHistory(historyFile, attempt('2026-11-26T09:00:00.000Z', { web_server: 90 }, { lang: 'it' }));
+    const english = memoryIo(dir, { LANG: 'en_US.UTF-8' });
+    expect(await main(['report', '--history', historyFile, '--out', 'after-it'], english.io)).toBe(0);
+    expect(english.out.stdout).toContain('Riepilogo');
+    expect(english.out.stdout).not.toContain('Recap');
+    expect(readFileSync(path.join(dir, 'after-it', 'grade-report.html'), 'utf8')).toContain('<html lang="it">');
+    const asked = memoryIo(dir, { LANG: 'it_IT.UTF-8' });
+    expect(await main(['report', '--history', historyFile, '--out', 'asked', '--lang', 'en'], asked.io)).toBe(0);
+    expect(asked.out.stdout).toContain('Recap');
+  });
+
   test('$GRADE_HISTORY names the file; exercise ids narrow the report', async () => {
     seedHistory();
     const { io, out } = memoryIo(dir, { GRADE_HISTORY: historyFile });
     expect(await main(['report', 'memory_limits', '--format', 'json', '--out', dir], io)).toBe(0);
     const doc = JSON.parse(readFileSync(path.join(dir, 'grade-result.json'), 'utf8'));
     expect(doc.exercises.map((e: { id: string }) => e.id)).toEqual(['memory_limits']);
-    expect(out.stderr).toContain('Total 100/100');
+    expect(out.stdout).toContain('Total 100/100');
   });
 
   test('no history, a damaged one, an exercise never graded, an unknown format: exit 2 with one line', async () => {

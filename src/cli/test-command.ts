@@ -1,4 +1,4 @@
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import { terminalLine } from '../report/terminal-text';
 import { exerciseFilesIn, parseExercises } from '../exercise/load';

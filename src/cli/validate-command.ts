@@ -1,6 +1,6 @@
-import { formatProblem } from '../errors';
+import { formatProblem } from '../errors/setup-error';
 import { message } from '../messages/catalog';
-import { resolveLanguage } from '../messages/language';
+import { resolveLanguage } from '../config/run-language';
 import { exerciseFilesIn, loadExerciseFiles } from '../exercise/load';
 import { missingTranslations } from '../exercise/localize';
 import type { CliIo } from './io';

@@ -1,10 +1,11 @@
 import { phrase } from '../messages/phrase';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Ajv, JSONSchemaType } from 'ajv';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { replaceFile } from '../files/replace-file';
+import { makeFolder } from '../files/make-folder';
 
 /**
  * Who is being graded, written once by `grade init`. The one secret here is
@@ -86,7 +87,7 @@ export function readUserConfig(file: string): UserConfig | undefined {
 
 /** Atomic: written to a new temporary file beside it, then renamed over it. */
 export function writeUserConfig(file: string, config: UserConfig): void {
-  mkdirSync(path.dirname(file), { recursive: true });
+  makeFolder(path.dirname(file));
   // Owner-only from creation on: it may hold the board token.
   replaceFile(
     file,

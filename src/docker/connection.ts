@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Docker from 'dockerode';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import { currentContextName, dockerConfigDir, readDockerContext, type DockerContext } from './docker-context';
 

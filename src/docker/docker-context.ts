@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 
 /**

@@ -1,4 +1,4 @@
-import { normalizeImageRef } from './image-ref';
+import { normalizeImageRef } from './image-reference';
 import { PROBE_LABEL, type ImageFile, type ProbeOutcome, type ProbeRunner, type ProbeSpec } from './probes';
 import type {
   ContainerDetails,

@@ -2,10 +2,12 @@ import { phrase } from '../messages/phrase';
 import type Docker from 'dockerode';
 import Dockerode from './dockerode';
 import createDebug from 'debug';
-import { EngineUnavailableError } from '../errors';
+import { EngineUnavailableError } from '../errors/setup-error';
 import type { EngineConnection } from './connection';
 import { packBuildContext } from './build-context';
 import { demuxLogFrames } from './log-frames';
+import { finished } from 'node:stream';
+import { startDeadline } from '../time/deadline';
 
 const debug = createDebug('grade:docker');
 
@@ -101,6 +103,9 @@ function engineMessage(err: DockerodeError): string {
 
 const DEFAULT_CALL_TIMEOUT_MS = 10_000;
 
+const isStream = (x: unknown): x is NodeJS.ReadableStream =>
+  typeof x === 'object' && x !== null && typeof (x as { pipe?: unknown }).pipe === 'function' && typeof (x as { on?: unknown }).on === 'function';
+
 /** dockerode takes `abortSignal` on every call, but its typings omit the options argument on some. */
 function withSignal<R>(method: (...args: never[]) => unknown, self: object, abortSignal: AbortSignal): Promise<R> {
   return (method as unknown as (this: object, opts: object) => Promise<R>).call(self, { abortSignal });
@@ -130,10 +135,10 @@ export class DockerEngine {
    */
   async connect(timeoutMs = 5_000): Promise<EngineInfo> {
     const where = this.connection.endpoint;
+    const limit = startDeadline('engine connection', timeoutMs);
     try {
-      const signal = AbortSignal.timeout(timeoutMs);
-      await withSignal(this.docker.ping, this.docker, signal);
-      const v = await withSignal<Docker.DockerVersion>(this.docker.version, this.docker, signal);
+      await withSignal(this.docker.ping, this.docker, limit.signal);
+      const v = await withSignal<Docker.DockerVersion>(this.docker.version, this.docker, limit.signal);
       debug('connected to %s: Docker %s (API %s)', where, v.Version, v.ApiVersion);
       return { version: v.Version, apiVersion: v.ApiVersion, os: v.Os, arch: v.Arch };
     } catch (e) {
@@ -152,28 +157,58 @@ export class DockerEngine {
         throw new EngineUnavailableError(phrase('error.engineUnreachable', { where, code }), phrase('error.engineUnreachableAdvice'));
       }
       throw new EngineUnavailableError(phrase('error.engineRefused', { where, why: engineMessage(err) }), phrase('error.engineRefusedAdvice'));
+    } finally {
+      limit.dispose();
     }
   }
 
   private async call<T>(what: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal, timeoutMs = this.callTimeoutMs): Promise<T> {
     if (signal?.aborted) throw new AbortedError();
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const limit = startDeadline(`engine call (${what})`, timeoutMs, signal);
     const started = Date.now();
+    let held = false;
+    // Not every dockerode method passes its abortSignal on (image inspect does not): the limit ends the wait regardless.
+    const stopped = new Promise<never>((_, reject) => {
+      const stop = () => reject(limit.signal.reason);
+      if (limit.signal.aborted) stop();
+      else limit.signal.addEventListener('abort', stop, { once: true });
+    });
+    stopped.catch(() => undefined);
     try {
-      const result = await run(combined);
+      const result = await Promise.race([run(limit.signal), stopped]);
       debug('%s (%d ms)', what, Date.now() - started);
+      // A stream answer (an archive) is read after this returns: its limit lasts until the stream ends.
+      if (isStream(result)) {
+        held = true;
+        finished(result, () => limit.dispose());
+      }
       return result;
     } catch (e) {
       const err = e as DockerodeError;
       debug('%s failed: %s', what, engineMessage(err));
       if (signal?.aborted) throw new AbortedError();
-      if (timeout.aborted) throw new EngineCallError(`the Docker engine did not answer within ${timeoutMs / 1000} s (${what})`);
+      if (limit.expired) throw new EngineCallError(`the Docker engine did not answer within ${timeoutMs / 1000} s (${what})`);
       if (err.code === 'ECONNREFUSED' || err.code === 'ENOENT') {
         throw new EngineCallError(`lost the Docker engine at ${this.endpoint} (${what})`);
       }
       throw new EngineCallError(`${what}: ${engineMessage(err)}`, err.statusCode);
+    } finally {
+      if (!held) limit.dispose();
     }
+  }
+
+  /**
+   * A GET on the engine API with the abort signal on the request itself:
+   * dockerode's image and network inspect and image history do not pass it on,
+   * so their requests outlived the limit and kept grade from exiting.
+   */
+  private getJson<T>(path: string, signal: AbortSignal, notFound: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.docker.modem.dial(
+        { path, method: 'GET', abortSignal: signal, statusCodes: { 200: true, 404: notFound, 500: 'server error' } },
+        (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as T)),
+      );
+    });
   }
 
   private async orUndefinedOn404<T>(p: Promise<T>): Promise<T | undefined> {
@@ -187,29 +222,14 @@ export class DockerEngine {
 
   inspectImage(ref: string, signal?: AbortSignal): Promise<ImageInfo | undefined> {
     return this.orUndefinedOn404(
-      this.call(`inspect image ${ref}`, (s) => this.docker.getImage(ref).inspect({ abortSignal: s } as Docker.ImageInspectOptions), signal),
+      this.call(`inspect image ${ref}`, (s) => this.getJson<ImageInfo>(`/images/${encodeURIComponent(ref)}/json`, s, 'no such image'), signal),
     );
   }
 
   imageHistory(ref: string, signal?: AbortSignal): Promise<ImageHistoryEntry[] | undefined> {
     // dockerode's history() takes no abort signal; dial the endpoint directly.
     return this.orUndefinedOn404(
-      this.call(
-        `history of image ${ref}`,
-        (s) =>
-          new Promise<ImageHistoryEntry[]>((resolve, reject) => {
-            this.docker.modem.dial(
-              {
-                path: `/images/${encodeURIComponent(ref)}/history`,
-                method: 'GET',
-                abortSignal: s,
-                statusCodes: { 200: true, 404: 'no such image', 500: 'server error' },
-              },
-              (err: unknown, data: unknown) => (err ? reject(err) : resolve(data as ImageHistoryEntry[])),
-            );
-          }),
-        signal,
-      ),
+      this.call(`history of image ${ref}`, (s) => this.getJson<ImageHistoryEntry[]>(`/images/${encodeURIComponent(ref)}/history`, s, 'no such image'), signal),
     );
   }
 
@@ -279,14 +299,7 @@ export class DockerEngine {
 
   inspectNetwork(id: string, signal?: AbortSignal): Promise<NetworkDetails | undefined> {
     return this.orUndefinedOn404(
-      this.call(
-        `inspect network ${id.slice(0, 12)}`,
-        (s) => {
-          const network = this.docker.getNetwork(id);
-          return withSignal<NetworkDetails>(network.inspect, network, s);
-        },
-        signal,
-      ),
+      this.call(`inspect network ${id.slice(0, 12)}`, (s) => this.getJson<NetworkDetails>(`/networks/${encodeURIComponent(id)}`, s, 'no such network'), signal),
     );
   }
 
@@ -353,36 +366,43 @@ export class DockerEngine {
    * place, so the probe can be started. `done` gives its exit status.
    */
   async waitRemoval(id: string, timeoutMs: number, signal?: AbortSignal): Promise<{ done: Promise<number> }> {
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    const stream = await this.call(
-      `wait for probe ${id.slice(0, 12)}`,
-      () =>
-        new Promise<NodeJS.ReadableStream>((resolve, reject) => {
-          this.docker.modem.dial(
-            {
-              path: `/containers/${id}/wait?`,
-              method: 'POST',
-              isStream: true,
-              abortSignal: combined,
-              options: { condition: 'removed' },
-              statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-            },
-            (err: unknown, s: unknown) => (err ? reject(err) : resolve(s as NodeJS.ReadableStream)),
-          );
-        }),
-      signal,
-    );
+    const limit = startDeadline(`probe ${id.slice(0, 12)}`, timeoutMs, signal);
+    let stream: NodeJS.ReadableStream;
+    try {
+      stream = await this.call(
+        `wait for probe ${id.slice(0, 12)}`,
+        () =>
+          new Promise<NodeJS.ReadableStream>((resolve, reject) => {
+            this.docker.modem.dial(
+              {
+                path: `/containers/${id}/wait?`,
+                method: 'POST',
+                isStream: true,
+                abortSignal: limit.signal,
+                options: { condition: 'removed' },
+                statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+              },
+              (err: unknown, s: unknown) => (err ? reject(err) : resolve(s as NodeJS.ReadableStream)),
+            );
+          }),
+        signal,
+      );
+    } catch (e) {
+      limit.dispose();
+      throw e;
+    }
     const done = (async () => {
       let body = '';
       try {
         for await (const chunk of stream) body += chunk.toString();
       } catch (e) {
         if (signal?.aborted) throw new AbortedError();
-        if (timeout.aborted) throw new EngineCallError(`the probe did not finish within ${timeoutMs / 1000} s`);
+        if (limit.expired) throw new EngineCallError(`the probe did not finish within ${timeoutMs / 1000} s`);
         throw new EngineCallError(`lost the probe ${id.slice(0, 12)}: ${(e as Error).message}`);
+      } finally {
+        limit.dispose();
       }
-      if (timeout.aborted) throw new EngineCallError(`the probe did not finish within ${timeoutMs / 1000} s`);
+      if (limit.expired) throw new EngineCallError(`the probe did not finish within ${timeoutMs / 1000} s`);
       return (JSON.parse(body) as { StatusCode: number }).StatusCode;
     })();
     return { done };

@@ -4,7 +4,7 @@ import { extract as tarExtract } from 'tar-stream';
 import createDebug from 'debug';
 import { AbortedError, EngineCallError, type DockerEngine } from './engine';
 import { demuxLogFrames } from './log-frames';
-import { Semaphore } from '../runner/semaphore';
+import { Semaphore } from '../concurrency/semaphore';
 
 /** Keeps the first `cap` bytes of a stream and drains the rest. */
 async function collectCapped(stream: NodeJS.ReadableStream, cap = 256 * 1024): Promise<Buffer> {

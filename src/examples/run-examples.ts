@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../files/make-folder';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExampleSpec, Exercise } from '../exercise/exercise';
@@ -49,7 +50,7 @@ function exampleFolder(exercise: Exercise, example: ExampleSpec): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `grade-example-${exercise.id}-`));
   for (const [name, content] of Object.entries(example.files ?? {})) {
     const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     if (typeof content === 'string') writeFileSync(file, content);
     else copyFileSync(path.resolve(path.dirname(exercise.file), content.from), file);
   }

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { catalogueExercises, catalogueSource } from './exercise-catalogue';
 import { exerciseFilesIn, parseExercises } from './load';
 

@@ -11,6 +11,8 @@ export interface CheckSpec {
   /** What to do when the check does not pass: the next command to type. */
   hint?: string;
   hint_it?: string;
+  /** The command the hint asks for, shown on a line of its own so it can be copied alone (the same in every language). */
+  hint_command?: string;
   /** The slide the check comes from; defaults to the exercise's first slide. */
   slide?: string;
   /** Shown with the result whatever its status, e.g. a security caveat. */

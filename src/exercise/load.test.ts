@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { exerciseFilesIn, loadExerciseFiles, loadExercises, loadExercisesToGrade, type BrokenSpec } from './load';
-import { SpecError } from '../errors';
+import { SpecError } from '../errors/setup-error';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-spec-test-'));
 let n = 0;

@@ -2,7 +2,7 @@ import { phrase } from '../messages/phrase';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Document } from 'yaml';
-import { SetupError, SpecError, type SpecProblem } from '../errors';
+import { SetupError, SpecError, type SpecProblem } from '../errors/setup-error';
 import { catalogueExercises } from './exercise-catalogue';
 import type { Exercise, ExerciseSpec, GradingMode } from './exercise';
 import { referencedVariables } from './variables';
@@ -35,7 +35,7 @@ function outlineChecks(data: unknown): CheckOutline[] {
       id: typeof r.id === 'string' ? r.id : undefined,
       needs: Array.isArray(r.needs) ? r.needs.map((n: unknown) => (typeof n === 'string' ? n : undefined)) : [],
       modes: Array.isArray(r.modes) ? r.modes.filter((m: unknown): m is GradingMode => m === 'host' || m === 'repo') : ['host', 'repo'],
-      texts: [r.params, r.title, r.hint ?? ''],
+      texts: [r.params, r.title, r.hint ?? '', r.hint_command ?? ''],
     };
   });
 }

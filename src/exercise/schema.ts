@@ -146,6 +146,7 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
             bonus: { type: 'boolean' },
             hint: { type: 'string', minLength: 1 },
             hint_it: { type: 'string', minLength: 1 },
+            hint_command: { type: 'string', minLength: 1, pattern: '^[^\\n]+$' },
             slide: { type: 'string', minLength: 1 },
             warning: { type: 'string', minLength: 1 },
             warning_it: { type: 'string', minLength: 1 },
@@ -154,7 +155,7 @@ export function buildExerciseSchema(kinds: Record<string, CheckKind<unknown, str
             modes: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['host', 'repo'] } },
             params: { type: 'object' },
           },
-          dependencies: { title_it: ['title'], hint_it: ['hint'], warning_it: ['warning'] },
+          dependencies: { title_it: ['title'], hint_it: ['hint'], hint_command: ['hint'], warning_it: ['warning'] },
           allOf: names.map((name) => ({
             if: { properties: { kind: { const: name } }, required: ['kind'] },
             then: { properties: { params: kinds[name]!.meta.params } },

@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 
 const REFERENCE = /\$\{([a-z][a-z0-9_]*)\}/g;
 
@@ -21,6 +21,14 @@ export function substituteVariables<T>(value: T, vars: Readonly<Record<string, s
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituteVariables(v, vars)])) as T;
   }
   return value;
+}
+
+/**
+ * A title for a reader who has no value for its variables (the board, `grade list` before `grade init`):
+ * `${dockerhub_user}/olss_2021` reads `<dockerhub_user>/olss_2021`, the placeholder form of docker's own docs.
+ */
+export function placeholderVariables(text: string, vars: Readonly<Record<string, string>> = {}): string {
+  return text.replace(REFERENCE, (_whole, name: string) => (name in vars ? vars[name]! : `<${name}>`));
 }
 
 /** `--var key=value` → map; a malformed one is a usage error. */

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { catalogueSource, CATALOGUE_FILE } from './exercise-catalogue';
 import { exerciseFilesIn, parseExercises } from './load';
 

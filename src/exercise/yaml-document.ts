@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { SpecProblem } from '../errors';
+import type { SpecProblem } from '../errors/setup-error';
 import { closestWord } from '../words/closest-word';
 
 /**

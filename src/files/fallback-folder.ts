@@ -1,7 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { userStateDir } from './user-state-dir';
+import { makeFolder } from './make-folder';
 
 /**
  * Where reports go when the folder asked for cannot take them (a file in the
@@ -56,7 +57,7 @@ export class FoldersUnwritableError extends Error {
 
 /** Creates `dir` and proves a file can be written in it (a batch checks its --out before hours of grading). */
 export function ensureWritableFolder(dir: string): void {
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const probe = path.join(dir, `.grade-write-test-${process.pid}`);
   writeFileSync(probe, 'x');
   rmSync(probe, { force: true });

@@ -19,25 +19,35 @@ export interface Target {
   open(): Promise<OpenTarget>;
 }
 
+/**
+ * A state a target produced itself before grading (grade repo builds, runs
+ * and composes what a repository holds): what the checks see differently
+ * there. The runner passes it on whole; only the target knows how it was made.
+ */
+export interface StagedState {
+  /** Image names as exercises write them → the images to use instead (the repository's build under a unique tag). */
+  readonly imageAliases: Readonly<Record<string, string>>;
+  /** Which containers are the graded state: only those the target started. */
+  readonly containerScope: (labels: Readonly<Record<string, string>>) => boolean;
+  /** When the state was brought up: checks treat it as starting. */
+  readonly stagedAt: number;
+  /** The repository being graded. */
+  readonly repo: RepoContext;
+  /**
+   * Why the graded state could not be produced on this engine (a compose file
+   * that needs Compose v2 on a machine without it): checks of that state are
+   * `error`, never `fail`.
+   */
+  readonly cannotGradeState?: MessageValue;
+}
+
 export interface OpenTarget {
   readonly kind: TargetKind;
   readonly endpoint: string;
   readonly engine: DockerEngine;
   readonly http: HttpClient;
   readonly info: EngineInfo;
-  /** Image names as exercises write them → the images to use instead (a repository's build under a unique tag). */
-  readonly imageAliases?: Readonly<Record<string, string>>;
-  /** Which containers are the graded state (a repository target: only those it started). */
-  readonly containerScope?: (labels: Readonly<Record<string, string>>) => boolean;
-  /** When this target brought the graded state up itself (a repository target): checks treat it as starting. */
-  readonly stagedAt?: number;
-  /**
-   * Why the graded state could not be produced on this engine (grade repo on a
-   * machine without Compose v2 for a file that needs it): checks of that state
-   * are `error`, never `fail`.
-   */
-  readonly cannotGradeState?: MessageValue;
-  /** The repository being graded, for a repository target. */
-  readonly repo?: RepoContext;
+  /** The state this target brought up itself (a repository target); none when it grades what is there. */
+  readonly staged?: StagedState;
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { attempt } from '../../test/support/grade-results';
 import { historyFor, RECENT_ATTEMPTS, reportFromHistory, sameLearner } from './attempts';
 

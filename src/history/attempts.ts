@@ -1,5 +1,5 @@
 import { phrase } from '../messages/phrase';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { scoreRatio, type Attempt, type ExerciseHistory, type ReportInput } from '../report/input';
 import { totalScore, type ExerciseResult, type GradeResult } from '../result/types';
 
@@ -87,6 +87,7 @@ export function reportFromHistory(records: readonly GradeResult[], ids: readonly
     durationMs: used.reduce((s, r) => s + r.durationMs, 0),
     score: totalScore(exercises),
     exercises,
+    ...(newest.lang ? { lang: newest.lang } : {}),
   };
   return { result, history };
 }

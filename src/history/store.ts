@@ -1,10 +1,11 @@
-import { closeSync, fsyncSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { phrase, type Phrase } from '../messages/phrase';
 import { gradeResultValidator } from '../result/result-validator';
 import type { GradeResult } from '../result/types';
 import { HistoryLockedError, withHistoryLock } from './history-lock';
+import { makeFolder } from '../files/make-folder';
 
 /*
  * The history is JSON Lines: a header line naming the format and its version,
@@ -166,7 +167,7 @@ export interface AppendOutcome {
 export function appendToHistory(file: string, result: GradeResult): AppendOutcome {
   const dir = path.dirname(file);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
   } catch (e) {
     throw ioProblem(file, e);
   }

@@ -1,5 +1,3 @@
-import type { MessageData, MessageValue } from './phrase';
-
 /**
  * Every sentence the tool itself shows (reports, terminal, advice), by id, in
  * each language. Check kinds keep their English messages in `meta.messages`;
@@ -22,7 +20,7 @@ const en = {
   'report.grader': 'Grader',
   'report.percent': '{{percent}} percent',
   'report.nextSteps': 'Next steps',
-  'report.nextStepsIntro': 'The checks that did not pass, most points first. Each links to its row below.',
+  'report.nextStepsIntro': 'The checks that did not pass, in the order of the course: start with the first. Each links to its row below.',
   'report.allDone': 'Every check passed. Well done!',
   'report.notGraded': 'Not graded',
   'report.slides': 'Slides',
@@ -33,7 +31,7 @@ const en = {
   'report.whatToDo': 'What to do:',
   'report.whatNow': 'What to do now:',
   'report.warning': 'Warning:',
-  'report.evidence': 'Evidence',
+  'report.evidence': 'Details',
   'report.expected': 'Expected',
   'report.actual': 'Actual',
   'report.seeItYourself': 'See it yourself',
@@ -75,6 +73,7 @@ const en = {
   'terminal.next': 'Next step:',
   'terminal.allDone': 'Every check passed.',
   'terminal.progress': '{{done}}/{{total}} checks',
+  'terminal.waiting': 'still waiting ({{seconds}} s): {{what}}',
   'terminal.notGraded': 'not graded: {{id}} {{reason}}',
   // What a run says on the terminal around the checks
   'run.stoppingProbes': 'stopping, removing probe containers…',
@@ -83,6 +82,7 @@ const en = {
   'run.signal': '{{signal}}: {{consequence}}',
   'run.signalAgain': '{{signal}} again: {{consequence}}',
   'run.interrupted': 'grading interrupted; no report written',
+  'run.watchStopped': 'watching stopped; the reports of the last complete grading stay: {{file}}',
   'run.watched': 'graded {{why}} in {{seconds}} s{{latency}} — watching for changes, Ctrl-C to stop',
   'run.watchedAtStart': 'at start',
   'run.watchedAfter': 'after {{changes}}',
@@ -255,6 +255,9 @@ const en = {
   'init.pleaseAnswer': 'please answer',
   'init.lowercase': 'Docker Hub user names are lowercase: {{suggestion}}?',
   'init.userShape': 'a Docker Hub user name has 4 to 30 lowercase letters and digits',
+  'init.emptyValue': '{{option}} is empty',
+  'init.emptyValueHint': 'give it a value, or leave the option out to keep the one you gave before',
+  'init.keptUser': 'Docker Hub user: {{user}}',
   'init.badUser': 'bad --dockerhub-user "{{user}}"',
   'init.noTerminal': 'grade init has no terminal to ask in',
   'init.passOptions': 'pass {{options}}',
@@ -293,6 +296,10 @@ const en = {
   'part.none': 'none',
   'part.noNetworks': 'none',
   'part.nothing': 'nothing',
+  'evidence.noSuchContainer': 'no such container',
+  'evidence.noSuchImage': 'no such image',
+  'evidence.image': 'image {{image}}',
+  'evidence.atLeastOneEntry': 'at least one entry',
   'part.both': '{{first}} and {{second}}',
   'part.selector.any': 'container',
   'part.selector.named': 'container {{name}}',
@@ -314,7 +321,12 @@ const en = {
   'part.config.networkCount': 'is on {{count}} network(s) ({{networks}}), not {{want}}',
   'part.config.networkMode': 'has network mode {{mode}}, not {{want}}',
   'part.config.restartPolicy': 'has restart policy {{have}}, not {{want}}',
-  'part.config.command': 'runs `{{line}}`, which does not match /{{pattern}}/',
+  'part.config.command': 'runs `{{line}}`, not the command the exercise asks for (its pattern is under Details)',
+  'part.config.commandExpected': 'expected the command `{{want}}`, found `{{line}}`',
+  'part.config.commandContaining': 'expected a command with `{{want}}`, found `{{line}}`',
+  'part.pattern.text': 'the text the exercise asks for (its pattern is under Details)',
+  'part.pattern.form': 'of the form the exercise asks for (its pattern is under Details)',
+  'part.pattern.with': 'with `{{text}}`',
   'part.config.interactive': 'was started interactively (-it)',
   'part.config.notInteractive': 'was not started interactively (docker run -it)',
   'part.config.candidate': '{{name}} {{problems}}',
@@ -517,11 +529,29 @@ const en = {
   'files.batchNoFolderAdvice': 'choose another folder with --out',
   // Command line
   'cli.didYouMean': 'did you mean {{suggestion}}?',
+  'cli.seeHelp': '{{command}} --help shows how to use it',
+  'cli.unknownOption': 'unknown option {{option}}',
+  'cli.versionHint': 'grade --version (or -V) prints grade’s version',
+  'cli.versionWord': '"{{word}}" is no exercise',
+  'cli.badOptionValue': 'invalid value "{{value}}" for {{option}}: {{why}}',
+  'cli.badArgumentValue': 'invalid value "{{value}}": {{why}}',
+  'cli.positiveWhole': 'it must be a whole number of 1 or more',
+  'cli.percentage': 'it must be a percentage from 0 to 100',
+  'cli.optionNeedsValue': '{{option}} needs a value',
+  'cli.missingArgument': 'missing {{argument}}',
+  'cli.requiredOption': '{{option}} is required',
+  'cli.tooManyArguments': 'too many arguments',
+  'cli.unknownCommand': 'unknown command "{{command}}"',
   'cli.unknownCommandLike': 'unknown exercise "{{word}}" — did you mean the command grade {{command}}? (grade help {{command}})',
   'cli.unknownShell': 'unknown shell "{{shell}}" for grade completion',
   'cli.unknownShellAdvice': 'choose one of: {{shells}}',
   'cli.unknownHelpTopic': 'no command "{{command}}" to show help for',
   'list.variables': 'variables:',
+  'list.points': '{{points}} points',
+  'list.pointsRepo': '{{points}} points; {{repo}} under grade repo',
+  'list.repoOnly': 'grade repo only',
+  'list.notUnderRepo': 'not under grade repo',
+  'list.footer': '{{count}} exercises · "+" marks bonus points · grade <id> grades one',
   'list.variableSet': '{{name}} = {{value}} (from {{from}})',
   'list.variableUnset': '{{name}}: not set — {{advice}}',
   // grade validate, and a broken spec left out of grading
@@ -566,7 +596,16 @@ const en = {
   'help.titleCommands': 'Commands:',
   'help.titleArguments': 'Arguments:',
   'help.defaultValue': 'default: {{value}}',
-  'help.afterError': '(run grade --help for usage)',
+  'help.word.options': 'options',
+  'help.word.command': 'command',
+  'help.word.exercise': 'exercise',
+  'help.word.hostsFile': 'hosts-file',
+  'help.word.file': 'file',
+  'help.word.dir': 'dir',
+  'help.word.out': 'out',
+  'help.word.shard': 'shard',
+  'help.word.student': 'student',
+  'help.word.shell': 'shell',
   'help.helpOption': 'display help for command',
   'help.helpCommand': 'show help for grade or one of its commands',
   'help.version': 'output the version number',
@@ -660,6 +699,40 @@ const en = {
   'help.completion.shell': 'bash, zsh or fish',
   'help.completion.exercises': 'folder of exercise specs whose ids are completed',
   // grade board and grade board revoke: what the instructor reads on the terminal.
+  'boardPage.title': 'Live lab board',
+  'boardPage.pageTitle': 'Lab board: {{name}}',
+  'boardPage.loginTitle': 'Lab board: log in',
+  'boardPage.secret': 'Instructor secret',
+  'boardPage.logIn': 'Log in',
+  'boardPage.logOut': 'log out',
+  'boardPage.wrongSecret': 'Wrong secret.',
+  'boardPage.studentsJoin': 'Students join with',
+  'boardPage.needsScripts': 'live updates need scripts: this page reloads every {{seconds}} s',
+  'boardPage.connecting': 'connecting…',
+  'boardPage.live': 'live',
+  'boardPage.reconnecting': 'reconnecting…',
+  'boardPage.reporting': '{{reporting}}/{{students}} students reporting · {{results}} results',
+  'boardPage.stuckCount': '{{count}} stuck',
+  'boardPage.stuckMeaning': '(no improvement for {{minutes}} min)',
+  'boardPage.updated': 'updated {{time}}',
+  'boardPage.student': 'student',
+  'boardPage.full': 'full',
+  'boardPage.partial': 'partial',
+  'boardPage.zero': 'zero',
+  'boardPage.selfReported': 'self-reported',
+  'boardPage.verified': 'verified (SSH round)',
+  'boardPage.legend': "(dashed: sent by the student's own run; grades of record come from SSH rounds or CI) · ✓ time = first full marks",
+  'boardPage.sharesTitle': 'Checks: share of the class that passes',
+  'boardPage.exercise': 'exercise',
+  'boardPage.check': 'check',
+  'boardPage.pass': 'pass',
+  'boardPage.fullAt': 'full marks first at {{time}}',
+  'boardPage.undecided': '{{count}} check(s) the grader could not decide',
+  'boardPage.stuckSince': 'no improvement on {{exercise}} since {{time}}',
+  'boardPage.stuck': 'stuck {{minutes}} min on {{exercise}}',
+  'boardPage.last': '{{count}} result(s), last {{time}}',
+  'boardPage.lastSelf': '{{count}} result(s), last {{time}} (self-reported)',
+  'boardPage.noResult': 'no result yet',
   'board.badListen': 'bad --listen "{{value}}"',
   'board.badListenAdvice': 'write it as HOST:PORT, e.g. {{example}}',
   'board.cannotListen': 'cannot listen on {{listen}} ({{why}})',
@@ -681,6 +754,26 @@ const en = {
 
 export type MessageId = keyof typeof en;
 
+/**
+ * A piece of a message that a kind builds in code (where it looked, a list of
+ * problems): an id of the tool's catalogue and its values, so the piece is
+ * rendered in the run's language like the sentence around it. Values the
+ * student controls (names, command output) stay plain strings.
+ */
+export interface Phrase {
+  phrase: MessageId;
+  data?: MessageData;
+}
+
+/** Several values shown one after the other, e.g. problems joined by "; ". */
+export interface PhraseList {
+  items: readonly MessageValue[];
+  separator: string;
+}
+
+export type MessageValue = string | number | undefined | Phrase | PhraseList;
+export type MessageData = Record<string, MessageValue>;
+
 const it: Record<MessageId, string> = {
   'report.title': 'Rapporto di valutazione',
   'report.heading': 'Esercizi Docker — rapporto di valutazione',
@@ -691,7 +784,7 @@ const it: Record<MessageId, string> = {
   'report.grader': 'Valutatore',
   'report.percent': '{{percent}} per cento',
   'report.nextSteps': 'Prossimi passi',
-  'report.nextStepsIntro': 'I controlli non superati, prima quelli che valgono di più. Ognuno porta alla sua riga più sotto.',
+  'report.nextStepsIntro': 'I controlli non superati, nell’ordine del corso: comincia dal primo. Ognuno porta alla sua riga più sotto.',
   'report.allDone': 'Tutti i controlli sono superati. Ottimo lavoro!',
   'report.notGraded': 'Non valutati',
   'report.slides': 'Slide',
@@ -742,6 +835,7 @@ const it: Record<MessageId, string> = {
   'terminal.next': 'Prossimo passo:',
   'terminal.allDone': 'Tutti i controlli sono superati.',
   'terminal.progress': '{{done}}/{{total}} controlli',
+  'terminal.waiting': 'ancora in attesa ({{seconds}} s): {{what}}',
   'terminal.notGraded': 'non valutato: {{id}} {{reason}}',
   'run.stoppingProbes': 'mi fermo e rimuovo i container di prova…',
   'run.stoppingRepo': 'mi fermo e rimuovo ciò che grade repo ha avviato…',
@@ -749,6 +843,7 @@ const it: Record<MessageId, string> = {
   'run.signal': '{{signal}}: {{consequence}}',
   'run.signalAgain': '{{signal}} di nuovo: {{consequence}}',
   'run.interrupted': 'valutazione interrotta; nessun rapporto scritto',
+  'run.watchStopped': 'osservazione fermata; restano i rapporti dell’ultima valutazione completa: {{file}}',
   'run.watched': 'valutato {{why}} in {{seconds}} s{{latency}} — osservo le modifiche, Ctrl-C per fermare',
   'run.watchedAtStart': 'all’avvio',
   'run.watchedAfter': 'dopo {{changes}}',
@@ -918,6 +1013,9 @@ const it: Record<MessageId, string> = {
   'init.pleaseAnswer': 'rispondi, per favore',
   'init.lowercase': 'i nomi utente Docker Hub sono in minuscolo: {{suggestion}}?',
   'init.userShape': 'un nome utente Docker Hub ha da 4 a 30 lettere minuscole e cifre',
+  'init.emptyValue': '{{option}} è vuota',
+  'init.emptyValueHint': 'dalle un valore, oppure togli l’opzione per tenere quello dato prima',
+  'init.keptUser': 'utente Docker Hub: {{user}}',
   'init.badUser': '--dockerhub-user "{{user}}" non valido',
   'init.noTerminal': 'grade init non ha un terminale in cui fare domande',
   'init.passOptions': 'aggiungi {{options}}',
@@ -955,6 +1053,10 @@ const it: Record<MessageId, string> = {
   'part.none': 'nessuno',
   'part.noNetworks': 'nessuna',
   'part.nothing': 'niente',
+  'evidence.noSuchContainer': 'nessun container così',
+  'evidence.noSuchImage': 'nessuna immagine così',
+  'evidence.image': 'immagine {{image}}',
+  'evidence.atLeastOneEntry': 'almeno un elemento',
   'part.both': '{{first}} e {{second}}',
   'part.selector.any': 'un container',
   'part.selector.named': 'il container {{name}}',
@@ -976,7 +1078,12 @@ const it: Record<MessageId, string> = {
   'part.config.networkCount': 'è collegato a {{count}} rete/i ({{networks}}), non a {{want}}',
   'part.config.networkMode': 'ha la modalità di rete {{mode}}, non {{want}}',
   'part.config.restartPolicy': 'ha la restart policy {{have}}, non {{want}}',
-  'part.config.command': 'esegue `{{line}}`, che non corrisponde a /{{pattern}}/',
+  'part.config.command': 'esegue `{{line}}`, non il comando chiesto dall’esercizio (il modello è nei Dettagli)',
+  'part.config.commandExpected': 'atteso il comando `{{want}}`, trovato `{{line}}`',
+  'part.config.commandContaining': 'atteso un comando con `{{want}}`, trovato `{{line}}`',
+  'part.pattern.text': 'il testo chiesto dall’esercizio (il modello è nei Dettagli)',
+  'part.pattern.form': 'nella forma chiesta dall’esercizio (il modello è nei Dettagli)',
+  'part.pattern.with': 'con `{{text}}`',
   'part.config.interactive': 'è stato avviato in modo interattivo (-it)',
   'part.config.notInteractive': 'non è stato avviato in modo interattivo (docker run -it)',
   'part.config.candidate': '{{name}} {{problems}}',
@@ -1116,7 +1223,7 @@ const it: Record<MessageId, string> = {
   'part.host.commandTimeout': '`{{command}}` non è finito su {{where}} entro {{seconds}} s',
   'part.host.noDocker': 'su {{host}} non c’è il comando docker per {{user}}',
   'part.host.noPermission': '{{user}} non ha il permesso di usare il socket Docker su {{host}} (non è nel gruppo docker?)',
-  'part.host.engineDown': 'il Docker engine su {{host}} non risponde ({{error}})',
+  'part.host.engineDown': 'il motore Docker su {{host}} non risponde ({{error}})',
   'part.host.dockerVersionFailed': 'docker version non è riuscito su {{host}}: {{error}}',
   'part.host.dockerApiFailed': 'l’API Docker via SSH non ha funzionato: {{error}}',
   'part.host.overtime': 'la valutazione non è finita entro {{seconds}} s',
@@ -1138,7 +1245,7 @@ const it: Record<MessageId, string> = {
   'part.escape.tooMuch': '{{key}} dà al container più accesso all’host di quanto serva al corso',
   'part.escape.securityOpt': 'security_opt {{option}} disattiva una protezione',
   'part.escape.remoteContext': 'il contesto di build {{context}} non è nel repository',
-  'part.escape.retag': 'build: darebbe un nuovo tag all’immagine {{image}}, che l’engine ha già',
+  'part.escape.retag': 'build: darebbe un nuovo tag all’immagine {{image}}, che il motore ha già',
   'part.registry.noAnswerWithin': 'il registry {{host}} non ha risposto entro {{seconds}} s',
   'part.registry.unreachable': 'il registry {{host}} non è raggiungibile ({{code}})',
   'part.registry.tokenRateLimited': 'il registry sta limitando le richieste di token',
@@ -1176,11 +1283,29 @@ const it: Record<MessageId, string> = {
   'files.batchNoFolder': 'non posso scrivere in {{wanted}} ({{why}}) né in una cartella di riserva',
   'files.batchNoFolderAdvice': 'scegli un’altra cartella con --out',
   'cli.didYouMean': 'forse intendevi {{suggestion}}?',
+  'cli.seeHelp': '{{command}} --help mostra come si usa',
+  'cli.unknownOption': 'opzione sconosciuta: {{option}}',
+  'cli.versionHint': 'grade --version (o -V) mostra la versione di grade',
+  'cli.versionWord': '"{{word}}" non è un esercizio',
+  'cli.badOptionValue': 'valore "{{value}}" non valido per {{option}}: {{why}}',
+  'cli.badArgumentValue': 'valore "{{value}}" non valido: {{why}}',
+  'cli.positiveWhole': 'deve essere un numero intero, 1 o più',
+  'cli.percentage': 'deve essere una percentuale da 0 a 100',
+  'cli.optionNeedsValue': '{{option}} vuole un valore',
+  'cli.missingArgument': 'manca {{argument}}',
+  'cli.requiredOption': '{{option}} è obbligatoria',
+  'cli.tooManyArguments': 'troppi argomenti',
+  'cli.unknownCommand': 'comando "{{command}}" sconosciuto',
   'cli.unknownCommandLike': 'esercizio "{{word}}" sconosciuto — forse intendevi il comando grade {{command}}? (grade help {{command}})',
   'cli.unknownShell': 'shell "{{shell}}" sconosciuta per grade completion',
   'cli.unknownShellAdvice': 'scegli tra: {{shells}}',
   'cli.unknownHelpTopic': 'non c’è un comando "{{command}}" di cui mostrare l’aiuto',
   'list.variables': 'variabili:',
+  'list.points': '{{points}} punti',
+  'list.pointsRepo': '{{points}} punti; {{repo}} con grade repo',
+  'list.repoOnly': 'solo con grade repo',
+  'list.notUnderRepo': 'non con grade repo',
+  'list.footer': '{{count}} esercizi · "+" indica i punti bonus · grade <id> ne valuta uno',
   'list.variableSet': '{{name}} = {{value}} (da {{from}})',
   'list.variableUnset': '{{name}}: non impostata — {{advice}}',
   'validate.oneProblem': '1 problema in {{files}} file',
@@ -1225,7 +1350,16 @@ const it: Record<MessageId, string> = {
   'help.titleCommands': 'Comandi:',
   'help.titleArguments': 'Argomenti:',
   'help.defaultValue': 'predefinito: {{value}}',
-  'help.afterError': '(grade --help mostra come si usa)',
+  'help.word.options': 'opzioni',
+  'help.word.command': 'comando',
+  'help.word.exercise': 'esercizio',
+  'help.word.hostsFile': 'file-host',
+  'help.word.file': 'file',
+  'help.word.dir': 'cartella',
+  'help.word.out': 'uscita',
+  'help.word.shard': 'parte',
+  'help.word.student': 'studente',
+  'help.word.shell': 'shell',
   'help.helpOption': 'mostra l’aiuto del comando',
   'help.helpCommand': 'mostra l’aiuto di grade o di uno dei suoi comandi',
   'help.version': 'mostra il numero di versione',
@@ -1243,11 +1377,11 @@ const it: Record<MessageId, string> = {
   'help.grade.noHistory': 'non leggere e non aggiornare lo storico dei tentativi',
   'help.grade.var': 'un valore che serve a un esercizio, es. --var dockerhub_user=alice (ripetibile)',
   'help.grade.host':
-    'engine Docker da valutare, come docker -H (predefinito: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock; l’aiuto termina con quello usato)',
+    'motore Docker da valutare, come docker -H (predefinito: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock; l’aiuto termina con quello usato)',
   'help.grade.student': 'matricola dello studente scritta nei rapporti',
   'help.grade.registry': 'API di un registry che fa le veci di Docker Hub, es. un registry del corso (predefinito https://registry-1.docker.io)',
   'help.grade.config': 'configurazione dell’utente scritta da grade init (predefinita: $GRADE_CONFIG, altrimenti la cartella di configurazione dell’utente)',
-  'help.grade.watch': 'valuta di nuovo dopo ogni modifica sull’engine (container, immagini, reti, volumi) fino a Ctrl-C',
+  'help.grade.watch': 'valuta di nuovo dopo ogni modifica sul motore (container, immagini, reti, volumi) fino a Ctrl-C',
   'help.list': 'elenca gli esercizi e i loro controlli con i punti',
   'help.list.json': 'in JSON su stdout',
   'help.list.kinds': 'elenca invece i tipi di controllo',
@@ -1271,7 +1405,7 @@ const it: Record<MessageId, string> = {
   'help.batch.var': 'una variabile per ogni host (vincono le variabili dell’host stesso); ripetibile',
   'help.batch.concurrency': 'host valutati insieme',
   'help.batch.checkConcurrency': 'controlli eseguiti insieme su un host',
-  'help.batch.connectTimeout': 'tempo massimo per connettersi a un host e raggiungere il suo engine',
+  'help.batch.connectTimeout': 'tempo massimo per connettersi a un host e raggiungere il suo motore Docker',
   'help.batch.hostTimeout': 'tempo massimo per un host intero',
   'help.batch.resume': 'salta gli host già valutati in --out',
   'help.batch.reportOnly': 'ricostruisce il rapporto della classe da --out, senza valutare nulla',
@@ -1289,7 +1423,7 @@ const it: Record<MessageId, string> = {
   'help.repo.passMark': 'esce con 0 da questa quota dei punti in su, con 1 sotto',
   'help.repo.var': 'un valore che serve a un esercizio (ripetibile)',
   'help.repo.host':
-    'engine Docker su cui costruire e avviare (predefinito: come per grade: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock)',
+    'motore Docker su cui costruire e avviare (predefinito: come per grade: $DOCKER_HOST, il contesto Docker, il socket rootless, altrimenti /var/run/docker.sock)',
   'help.repo.stepTimeout': 'tempo massimo di ogni passo sul repository: docker build, compose up, compose down',
   'help.repo.student': 'matricola dello studente scritta nei rapporti (in GitLab CI: "$GITLAB_USER_LOGIN")',
   'help.merge': 'un unico rapporto della classe dalle cartelle di output di più esecuzioni di grade batch --shard',
@@ -1303,7 +1437,7 @@ const it: Record<MessageId, string> = {
   'help.init.config': 'dove scrivere (predefinito: $GRADE_CONFIG, altrimenti la cartella di configurazione dell’utente)',
   'help.init.board': 'unisciti alla board dal vivo a questo indirizzo (con --join); ogni esecuzione di grade le invia poi il risultato',
   'help.init.join': 'il codice di accesso alla board dato dal docente',
-  'help.report': 'scrive di nuovo i rapporti dallo storico dei tentativi (ultimo risultato per esercizio, migliore precedente); non serve un engine',
+  'help.report': 'scrive di nuovo i rapporti dallo storico dei tentativi (ultimo risultato per esercizio, migliore precedente); non serve un motore Docker',
   'help.report.exerciseIds': 'id degli esercizi da riportare (predefinito: tutti quelli nello storico)',
   'help.report.history': 'storico dei tentativi da leggere (predefinito: $GRADE_HISTORY, altrimenti la cartella di stato dell’utente)',
   'help.board':
@@ -1322,6 +1456,41 @@ const it: Record<MessageId, string> = {
   'help.completion': 'stampa uno script di completamento per bash, zsh o fish (comandi, opzioni, id degli esercizi); vedi README: Shell completion',
   'help.completion.shell': 'bash, zsh o fish',
   'help.completion.exercises': 'cartella dei file degli esercizi di cui completare gli id',
+  'boardPage.title': 'Board dal vivo del laboratorio',
+  'boardPage.pageTitle': 'Board del laboratorio: {{name}}',
+  'boardPage.loginTitle': 'Board del laboratorio: accesso',
+  'boardPage.secret': 'Segreto del docente',
+  'boardPage.logIn': 'Entra',
+  'boardPage.logOut': 'esci',
+  'boardPage.wrongSecret': 'Segreto sbagliato.',
+  'boardPage.studentsJoin': 'Gli studenti si collegano con',
+  'boardPage.needsScripts': 'gli aggiornamenti dal vivo richiedono gli script: questa pagina si ricarica ogni {{seconds}} s',
+  'boardPage.connecting': 'connessione…',
+  'boardPage.live': 'dal vivo',
+  'boardPage.reconnecting': 'riconnessione…',
+  'boardPage.reporting': '{{reporting}}/{{students}} studenti con risultati · {{results}} risultati',
+  'boardPage.stuckCount': '{{count}} bloccati',
+  'boardPage.stuckMeaning': '(nessun miglioramento da {{minutes}} min)',
+  'boardPage.updated': 'aggiornata alle {{time}}',
+  'boardPage.student': 'studente',
+  'boardPage.full': 'pieno',
+  'boardPage.partial': 'parziale',
+  'boardPage.zero': 'zero',
+  'boardPage.selfReported': 'inviato dallo studente',
+  'boardPage.verified': 'verificato (turno SSH)',
+  'boardPage.legend':
+    '(tratteggiato: inviato dall’esecuzione dello studente; i voti ufficiali vengono dai turni SSH o dalla CI) · ✓ ora = primo punteggio pieno',
+  'boardPage.sharesTitle': 'Controlli: quota della classe che li supera',
+  'boardPage.exercise': 'esercizio',
+  'boardPage.check': 'controllo',
+  'boardPage.pass': 'superati',
+  'boardPage.fullAt': 'punteggio pieno la prima volta alle {{time}}',
+  'boardPage.undecided': '{{count}} controlli che il valutatore non ha potuto decidere',
+  'boardPage.stuckSince': 'nessun miglioramento su {{exercise}} dalle {{time}}',
+  'boardPage.stuck': 'bloccato da {{minutes}} min su {{exercise}}',
+  'boardPage.last': '{{count}} risultati, l’ultimo alle {{time}}',
+  'boardPage.lastSelf': '{{count}} risultati, l’ultimo alle {{time}} (inviato dallo studente)',
+  'boardPage.noResult': 'ancora nessun risultato',
   'board.badListen': '--listen "{{value}}" non valido',
   'board.badListenAdvice': 'scrivilo come HOST:PORTA, ad esempio {{example}}',
   'board.cannotListen': 'impossibile mettersi in ascolto su {{listen}} ({{why}})',
@@ -1366,6 +1535,26 @@ export function renderValue(lang: Lang, value: MessageValue): string {
     .filter((item) => item !== undefined)
     .map((item) => renderValue(lang, item))
     .join(value.separator);
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A phrase of this catalogue, not any object that happens to have a `phrase` key (evidence carries the engine's JSON). */
+function isCatalogPhrase(v: unknown): v is Phrase {
+  return isRecord(v) && typeof v.phrase === 'string' && v.phrase in en && Object.keys(v).every((k) => k === 'phrase' || k === 'data');
+}
+
+/**
+ * Evidence with every phrase of the catalogue in it rendered in `lang` ("no such container", "at least one entry"):
+ * the words grade writes are in the run's language; what the engine or the student wrote stays as it came.
+ */
+export function localizeEvidence<T>(value: T, lang: Lang): T {
+  if (isCatalogPhrase(value)) return renderValue(lang, value) as T;
+  if (isRecord(value) && Array.isArray(value.items) && typeof value.separator === 'string' && Object.keys(value).length === 2)
+    return value.items.map((item) => localizeEvidence(item, lang)).join(value.separator) as T;
+  if (Array.isArray(value)) return value.map((v) => localizeEvidence(v, lang)) as T;
+  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localizeEvidence(v, lang)])) as T;
+  return value;
 }
 
 /** A function bound to one language, as templates and reporters use it. */

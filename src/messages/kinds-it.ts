@@ -41,7 +41,7 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
   'container.logs': {
     ok: '{{name}} ha scritto {{count}} righe che corrispondono, la più recente {{age}} s fa: {{last}}',
     notFound: 'Non c’è {{what}}',
-    tooFew: '{{name}} ha scritto {{count}} righe che corrispondono a /{{pattern}}/ (almeno {{min}} attese); ultime righe: {{last}}',
+    tooFew: '{{name}} ha scritto {{count}} righe {{pattern}} (almeno {{min}} attese); ultime righe: {{last}}',
     okStopped: '{{name}} è stato fermato; fino ad allora ha scritto {{count}} righe che corrispondono, la più recente {{age}} s prima dello stop: {{last}}',
     stale: 'La riga più recente nel log di {{name}} ha {{age}} s: ha smesso di scrivere',
     staleStopped: '{{name}} è stato fermato, e la riga più recente nel suo log è di {{age}} s prima: aveva già smesso di scrivere',
@@ -54,7 +54,7 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
   'container.top': {
     ok: '{{name}} esegue `{{command}}`',
     notRunning: 'Non c’è {{what}} in esecuzione',
-    noProcess: '{{name}} esegue {{commands}}, niente che corrisponda a /{{pattern}}/',
+    noProcess: '{{name}} esegue {{commands}}, ma nessun processo {{pattern}}',
   },
   'dockerfile.instructions': {
     ok: '{{file}} ha {{labels}}',
@@ -170,7 +170,7 @@ export const kindMessagesIt: Readonly<Record<string, Readonly<Record<string, str
     ok: 'Il volume {{volume}} contiene {{entries}}',
     missingVolume: 'Non c’è il volume {{volume}}',
     empty: 'Il volume {{volume}} è vuoto: niente di ciò che vi è stato scritto è rimasto',
-    noMatch: 'Il volume {{volume}} contiene {{entries}}, ma niente che corrisponda a /{{file}}/',
+    noMatch: 'Il volume {{volume}} contiene {{entries}}, ma nessun elemento {{file}}',
     noPath: 'Il volume {{volume}} non ha {{path}}',
     noProbeImage: 'Impossibile leggere il volume {{volume}}: nessun container lo usa, quindi non c’è un’immagine con cui leggerlo',
   },

@@ -13,7 +13,7 @@ import { registryFailure } from '../check/registry-verdicts';
 import { whereGraded } from '../check/where-graded';
 import { DockerEngine, type ContainerDetails } from '../docker/engine';
 import { RegistryClient, RegistryError } from '../registry/registry-client';
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { loadExercises } from '../exercise/load';
 import { missingTranslations } from '../exercise/localize';
 import type { RepoSpec } from '../exercise/exercise';
@@ -21,7 +21,7 @@ import { RepoStage } from '../grading-target/repo/repo-stage';
 import { KnownHosts } from '../ssh/known-hosts';
 import { HostError, SshSession } from '../ssh/ssh-session';
 import { catalog, languages, renderMessage, renderValue, type Lang } from './catalog';
-import { kindMessageTemplate } from './kind-messages';
+import { kindMessageTemplate } from '../check/kind-messages';
 import { kindMessagesIt } from './kinds-it';
 
 /** `{{name}}` placeholders of a template, sorted: a translation must fill the same ones. */

@@ -2,6 +2,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import * as tar from 'tar-stream';
+import { linkedAbort } from '../time/deadline';
 
 /** A layer's bytes and media type (…tar, …tar+gzip, …tar.gzip, …tar+zstd), from the registry or a test. */
 export type LayerOpener = (index: number) => Promise<{ stream: Readable; mediaType: string }>;
@@ -146,7 +147,7 @@ export async function searchLayers(candidates: string[], layerCount: number, ope
       },
     });
     const extract = tar.extract();
-    const stop = new AbortController();
+    const stop = linkedAbort(signal);
     const decide = async () => {
       for await (const entry of extract) {
         const name = clean(entry.header.name);
@@ -179,14 +180,14 @@ export async function searchLayers(candidates: string[], layerCount: number, ope
     };
     const gunzip = mediaType.endsWith('gzip');
     const flow = pipeline([stream, count, ...(gunzip ? [createGunzip()] : []), extract], {
-      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+      signal: stop.signal,
     });
     const [, outcome] = await Promise.all([
       flow.catch((e: unknown) => {
-        if (!stop.signal.aborted) throw e;
+        if (!stop.signal.aborted || signal?.aborted) throw e;
       }),
       decide(),
-    ]);
+    ]).finally(() => stop.dispose());
     if (outcome === 'read') {
       for (const p of only ?? wanted.keys()) wanted.get(p)?.add(layer);
       read.add(layer);

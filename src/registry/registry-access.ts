@@ -1,4 +1,4 @@
-import { parseReference, type RegistryReference } from './reference';
+import { parseReference, type RegistryReference } from '../docker/image-reference';
 import { RegistryClient, type Descriptor, type ImageConfig, type ImageManifest, type RegistryCredentials } from './registry-client';
 
 export interface RegistryAccessOptions {

@@ -1,10 +1,11 @@
-import type { Readable } from 'node:stream';
+import { finished, type Readable } from 'node:stream';
 import createDebug from 'debug';
 import type { Dispatcher } from 'undici';
 import { undiciRequest } from '../http/undici-request';
 import { renderValue } from '../messages/catalog';
 import { phrase, type Phrase } from '../messages/phrase';
 import { parseChallenge } from './www-authenticate';
+import { LimitReached, startDeadline } from '../time/deadline';
 
 const debug = createDebug('grade:registry');
 
@@ -129,6 +130,8 @@ interface Sent {
   status: number;
   headers: Headers;
   body: Dispatcher.ResponseData['body'];
+  /** host:port that answered, for messages. */
+  host: string;
 }
 
 const MAX_JSON_BYTES = 16 * 1024 * 1024;
@@ -138,16 +141,22 @@ const MAX_TOKEN_BYTES = 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
 
 /** Reads a body of at most `max` bytes; a longer one is an error, never held in memory whole. */
-async function readCapped(body: Sent['body'], max: number, what: string): Promise<Buffer> {
+async function readCapped({ body, host }: Sent, max: number, what: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > max) {
-      body.destroy();
-      throw new RegistryError('protocol', `${what} larger than ${max >= 1024 * 1024 ? `${max / 1024 / 1024} MiB` : `${max / 1024} KiB`}`);
+  try {
+    for await (const chunk of body) {
+      size += (chunk as Buffer).length;
+      if (size > max) {
+        body.destroy();
+        throw new RegistryError('protocol', `${what} larger than ${max >= 1024 * 1024 ? `${max / 1024 / 1024} MiB` : `${max / 1024} KiB`}`);
+      }
+      chunks.push(chunk as Buffer);
     }
-    chunks.push(chunk as Buffer);
+  } catch (e) {
+    // The request's time limit covers its body: a body still coming at the limit is no answer in time.
+    if (e instanceof LimitReached) throw new RegistryError('unavailable', phrase('part.registry.noAnswerWithin', { host, seconds: e.ms / 1000 }));
+    throw e;
   }
   return Buffer.concat(chunks);
 }
@@ -197,8 +206,9 @@ export class RegistryClient {
    * streamed and possibly large) only the wait for headers and each silence.
    */
   private async raw(method: 'GET' | 'HEAD', url: string, headers: Record<string, string>, signal?: AbortSignal, whole = true): Promise<Sent> {
-    const t = AbortSignal.timeout(this.timeout());
-    const bound = whole ? (signal ? AbortSignal.any([signal, t]) : t) : signal;
+    // The limit lasts until the body is read (callers read it after this returns).
+    const limit = whole ? startDeadline(`registry request (${method} ${url})`, this.timeout(), signal) : undefined;
+    const bound = limit ? limit.signal : signal;
     try {
       // undici loaded with the first registry request: most exercises never make one.
       const res = await undiciRequest(url, {
@@ -210,15 +220,17 @@ export class RegistryClient {
         ...(this.opts.dispatcher ? { dispatcher: this.opts.dispatcher } : {}),
       });
       debug('%s %s → %d', method, url, res.statusCode);
-      return { status: res.statusCode, headers: res.headers, body: res.body };
+      if (limit) finished(res.body, () => limit.dispose());
+      return { status: res.statusCode, headers: res.headers, body: res.body, host: new URL(url).host };
     } catch (e) {
+      limit?.dispose();
       if (signal?.aborted) throw e;
       const err = e as { code?: string; cause?: { code?: string }; name?: string };
       const code = err.code ?? err.cause?.code ?? err.name ?? 'error';
       const host = new URL(url).host;
       throw new RegistryError(
         'unavailable',
-        (whole && t.aborted) || /TIMEOUT/.test(code)
+        limit?.expired || /TIMEOUT/.test(code)
           ? phrase('part.registry.noAnswerWithin', { host, seconds: this.timeout() / 1000 })
           : phrase('part.registry.unreachable', { host, code }),
       );
@@ -245,7 +257,7 @@ export class RegistryClient {
       headers.authorization = `Basic ${Buffer.from(`${this.opts.credentials.username}:${this.opts.credentials.password}`).toString('base64')}`;
     }
     const res = await this.raw('GET', url.toString(), headers, signal);
-    const text = (await readCapped(res.body, MAX_TOKEN_BYTES, "the token service's answer is")).toString('utf8');
+    const text = (await readCapped(res, MAX_TOKEN_BYTES, "the token service's answer is")).toString('utf8');
     if (res.status === 401 || res.status === 403)
       throw new RegistryError('denied', `the registry's token service refused the credentials (${res.status})`, { status: res.status });
     if (res.status === 429) {
@@ -312,7 +324,7 @@ export class RegistryClient {
   }
 
   private async failure(res: Sent, repository: string, path: string): Promise<RegistryError> {
-    const text = await readCapped(res.body, MAX_ERROR_BYTES, 'an error body')
+    const text = await readCapped(res, MAX_ERROR_BYTES, 'an error body')
       .then((b) => b.toString('utf8'))
       .catch(() => '');
     let code: string | undefined;
@@ -338,7 +350,7 @@ export class RegistryClient {
   }
 
   private async json<T>(res: Sent): Promise<T> {
-    return JSON.parse((await readCapped(res.body, MAX_JSON_BYTES, 'a manifest or config')).toString('utf8')) as T;
+    return JSON.parse((await readCapped(res, MAX_JSON_BYTES, 'a manifest or config')).toString('utf8')) as T;
   }
 
   /** HEAD of a manifest: whether it exists and its digest (on Docker Hub, not counted as a pull). */

@@ -1,5 +1,5 @@
 import { parseChallenge } from './www-authenticate';
-import { parseReference } from './reference';
+import { parseReference } from '../docker/image-reference';
 
 test('a Docker Hub challenge, with a comma inside the scope', () => {
   expect(parseChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:alice/olss_2021:pull,push"')).toEqual({

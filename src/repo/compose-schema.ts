@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { schemasDir } from '../package-info';
+import { schemasDir } from '../package/package-info';
 
 /**
  * The Compose Specification's own JSON Schema (compose-spec project,

@@ -10,7 +10,7 @@ import { checkKinds } from '../../checks';
 import { describeSelector } from '../check/container-selection';
 import { joined, phrase, type MessageData } from '../check/kind';
 import { renderMessage, type Lang } from '../messages/catalog';
-import { kindMessageTemplate } from '../messages/kind-messages';
+import { kindMessageTemplate } from '../check/kind-messages';
 import type { GradeResult } from '../result/types';
 import { renderHtml } from './html';
 
@@ -133,7 +133,7 @@ describe('HTML report in Chromium', () => {
       const web = page.locator('#ex-web_server');
       expect(await page.locator('#ex-web_server h2').innerText()).toBe(`Web ${literal} web_server`);
       const text = await web.innerText();
-      for (const s of [`Container ${literal}`, `page said ${literal}`, `type ${literal}`, `careful ${literal}`, `$ curl '${literal}'`]) {
+      for (const s of [`Container ${literal}`, `page said ${literal}`, `type ${literal}`, `careful ${literal}`, `See it yourself: curl '${literal}'`]) {
         expect([s, text.includes(s)]).toEqual([s, true]);
       }
       // A passing check's evidence is folded away; a person opens it.
@@ -244,11 +244,11 @@ describe('HTML report that teaches, in Chromium', () => {
     try {
       const steps = page.locator('ol.steps > li');
       expect(await steps.count()).toBe(4);
-      expect(await steps.first().innerText()).toContain('test1 cannot reach test3');
+      expect(await steps.first().innerText()).toContain('http://localhost:8080/ shows the greeting');
       // The first step's link lands on its row.
       await steps.first().locator('a').click();
-      expect((await layoutOf(page)).hash).toBe('#check-bridge_isolation-isolated');
-      expect(await page.locator('#check-bridge_isolation-isolated').isVisible()).toBe(true);
+      expect((await layoutOf(page)).hash).toBe('#check-web_server-page');
+      expect(await page.locator('#check-web_server-page').isVisible()).toBe(true);
       expect(await page.locator('section.not-graded').innerText()).toContain('docker_hub_push');
       expect(await page.locator('#ex-web_server svg.chart circle').count()).toBe(4);
 

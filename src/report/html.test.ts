@@ -73,9 +73,10 @@ describe('HTML report', () => {
     expect(html).toContain('50%');
     expect(html).toMatch(/What to do:<\/strong> type x <em>\(slide “Dockerfiles”\)<\/em>/);
     expect(html).toContain('$ docker inspect &#x27;x&#x27;');
-    // A passing check keeps its evidence folded; a failing one shows it.
-    expect(html).toMatch(/<details><summary>Evidence<\/summary>/);
+    // Expected and found (patterns, raw values) are folded under Details; a failed check's command to see it stays in view.
+    expect(html).toMatch(/<details><summary>Details<\/summary>/);
     expect(html).toContain('<dt>Expected</dt>');
+    expect(html).not.toMatch(/<\/details>\s*<dl class="evidence">/);
   });
 });
 
@@ -131,14 +132,14 @@ describe('HTML report with fixtures', () => {
 describe('HTML report that teaches', () => {
   const between = (html: string, from: string, to: string) => html.slice(html.indexOf(from), html.indexOf(to, html.indexOf(from)));
 
-  test('next steps first: failed and undecided checks across exercises, most points first, bonus last, each linking to its row', () => {
+  test('next steps first: failed and undecided checks in course order, bonus last, each linking to its row', () => {
     const html = renderHtml({ result: mixedResult() });
     const steps = between(html, '<section class="steps"', '</section>');
     const links = [...steps.matchAll(/<a href="#([^"]+)"><strong>([^<]+)<\/strong><\/a>/g)].map((m) => [m[1], m[2]]);
     expect(links).toEqual([
-      ['check-bridge_isolation-isolated', 'test1 cannot reach test3'],
       ['check-web_server-page', 'http://localhost:8080/ shows the greeting'],
       ['check-web_server-stats', 'docker stats answers'],
+      ['check-bridge_isolation-isolated', 'test1 cannot reach test3'],
       ['check-bridge_isolation-two', 'A container on two bridges'],
     ]);
     for (const [anchor] of links) expect(html).toContain(`<tr id="${anchor}">`);
@@ -147,6 +148,13 @@ describe('HTML report that teaches', () => {
     // The timed-out check says what to do instead of a hint.
     expect(steps).toContain('Wait a minute and grade again: grade web_server.');
     expect(html.indexOf('<section class="steps"')).toBeLessThan(html.indexOf('id="ex-web_server"'));
+  });
+
+  test('the hint’s command is a code element of its own, under the check and in the next steps', () => {
+    const result = mixedResult();
+    result.exercises[0]!.checks.find((c) => c.id === 'page')!.hintCommand = 'docker run -d -p 8080:80 web_server';
+    const html = renderHtml({ result });
+    expect(html.match(/<code class="command">docker run -d -p 8080:80 web_server<\/code>/g)).toHaveLength(2);
   });
 
   test('a bonus not earned is neutral, not a red failure', () => {

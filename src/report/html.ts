@@ -36,10 +36,12 @@ interface NextStepView {
   bonus: boolean;
   /** The hint of a failed check, the advice of an undecided one. */
   text?: string;
+  /** The hint's command, its own copyable line. */
+  command?: string;
   slide?: string;
 }
 
-interface ReportView extends Omit<GradeResult, 'exercises'>, LocalizedView {
+interface ReportView extends Omit<GradeResult, 'exercises' | 'lang'>, LocalizedView {
   studentLabel?: string;
   graderLabel: string;
   exercises: ExerciseView[];
@@ -118,6 +120,7 @@ export function renderHtml({ result, history, lang = 'en', timeZone }: ReportInp
       maxPoints: check.maxPoints,
       bonus: Boolean(check.bonus),
       ...(text ? { text } : {}),
+      ...(check.status !== 'error' && check.hintCommand ? { command: check.hintCommand } : {}),
       ...(check.slide ? { slide: check.slide } : {}),
     };
   });

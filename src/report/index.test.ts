@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { mixedResult } from '../../test/support/grade-results';
 import { defaultReportFormats, parseFormats, reportFormats, reporters, writeReports } from './index';
 

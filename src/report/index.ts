@@ -1,13 +1,13 @@
 import { phrase } from '../messages/phrase';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { replaceFile } from '../files/replace-file';
 import { renderCsv } from './csv';
 import { renderGradescope } from './gradescope';
 import type { ReportInput } from './input';
 import { renderJson } from './json';
 import { renderJunit } from './junit';
+import { makeFolder } from '../files/make-folder';
 
 /** File reporters: each a pure function from the result (and its history) to text, keyed by format name. */
 export const reporters = {
@@ -43,7 +43,7 @@ export function parseFormats(list: string): ReportFormat[] {
 
 /** Writes each report atomically (exclusive temp file + rename): a crash never leaves half a report, a planted symlink is never followed. */
 export function writeReports(input: ReportInput, outDir: string, formats: readonly ReportFormat[] = defaultReportFormats): string[] {
-  mkdirSync(outDir, { recursive: true });
+  makeFolder(outDir);
   return formats.map((f) => {
     const target = path.join(outDir, reporters[f].file);
     replaceFile(target, reporters[f].render(input));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { schemasDir } from '../package-info';
+import { schemasDir } from '../package/package-info';
 import { emptyResult, hostileResult, mixedResult } from '../../test/support/grade-results';
 import { renderJson } from './json';
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generatedSpecs, TEMPLATE_NAMES, templateSources, type TemplateSpecs } from './report-templates';
+import { generatedSpecs } from './report-templates';
+import { TEMPLATE_NAMES, templateSources, type TemplateSpecs } from './template-sources';
 import { precompiledNow, templatesModuleSource } from './template-precompiler';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-templates-'));

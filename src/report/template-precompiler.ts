@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { sourcesHash, TEMPLATE_NAMES, type TemplateName, type TemplateSpecs } from './report-templates';
+import { sourcesHash, TEMPLATE_NAMES, type TemplateName, type TemplateSpecs } from './template-sources';
 
 /*
  * The one place that loads handlebars' compiler: at build time

@@ -8,8 +8,8 @@ type Paint = (style: 'bold' | 'green' | 'red' | 'cyan' | 'dim', text: string) =>
 
 /**
  * The end of the terminal summary: one line per exercise (✔ all points, ✘ not
- * yet) and the single most valuable next step — the failed or undecided check
- * worth most, with its hint or what to do about it.
+ * yet) and the next step — in the first exercise not yet complete, the first
+ * failed or undecided check (nextSteps), with its hint or what to do about it.
  */
 export function recapLines(result: GradeResult, paint: Paint, lang: Lang = 'en'): string[] {
   if (!result.exercises.length) return [];
@@ -28,5 +28,6 @@ export function recapLines(result: GradeResult, paint: Paint, lang: Lang = 'en')
   lines.push(`${paint('bold', t('terminal.next'))} ${terminalLine(check.title)} (${exercise.id}, ${check.maxPoints})`);
   // One line, indented like the hints under the checks: text from outside never starts a line of its own.
   if (what) lines.push(`${' '.repeat(13)}${paint('cyan', '→')} ${terminalLine(what)}`);
+  if (check.status !== 'error' && check.hintCommand) lines.push(`${' '.repeat(15)}${terminalLine(check.hintCommand)}`);
   return lines;
 }

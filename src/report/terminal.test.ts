@@ -3,7 +3,8 @@ import { attempt, mixedResult } from '../../test/support/grade-results';
 import { historyFor } from '../history/attempts';
 import type { Lang } from '../messages/catalog';
 import type { GradeResult } from '../result/types';
-import { TerminalReporter } from './terminal';
+import type { PlannedCheck } from '../runner/plan';
+import { SLOW_CHECK_MS, TerminalReporter } from './terminal';
 
 function summaryTextIn(lang: Lang, ...args: Parameters<TerminalReporter['summary']>): string {
   const out = new PassThrough();
@@ -36,15 +37,16 @@ describe('terminal summary with history', () => {
 });
 
 describe('terminal recap', () => {
-  test('a line per exercise with ✔/✘ and points, then the single most valuable next step with its hint', () => {
+  test('a line per exercise with ✔/✘ and points, then the next step in course order with its hint', () => {
     const text = summaryText(mixedResult(), []);
     const lines = text.split('\n');
     const recap = lines.indexOf('Recap');
+    // web_server comes first in the course: its first failed check, though bridge_isolation's is worth more.
     expect(lines.slice(recap + 1, recap + 5)).toEqual([
       '  ✘ web_server          20/65',
       '  ✘ bridge_isolation    15/45',
-      'Next step: test1 cannot reach test3 (bridge_isolation, 30)',
-      '             → docker network disconnect bridge test3',
+      'Next step: http://localhost:8080/ shows the greeting (web_server, 25)',
+      '             → docker run -d -p 8080:80 web_server',
     ]);
     expect(recap).toBeLessThan(lines.findIndex((l) => l.startsWith('Total')));
   });
@@ -68,7 +70,7 @@ describe('terminal recap', () => {
   test('in Italian', () => {
     const text = summaryTextIn('it', mixedResult(), []);
     expect(text).toContain('Riepilogo\n');
-    expect(text).toContain('Prossimo passo: test1 cannot reach test3 (bridge_isolation, 30)');
+    expect(text).toContain('Prossimo passo: http://localhost:8080/ shows the greeting (web_server, 25)');
     expect(text).toContain('\nTotale 35/110 in 4.3 s\n');
   });
 });
@@ -130,5 +132,76 @@ describe('terminal check lines for bonus checks', () => {
     const it = summaryTextIn('it', mixedResult(), []);
     expect(it).toContain('  ○    0/10  A container on two bridges (bonus, non ottenuto)\n');
     expect(it).toContain('(slide "Multiple bridges (2)")');
+  });
+});
+
+describe('where the terminal text goes', () => {
+  test('header on the progress stream, summary on the summary stream, each coloured for its own stream', () => {
+    const progress = Object.assign(new PassThrough(), { isTTY: false });
+    const summary = Object.assign(new PassThrough(), { isTTY: true });
+    let progressText = '';
+    let summaryText = '';
+    progress.on('data', (d: Buffer) => (progressText += d.toString()));
+    summary.on('data', (d: Buffer) => (summaryText += d.toString()));
+    const reporter = new TerminalReporter(progress, { TERM: 'xterm' }, 'en', summary);
+    const result = mixedResult();
+    reporter.header(result.target, '0.1.0');
+    reporter.summary(result, ['/tmp/r/grade-report.html']);
+    expect(progressText).toMatch(/^grade 0\.1\.0/);
+    expect(progressText).not.toContain('Total');
+    expect(progressText).not.toMatch(OWN_COLOURS);
+    expect(summaryText).toContain('report: /tmp/r/grade-report.html');
+    expect(summaryText).toMatch(OWN_COLOURS);
+    expect(reporter.summaryStream).toBe(summary);
+  });
+});
+
+describe('a slow check when output is not a terminal', () => {
+  const planned = (id: string, title: string) => ({ exercise: { id: 'wordpress_compose' }, spec: { id }, title }) as unknown as PlannedCheck;
+
+  test('says once what it waits for; a quick one says nothing; on a terminal the live line does it', () => {
+    jest.useFakeTimers();
+    try {
+      const out = Object.assign(new PassThrough(), { isTTY: false });
+      let text = '';
+      out.on('data', (d: Buffer) => (text += d.toString()));
+      const reporter = new TerminalReporter(out, { NO_COLOR: '1' }, 'en', new PassThrough());
+      reporter.start(2);
+      const slow = planned('page', 'WordPress answers on port 8080');
+      const quick = planned('db', 'The database runs');
+      reporter.onCheckStart(slow);
+      reporter.onCheckStart(quick);
+      jest.advanceTimersByTime(SLOW_CHECK_MS - 1000);
+      reporter.onCheckEnd(quick);
+      jest.advanceTimersByTime(10 * SLOW_CHECK_MS);
+      reporter.onCheckEnd(slow);
+      reporter.stop();
+      expect(text).toBe(`still waiting (3 s): wordpress_compose › WordPress answers on port 8080\n`);
+
+      const tty = Object.assign(new PassThrough(), { isTTY: true });
+      let live = '';
+      tty.on('data', (d: Buffer) => (live += d.toString()));
+      const onTerminal = new TerminalReporter(tty, { NO_COLOR: '1', TERM: 'xterm' }, 'en', new PassThrough());
+      onTerminal.start(1);
+      onTerminal.onCheckStart(slow);
+      jest.advanceTimersByTime(2 * SLOW_CHECK_MS);
+      onTerminal.stop();
+      expect(live).not.toContain('still waiting');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('the hint’s command on a line of its own', () => {
+  test('under the failed check and in the next step: nothing but the command on that line', () => {
+    const result = mixedResult();
+    const page = result.exercises[0]!.checks.find((c) => c.id === 'page')!;
+    page.hint = 'Start it in the background, publishing host port 8080 (the slide’s command):';
+    page.hintCommand = 'docker run -d -p 8080:80 web_server';
+    const lines = summaryText(result, []).split('\n');
+    const commandLines = lines.filter((l) => l.trim() === 'docker run -d -p 8080:80 web_server');
+    expect(commandLines).toHaveLength(2);
+    expect(lines[lines.indexOf(commandLines[1]!) - 1]).toBe('             → Start it in the background, publishing host port 8080 (the slide’s command):');
   });
 });

@@ -21,6 +21,7 @@ const check: JSONSchemaType<CheckResult> = {
     message: { type: 'string' },
     messageId: { type: 'string', nullable: true },
     hint: { type: 'string', nullable: true },
+    hintCommand: { type: 'string', nullable: true },
     slide: { type: 'string', nullable: true },
     warning: { type: 'string', nullable: true },
     evidence: {
@@ -100,6 +101,7 @@ export const gradeResultSchema: JSONSchemaType<GradeResult> = {
         additionalProperties: false,
       },
     },
+    lang: { type: 'string', nullable: true, enum: ['en', 'it'] },
   },
   required: ['schemaVersion', 'grader', 'target', 'startedAt', 'durationMs', 'score', 'exercises'],
   additionalProperties: false,

@@ -31,6 +31,8 @@ export interface CheckResult {
   message: string;
   messageId?: string;
   hint?: string;
+  /** The command of the hint, to copy on its own. */
+  hintCommand?: string;
   slide?: string;
   warning?: string;
   evidence?: Evidence;
@@ -68,6 +70,8 @@ export interface GradeResult {
   exercises: ExerciseResult[];
   /** Exercises left out of this run and why (a missing --var, files the repository does not have). */
   notGraded?: NotGraded[];
+  /** The language its messages, titles and hints are in (absent from older graders' results): `grade report` frames them in it. */
+  lang?: string;
 }
 
 /** A bonus worth no points: feedback only (grade repo's best-practice findings). Reports call it advice. */

@@ -1,12 +1,12 @@
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { randomBytes } from 'node:crypto';
-import { grader } from '../package-info';
+import { grader } from '../package/package-info';
 import { withOpenTarget } from './open-target';
 import { planGrading, type Plan } from './plan';
 import { runPlan, type RunOptions } from './run';
 import { totalScore, type ExerciseResult, type GradeResult, type NotGraded } from '../result/types';
 import type { Exercise } from '../exercise/exercise';
-import { selectRepoExercises } from '../repo/repo-exercises';
+import { selectRepoExercises } from './repo-exercises';
 import { LocalTarget } from '../grading-target/local/local-target';
 import { REPO_PROJECT, REPO_RUN_LABEL } from '../grading-target/repo/repo-stage';
 import { RepoTarget } from '../grading-target/repo/repo-target';

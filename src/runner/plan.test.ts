@@ -1,4 +1,4 @@
-import { defaultExercisesDir } from '../package-info';
+import { defaultExercisesDir } from '../package/package-info';
 import { loadExercises } from '../exercise/load';
 import { notGradedExercises, planGrading } from './plan';
 

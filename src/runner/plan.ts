@@ -2,7 +2,7 @@ import type { ValidateFunction } from 'ajv';
 import { checkKinds } from '../../checks';
 import type { CheckKind } from '../check/kind';
 import { closestWord } from '../words/closest-word';
-import { SetupError } from '../errors';
+import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
 import type { NotGraded } from '../result/types';
 import { localizeExercise } from '../exercise/localize';
@@ -17,6 +17,7 @@ export interface PlannedCheck {
   params: unknown;
   title: string;
   hint?: string;
+  hintCommand?: string;
 }
 
 export interface PlannedExercise {
@@ -90,7 +91,8 @@ export function planGrading(
   const selected = (ids.length ? [...new Set(ids)].map((id) => known.get(id)!) : [...catalog]).map((e) =>
     localizeExercise({ ...e, checks: e.checks.filter((c) => appliesIn(c, mode)) }, lang),
   );
-  const missingOf = (exercise: Exercise) => [...referencedVariables(exercise.checks.map((c) => [c.params, c.title, c.hint ?? '']))].filter((v) => !(v in vars));
+  const missingOf = (exercise: Exercise) =>
+    [...referencedVariables(exercise.checks.map((c) => [c.params, c.title, c.hint ?? '', c.hint_command ?? '']))].filter((v) => !(v in vars));
   const notGraded = ids.length ? [] : selected.map((exercise) => ({ exercise, missing: missingOf(exercise) })).filter((x) => x.missing.length);
   const exercises = selected
     .filter((e) => e.checks.length && !notGraded.some((n) => n.exercise === e))
@@ -130,6 +132,7 @@ export function planGrading(
           params,
           title: substituteVariables(spec.title, vars),
           ...(spec.hint ? { hint: substituteVariables(spec.hint, vars) } : {}),
+          ...(spec.hint_command ? { hintCommand: substituteVariables(spec.hint_command, vars) } : {}),
         };
       });
       return { exercise, checks };

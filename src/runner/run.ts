@@ -3,16 +3,17 @@ import type { CheckContext, Verdict } from '../check/kind';
 import { AbortedError } from '../docker/engine';
 import { EngineView } from '../docker/engine-view';
 import { ProbeRunner } from '../docker/probes';
-import { errorMessage } from '../errors';
-import { grader } from '../package-info';
+import { errorMessage } from '../errors/setup-error';
+import { grader } from '../package/package-info';
 import { RegistryAccess, type RegistryAccessOptions } from '../registry/registry-access';
 import { appliesIn } from '../exercise/exercise';
 import type { OpenTarget } from '../grading-target/target';
 import { exerciseScore, totalScore, type CheckResult, type ExerciseResult, type GradeResult, type StudentInfo } from '../result/types';
-import { message, renderMessage, type Lang } from '../messages/catalog';
-import { kindMessageTemplate } from '../messages/kind-messages';
+import { localizeEvidence, message, renderMessage, type Lang } from '../messages/catalog';
+import { kindMessageTemplate } from '../check/kind-messages';
 import { notGradedExercises, type Plan, type PlannedCheck } from './plan';
-import { Semaphore } from './semaphore';
+import { Semaphore } from '../concurrency/semaphore';
+import { startDeadline } from '../time/deadline';
 
 const debug = createDebug('grade:runner');
 
@@ -53,6 +54,7 @@ function baseResult(check: PlannedCheck): Omit<CheckResult, 'status' | 'points' 
     maxPoints: s.points,
     ...(s.bonus ? { bonus: true } : {}),
     ...(check.hint ? { hint: check.hint } : {}),
+    ...(check.hintCommand ? { hintCommand: check.hintCommand } : {}),
     slide: s.slide ?? check.exercise.slides[0]!,
     ...(s.warning ? { warning: s.warning } : {}),
   };
@@ -64,27 +66,20 @@ async function evaluateWithTimeout(
   runSignal: AbortSignal | undefined,
   timeoutMs: number,
 ): Promise<Verdict> {
-  const timer = new AbortController();
-  const signal = runSignal ? AbortSignal.any([runSignal, timer.signal]) : timer.signal;
-  let handle: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    handle = setTimeout(() => {
-      timer.abort();
-      reject(new CheckTimeoutError(String(timeoutMs / 1000)));
-    }, timeoutMs);
-  });
+  const limit = startDeadline('check', timeoutMs, runSignal);
   let onAbort: (() => void) | undefined;
-  const interrupted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(new AbortedError());
-    if (runSignal?.aborted) onAbort();
-    runSignal?.addEventListener('abort', onAbort, { once: true });
+  // The check's own work may not heed its signal: the race ends it at the limit or at Ctrl-C regardless.
+  const stopped = new Promise<never>((_, reject) => {
+    onAbort = () => reject(limit.expired ? new CheckTimeoutError(String(timeoutMs / 1000)) : new AbortedError());
+    if (limit.signal.aborted) onAbort();
+    else limit.signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
     const deadline = Date.now() + timeoutMs;
-    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal, deadline }), timedOut, interrupted]);
+    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal: limit.signal, deadline }), stopped]);
   } finally {
-    clearTimeout(handle);
-    if (onAbort) runSignal?.removeEventListener('abort', onAbort);
+    limit.dispose();
+    if (onAbort) limit.signal.removeEventListener('abort', onAbort);
   }
 }
 
@@ -100,16 +95,14 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
   const probes = new ProbeRunner(target.engine, options.probeRunId);
   const view = new EngineView(target.engine, probes, {
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(target.imageAliases ? { imageAliases: target.imageAliases } : {}),
-    ...(target.containerScope ? { containerScope: target.containerScope } : {}),
+    ...(target.staged ? { imageAliases: target.staged.imageAliases, containerScope: target.staged.containerScope } : {}),
   });
   const registry = new RegistryAccess(options.registry ?? {}, { os: target.info.os, architecture: target.info.arch });
   const ctx = {
     engine: view,
     http: target.http,
     registry,
-    ...(target.repo ? { repo: target.repo } : {}),
-    ...(target.stagedAt !== undefined ? { stagedAt: target.stagedAt } : {}),
+    ...(target.staged ? { repo: target.staged.repo, stagedAt: target.staged.stagedAt } : {}),
   };
   const limiter = new Semaphore(options.concurrency ?? DEFAULT_CONCURRENCY);
   const hooks = options.hooks ?? {};
@@ -136,13 +129,13 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
       let result: CheckResult;
       if (options.signal?.aborted) {
         result = { ...base, status: 'error', points: 0, message: message(lang, 'runner.interrupted'), messageId: 'grader.interrupted', durationMs: 0 };
-      } else if (target.cannotGradeState && appliesIn(check.spec, 'host')) {
+      } else if (target.staged?.cannotGradeState && appliesIn(check.spec, 'host')) {
         // The state these checks look at could not be produced here: the grader's limit, never the student's.
         result = {
           ...base,
           status: 'error',
           points: 0,
-          message: message(lang, 'runner.cannotGradeState', { reason: target.cannotGradeState }),
+          message: message(lang, 'runner.cannotGradeState', { reason: target.staged.cannotGradeState }),
           messageId: 'grader.cannotGradeState',
           durationMs: 0,
         };
@@ -155,7 +148,7 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
             points: v.status === 'pass' ? check.spec.points : 0,
             message: renderMessage(lang, kindMessageTemplate(check.kind.meta, v.messageId, lang) ?? v.messageId, v.data),
             messageId: v.messageId,
-            ...(v.evidence ? { evidence: v.evidence } : {}),
+            ...(v.evidence ? { evidence: localizeEvidence(v.evidence, lang) } : {}),
             durationMs: Date.now() - t0,
           };
         } catch (e) {
@@ -220,5 +213,6 @@ export async function runPlan(plan: Plan, target: OpenTarget, options: RunOption
     score: totalScore(exercises),
     exercises,
     ...(plan.notGraded.length ? { notGraded: notGradedExercises(plan, lang) } : {}),
+    lang,
   };
 }

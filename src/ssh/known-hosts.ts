@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { makeFolder } from '../files/make-folder';
 
 /** How OpenSSH names a host in known_hosts: `host`, or `[host]:port` off port 22. */
 export function knownHostsName(host: string, port: number): string {
@@ -89,7 +90,7 @@ export class KnownHosts {
 
   /** Trust on first use (--accept-new): one line, as `ssh -o StrictHostKeyChecking=accept-new` writes it. */
   add(host: string, port: number, keyType: string, keyBase64: string): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
+    makeFolder(path.dirname(this.file));
     appendFileSync(this.file, `${knownHostsName(host, port)} ${keyType} ${keyBase64}\n`, { mode: 0o600 });
   }
 }

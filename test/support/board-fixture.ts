@@ -1,3 +1,4 @@
+import type { Lang } from '../../src/messages/catalog';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import { BoardServer } from '../../src/board/board-server';
 import type { BoardStore } from '../../src/board/board-store';
 import { openBoardStore } from '../../src/board/open-store';
 import { boardExercises } from '../../src/cli/board-command';
-import { defaultExercisesDir } from '../../src/package-info';
+import { defaultExercisesDir } from '../../src/package/package-info';
 import { exerciseScore, totalScore, type CheckResult, type GradeResult } from '../../src/result/types';
 import { appliesIn } from '../../src/exercise/exercise';
 import { loadExercises } from '../../src/exercise/load';
@@ -41,7 +42,7 @@ export interface TestBoard {
 
 /** A real board on a loopback port with a SQLite file (or the given db), as `grade board` starts it. */
 export async function startTestBoard(
-  opts: { db?: string; dir?: string; port?: number; limits?: Partial<BoardLimits>; stuckMinutes?: number } = {},
+  opts: { db?: string; dir?: string; port?: number; limits?: Partial<BoardLimits>; stuckMinutes?: number; lang?: Lang } = {},
 ): Promise<TestBoard> {
   const dir = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'grade-board-'));
   const classFile = path.join(dir, 'class.yaml');
@@ -52,12 +53,13 @@ export async function startTestBoard(
   const server = await BoardServer.create({
     store,
     roster: loadClassFile(classFile),
-    exercises: boardExercises(defaultExercisesDir),
+    exercises: boardExercises(defaultExercisesDir, opts.lang),
     secret: BOARD_SECRET,
     className: 'class.yaml',
     stuckMinutes: opts.stuckMinutes ?? 10,
     clock: () => Date.now() + offset,
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.lang ? { lang: opts.lang } : {}),
   });
   const url = await server.listen('127.0.0.1', opts.port ?? 0);
   let stopped = false;

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { packageRoot } from '../../src/package-info';
+import { packageRoot } from '../../src/package/package-info';
 
 /** Screenshots a person can look at, kept as test artifacts (reports/ is git-ignored). */
 export const SCREENSHOTS = path.join(packageRoot, 'reports', 'screenshots');

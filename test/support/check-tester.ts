@@ -8,6 +8,7 @@ import { LocalTarget } from '../../src/grading-target/local/local-target';
 import { englishData } from './english-data';
 import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './host-state';
 import { sh } from './shell';
+import { within } from '../../src/time/deadline';
 
 interface CaseBase<P> {
   name: string;
@@ -40,13 +41,15 @@ export async function evaluateKind<P, M extends string>(kind: CheckKind<P, M>, p
   try {
     const view = new EngineView(target.engine, probes);
     const registry = new RegistryAccess(registryOptions, { os: target.info.os, architecture: target.info.arch });
-    return await kind.evaluate(params, {
-      engine: view,
-      http: target.http,
-      registry,
-      signal: AbortSignal.timeout(60_000),
-      deadline: Date.now() + CHECK_TIME_LIMIT_MS,
-    });
+    return await within(60_000, (signal) =>
+      kind.evaluate(params, {
+        engine: view,
+        http: target.http,
+        registry,
+        signal,
+        deadline: Date.now() + CHECK_TIME_LIMIT_MS,
+      }),
+    );
   } finally {
     await probes.dispose();
     await target.close();

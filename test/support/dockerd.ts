@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { shell } from './shell';
+import { envOutsideRun } from './run-temp-dir';
 
 /** An engine of its own beside the shared one: own socket, data-root, exec-root and pidfile. */
 export interface DockerdSpec {
@@ -32,8 +33,8 @@ export async function ensureDockerd(spec: DockerdSpec): Promise<void> {
   for (const dir of [spec.dataRoot, spec.execRoot]) mkdirSync(dir, { recursive: true });
   const args = [`--data-root=${spec.dataRoot}`, `--exec-root=${spec.execRoot}`, `--pidfile=${spec.pidfile}`, `-H=${spec.host}`, ...spec.networkArgs];
   const child = spec.netns
-    ? spawn('nsenter', [`--net=/var/run/netns/${spec.netns}`, 'dockerd', ...args], { detached: true, stdio: 'ignore' })
-    : spawn('dockerd', args, { detached: true, stdio: 'ignore' });
+    ? spawn('nsenter', [`--net=/var/run/netns/${spec.netns}`, 'dockerd', ...args], { detached: true, stdio: 'ignore', env: envOutsideRun() })
+    : spawn('dockerd', args, { detached: true, stdio: 'ignore', env: envOutsideRun() });
   child.unref();
   const deadline = Date.now() + 30_000;
   while (!(await engineAnswers(spec.host))) {

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { shell, sh } from './shell';
+import { envOutsideRun } from './run-temp-dir';
 
 /** System packages the test suites use, by the file that shows each is installed. */
 export const TEST_PACKAGES: { file: string; pkg: string }[] = [
@@ -60,7 +61,7 @@ export async function ensureEngine(): Promise<void> {
   }
   log('starting dockerd (log: /tmp/grade-test-dockerd.log)…');
   const logFd = openSync('/tmp/grade-test-dockerd.log', 'a');
-  const child = spawn('dockerd', [], { detached: true, stdio: ['ignore', logFd, logFd] });
+  const child = spawn('dockerd', [], { detached: true, stdio: ['ignore', logFd, logFd], env: envOutsideRun() });
   child.unref();
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 
-import { packageRoot } from '../../src/package-info';
+import { packageRoot } from '../../src/package/package-info';
 
 /** From the project root: the same whether run by ts-jest from test/ or built into dist/test/. */
 export const FIXTURES = path.join(packageRoot, 'test', 'fixtures');

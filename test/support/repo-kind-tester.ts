@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import type { CheckContext, CheckKind, Verdict } from '../../src/check/kind';
 import { englishData } from './english-data';
 import { firstExistingWith, repoFileReader, type RepoContext, type StepName, type StepOutcome } from '../../src/repo/repo-context';
+import { within } from '../../src/time/deadline';
 
 export interface RepoCase<P, M extends string> {
   name: string;
@@ -49,14 +50,16 @@ export async function evaluateRepoKind<P, M extends string>(kind: CheckKind<P, M
       step: (name) => c.steps?.[name],
       skippedBecause: () => 'an earlier step failed',
     };
-    const ctx = {
-      engine: untouchable('engine'),
-      http: untouchable('HTTP client'),
-      registry: untouchable('registry'),
-      signal: AbortSignal.timeout(10_000),
-      ...(c.noRepo ? {} : { repo }),
-    } as unknown as CheckContext;
-    return await kind.evaluate(c.params, ctx);
+    return await within(10_000, (signal) => {
+      const ctx = {
+        engine: untouchable('engine'),
+        http: untouchable('HTTP client'),
+        registry: untouchable('registry'),
+        signal,
+        ...(c.noRepo ? {} : { repo }),
+      } as unknown as CheckContext;
+      return kind.evaluate(c.params, ctx);
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

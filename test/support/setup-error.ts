@@ -1,4 +1,4 @@
-import { SetupError } from '../../src/errors';
+import { SetupError } from '../../src/errors/setup-error';
 
 /** The SetupError `run` throws; any other outcome fails the test. */
 export function setupErrorOf(run: () => unknown): SetupError {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,7 +57,10 @@ export interface SshVm {
   stop(): Promise<void>;
 }
 
-export async function startSshVm(keys: SshKeys, env: Record<string, string> = {}): Promise<SshVm> {
+export async function startSshVm(keys: SshKeys, vmEnv: Record<string, string> = {}): Promise<SshVm> {
+  // The VM's engine is the suite's own unless the VM says otherwise: an SSH session does not inherit the
+  // suite's DOCKER_HOST, and the default socket is another engine (or none) when the suite runs on a shard's.
+  const env = { ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}), ...vmEnv };
   mkdirSync('/run/sshd', { recursive: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-sshd-'));
   await sh(`ssh-keygen -q -t ed25519 -N '' -f ${dir}/host_key`);
@@ -186,7 +189,14 @@ export function faultyDocker(kind: 'hang' | 'drop'): string {
  * the first engine's bridge. Started once and left running, like the first.
  */
 const SECOND_BRIDGE = 'gradebr2';
-export const SECOND_ENGINE = 'unix:///run/grade-docker2/docker.sock';
+/*
+ * One per network namespace: the suites may run in several at once (npm test
+ * shards them, scripts/run-tests.js), and a socket is a file that every
+ * namespace sees, while the engine behind it publishes ports in its own.
+ */
+const NETNS_ID = readlinkSync('/proc/self/ns/net').replace(/\D/g, '');
+const SECOND_ROOT = `grade-docker2-${NETNS_ID}`;
+export const SECOND_ENGINE = `unix:///run/${SECOND_ROOT}/docker.sock`;
 
 export async function ensureSecondEngine(images: string[]): Promise<void> {
   if (!(await engineAnswers(SECOND_ENGINE)) && (await shell(`ip link show ${SECOND_BRIDGE}`)).code !== 0) {
@@ -194,9 +204,9 @@ export async function ensureSecondEngine(images: string[]): Promise<void> {
   }
   await ensureDockerd({
     host: SECOND_ENGINE,
-    dataRoot: '/var/lib/grade-docker2',
-    execRoot: '/run/grade-docker2',
-    pidfile: '/run/grade-docker2/dockerd.pid',
+    dataRoot: `/var/lib/${SECOND_ROOT}`,
+    execRoot: `/run/${SECOND_ROOT}`,
+    pidfile: `/run/${SECOND_ROOT}/dockerd.pid`,
     networkArgs: [`--bridge=${SECOND_BRIDGE}`, '--iptables=false', '--ip-masq=false'],
   });
   for (const image of images) {

@@ -1,6 +1,6 @@
 import { phrase } from '../../messages/phrase';
 import { execFile, spawn } from 'node:child_process';
-import { SetupError } from '../../errors';
+import { SetupError } from '../../errors/setup-error';
 
 export type ComposeCli = 'plugin' | 'standalone';
 

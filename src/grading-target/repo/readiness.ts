@@ -1,6 +1,7 @@
 import { undiciRequest } from '../../http/undici-request';
 import type { DockerEngine } from '../../docker/engine';
 import { eitherOf, phrase, type MessageValue, type Phrase } from '../../messages/phrase';
+import { startDeadline } from '../../time/deadline';
 import { pause } from '../../time/pause';
 
 /** What became of one container while waiting for it. */
@@ -30,12 +31,13 @@ export function listeningPorts(procNetTcp: string): Set<number> {
  * while a database initialises behind it).
  */
 async function appAnswers(host: string, port: number, signal?: AbortSignal): Promise<{ ready: true } | { ready: false; seen: Phrase }> {
+  const limit = startDeadline('readiness request', 4_000, signal);
   try {
     const res = await undiciRequest(`http://${host}:${port}/`, {
       method: 'GET',
       headersTimeout: 3_000,
       bodyTimeout: 3_000,
-      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(4_000)]) : AbortSignal.timeout(4_000),
+      signal: limit.signal,
     });
     const body = (await res.body.text())
       .replace(/<[^>]*>/g, ' ')
@@ -54,6 +56,8 @@ async function appAnswers(host: string, port: number, signal?: AbortSignal): Pro
       ready: false,
       seen: code === 'ECONNREFUSED' ? phrase('part.ready.refused') : phrase('part.ready.noAnswer', { code: code || (e as Error).message }),
     };
+  } finally {
+    limit.dispose();
   }
 }
 

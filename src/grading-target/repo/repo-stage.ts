@@ -5,8 +5,8 @@ import type { StartedTestContainer, WaitStrategy } from 'testcontainers';
 import { stringify } from 'yaml';
 import { AbortedError, type DockerEngine } from '../../docker/engine';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../../docker/labels';
-import { textTail } from '../../check/text-tail';
-import { errorMessage } from '../../errors';
+import { textTail } from '../../words/text-tail';
+import { errorMessage } from '../../errors/setup-error';
 import { eitherOf, joined, phrase, type MessageValue } from '../../messages/phrase';
 import { parseComposeFile } from '../../repo/compose-file';
 import type { StepName, StepOutcome } from '../../repo/repo-context';
@@ -15,6 +15,7 @@ import { BuildTranscript } from './build-log';
 import { lastLines, runCompose, type ComposeCli } from './compose-cli';
 import { waitReady, type Readiness } from './readiness';
 import { buildLeftovers, composeEnvironment, composeEscapes, emptyDockerConfigDir, engineBefore, SANDBOX_LIMITS, STEP_TIME_LIMIT_MS } from './sandbox';
+import { startDeadline, type Deadline } from '../../time/deadline';
 
 /** Label on what grade repo builds and starts from a repository's image: teardown, and a later run's sweep, find it by it. */
 export const REPO_RUN_LABEL = 'io.github.grade.repo-run';
@@ -110,10 +111,9 @@ export class RepoStage {
     return this.o.stepTimeoutMs ?? STEP_TIME_LIMIT_MS;
   }
 
-  /** A step's signal: its time limit, or Ctrl-C. */
-  private stepSignal(): AbortSignal {
-    const limit = AbortSignal.timeout(this.stepTimeoutMs);
-    return this.o.signal ? AbortSignal.any([this.o.signal, limit]) : limit;
+  /** A step's limit: its time, or Ctrl-C. */
+  private stepDeadline(): Deadline {
+    return startDeadline('repository step', this.stepTimeoutMs, this.o.signal);
   }
 
   private get composeEnv(): NodeJS.ProcessEnv {
@@ -164,17 +164,19 @@ export class RepoStage {
     this.builtTags.push(tag);
     const before = await engineBefore(engine);
     const transcript = new BuildTranscript();
-    const signal = this.stepSignal();
+    const limit = this.stepDeadline();
     let stopped: MessageValue | undefined;
     try {
       await engine.buildImage(
         this.o.dir,
         { dockerfile, tag, labels: { [REPO_RUN_LABEL]: this.runLabel }, memoryBytes: SANDBOX_LIMITS.memoryBytes, cpus: SANDBOX_LIMITS.cpus },
         (m) => transcript.take(m),
-        signal,
+        limit.signal,
       );
     } catch (e) {
       stopped = e instanceof AbortedError ? (this.o.signal?.aborted ? phrase('part.repo.interrupted') : this.overtime()) : errorMessage(e).trim();
+    } finally {
+      limit.dispose();
     }
     const built = !stopped && !transcript.error ? await engine.inspectImage(tag).catch(() => undefined) : undefined;
     if (!built) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ComposeCli } from './compose-cli';
 import { firstExistingWith, repoFileReader, type RepoContext } from '../../repo/repo-context';
-import { SetupError } from '../../errors';
+import { SetupError } from '../../errors/setup-error';
 import { phrase } from '../../messages/phrase';
 import { RepoStage } from './repo-stage';
 import type { Exercise } from '../../exercise/exercise';
@@ -104,11 +104,13 @@ export class RepoTarget implements Target {
       ...local,
       kind: this.kind,
       endpoint: this.endpoint,
-      imageAliases: state.imageAliases,
-      stagedAt: Date.now(),
-      ...(state.cannotGrade ? { cannotGradeState: state.cannotGrade } : {}),
-      containerScope: state.containerScope,
-      repo,
+      staged: {
+        imageAliases: state.imageAliases,
+        stagedAt: Date.now(),
+        ...(state.cannotGrade ? { cannotGradeState: state.cannotGrade } : {}),
+        containerScope: state.containerScope,
+        repo,
+      },
       close: async () => {
         await local.close();
         const left = await stage.down();

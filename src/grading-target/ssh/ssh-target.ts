@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import { DockerEngine } from '../../docker/engine';
-import { EngineUnavailableError } from '../../errors';
+import { EngineUnavailableError } from '../../errors/setup-error';
 import { HttpClient } from '../../http/http-client';
 import { phrase, type Phrase } from '../../messages/phrase';
 import { knownHostsName } from '../../ssh/known-hosts';

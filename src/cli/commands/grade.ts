@@ -1,0 +1,80 @@
+import { Command, Option } from '@commander-js/extra-typings';
+import { historyLocation } from '../../history/location';
+import { grader } from '../../package/package-info';
+import { parseFormats } from '../../report/index';
+import { parseVarAssignments } from '../../exercise/variables';
+import { resolveLanguage } from '../../config/run-language';
+import { varsFromEnv } from '../../config/exercise-variables';
+import type { CommandContext } from '../command-context';
+import {
+  concurrencyOption,
+  exercisesOption,
+  formatOption,
+  fromCwd,
+  hostOption,
+  jsonOption,
+  langOption,
+  outOption,
+  timeoutOption,
+  varOption,
+} from '../shared-options';
+
+/** `grade [exercise...]`: the root command, a student's run on their own engine. */
+export function gradeProgram(ctx: CommandContext) {
+  const { help, io } = ctx;
+  return new Command('grade')
+    .description(help('help.grade'))
+    .version(grader.version, '-V, --version', help('help.version'))
+    .argument('[exercise...]', help('help.grade.exerciseIds'))
+    .addOption(jsonOption(help))
+    .addOption(outOption(help))
+    .addOption(formatOption(help))
+    .addOption(new Option('--no-reports', help('help.grade.noReports')))
+    .addOption(new Option('--history <file>', help('help.grade.history')))
+    .addOption(new Option('--no-history', help('help.grade.noHistory')))
+    .addOption(varOption(help, 'help.grade.var'))
+    .addOption(hostOption(help, 'help.grade.host'))
+    .addOption(exercisesOption(help))
+    .addOption(concurrencyOption(help))
+    .addOption(timeoutOption(help))
+    .addOption(new Option('--student <id>', help('help.grade.student')))
+    .addOption(new Option('--registry <url>', help('help.grade.registry')))
+    .addOption(new Option('--config <file>', help('help.grade.config')))
+    .addOption(new Option('--watch', help('help.grade.watch')))
+    .addOption(langOption(help))
+    .enablePositionalOptions()
+    .exitOverride()
+    .action(async (ids, o) => {
+      const formats = parseFormats(o.format);
+      // Lowest first: grade init's answers, then GRADE_VAR_*, then --var.
+      const { readUserConfig, userConfigLocation } = require('../../config/user-config') as typeof import('../../config/user-config');
+      const config = readUserConfig(userConfigLocation(o.config, io.env, io.cwd)) ?? {};
+      const student = { ...config.student, ...(o.student ? { id: o.student } : {}) };
+      const { gradeCommand } = require('../grade-command') as typeof import('../grade-command');
+      const { pushQueueDir } = require('../../board/push-queue') as typeof import('../../board/push-queue');
+      ctx.exit(
+        await gradeCommand(
+          ids,
+          {
+            json: Boolean(o.json),
+            out: fromCwd(ctx, o.out),
+            reports: o.reports,
+            formats,
+            historyFile: o.history === false ? false : historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
+            vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
+            ...(o.host ? { host: o.host } : {}),
+            exercisesDir: fromCwd(ctx, o.exercises),
+            concurrency: o.concurrency,
+            timeoutSeconds: o.timeout,
+            ...(student.id || student.name ? { student } : {}),
+            ...(o.registry ? { registryUrl: o.registry } : {}),
+            ...(o.watch ? { watch: true } : {}),
+            ...(config.board ? { board: { ...config.board, queueDir: pushQueueDir(io.env, io.cwd) } } : {}),
+            lang: resolveLanguage(o.lang, io.env),
+            commandNames: ctx.commandNames(),
+          },
+          io,
+        ),
+      );
+    });
+}
