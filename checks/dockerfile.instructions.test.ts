@@ -3,7 +3,7 @@ import path from 'node:path';
 import { testRepoKind } from '../test/support/repo-kind-tester';
 import kind from './dockerfile.instructions';
 
-const slide = readFileSync(path.join(__dirname, '../test/fixtures/web_server/Dockerfile'), 'utf8');
+const slide = readFileSync(path.join(__dirname, '../exercises/web_server/Dockerfile'), 'utf8');
 const slideInstructions = [
   { label: 'FROM ubuntu', instruction: 'FROM', matches: '^(--\\S+\\s+)*ubuntu(:\\S+)?(\\s|$)' },
   { label: 'apache2 installed', instruction: 'RUN', matches: '\\bapt(-get)?\\s+(\\S+\\s+)*install\\b.*\\bapache2\\b' },

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { testRepoKind } from '../test/support/repo-kind-tester';
 import kind from './dockerfile.practices';
 
-const slide = readFileSync(path.join(__dirname, '../test/fixtures/web_server/Dockerfile'), 'utf8');
+const slide = readFileSync(path.join(__dirname, '../exercises/web_server/Dockerfile'), 'utf8');
 const tidy =
   'FROM ubuntu:22.04\nRUN apt-get update && apt-get install -y apache2 && rm -rf /var/lib/apt/lists/*\nCOPY index.html /var/www/html/\nEXPOSE 80\nCMD ["apachectl", "-D", "FOREGROUND"]\n';
 

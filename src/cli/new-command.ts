@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../files/make-folder';
 import path from 'node:path';
 import { SetupError } from '../errors/setup-error';
 import { message, type Lang } from '../messages/catalog';
@@ -56,7 +57,7 @@ export function newCommand(id: string, dir: string, lang: Lang, io: CliIo): numb
   if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new SetupError(message(lang, 'new.badId', { id }));
   const file = path.join(dir, `${id}.yaml`);
   if (existsSync(file)) throw new SetupError(message(lang, 'new.exists', { file }), message(lang, 'new.existsAdvice'));
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   writeFileSync(file, exerciseScaffold(id), { flag: 'wx' });
   io.stderr.write(`${message(lang, 'new.created', { file, id, dir })}\n`);
   return 0;

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { makeFolder } from '../files/make-folder';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExampleSpec, Exercise } from '../exercise/exercise';
@@ -10,6 +11,7 @@ import { runPlan } from '../runner/run';
 import { compareVerdict, type Difference } from './compare-verdict';
 import { removeMadeSince, type DockerCli, type EngineObjects } from './engine-objects';
 import { typeAtTerminal, type CommandFailure } from './terminal-typist';
+import { startDeadline, type Deadline } from '../time/deadline';
 
 /** What came of one example: the grader's verdict and how it differs from the example's, or why there is none. */
 export interface ExampleOutcome {
@@ -49,7 +51,7 @@ function exampleFolder(exercise: Exercise, example: ExampleSpec): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), `grade-example-${exercise.id}-`));
   for (const [name, content] of Object.entries(example.files ?? {})) {
     const file = path.join(dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
+    makeFolder(path.dirname(file));
     if (typeof content === 'string') writeFileSync(file, content);
     else copyFileSync(path.resolve(path.dirname(exercise.file), content.from), file);
   }
@@ -81,27 +83,24 @@ export async function runExamples(exercises: readonly Exercise[], o: ExampleRunO
     for (const example of exercise.examples ?? []) {
       if (o.signal.aborted) return { leftBehind: [] };
       const started = Date.now();
-      const limit = new AbortController();
-      const stop = () => limit.abort();
-      o.signal.addEventListener('abort', stop, { once: true });
       const seconds = example.timeoutSeconds ?? o.timeoutSeconds;
-      let timer: NodeJS.Timeout | undefined;
+      let grading: Deadline | undefined;
       const folder = exampleFolder(exercise, example);
       let outcome: ExampleOutcome | undefined;
       try {
-        const typed = await typeAtTerminal(typedLines(example.setup), { cwd: folder, env: o.env, timeoutMs: seconds * 1000, signal: limit.signal });
+        const typed = await typeAtTerminal(typedLines(example.setup), { cwd: folder, env: o.env, timeoutMs: seconds * 1000, signal: o.signal });
         const base = { exercise: exercise.id, example: example.name, agrees: false, differences: [] };
         if (typed.kind === 'failed') outcome = { ...base, setupProblem: { kind: 'failed', status: typed.status, output: typed.output }, durationMs: 0 };
         else if (typed.kind === 'timeout') outcome = { ...base, setupProblem: { kind: 'timeout', seconds, output: typed.output }, durationMs: 0 };
         else if (typed.kind === 'done') {
           // Setup keeps its own clock (it says what was on the screen); grading gets what is left.
-          timer = setTimeout(stop, Math.max(1_000, seconds * 1000 - (Date.now() - started)));
+          grading = startDeadline(`example "${example.name}"`, Math.max(1_000, seconds * 1000 - (Date.now() - started)), o.signal);
           const plan = planGrading([exercise], [exercise.id], { ...o.vars, ...example.vars }, 'host', 'en');
-          const result = await runPlan(plan, o.target, { signal: limit.signal, lang: 'en', ...(o.registry ? { registry: o.registry } : {}) });
+          const result = await runPlan(plan, o.target, { signal: grading.signal, lang: 'en', ...(o.registry ? { registry: o.registry } : {}) });
           if (o.signal.aborted) return { leftBehind: await removeMadeSince(o.docker, o.before) };
           const graded = result.exercises[0]!;
           const differences = compareVerdict(example.expect, graded);
-          const timedOut = limit.signal.aborted;
+          const timedOut = grading.expired;
           outcome = {
             ...base,
             agrees: !differences.length && !timedOut,
@@ -114,8 +113,7 @@ export async function runExamples(exercises: readonly Exercise[], o: ExampleRunO
           };
         }
       } finally {
-        clearTimeout(timer);
-        o.signal.removeEventListener('abort', stop);
+        grading?.dispose();
         rmSync(folder, { recursive: true, force: true });
       }
       const leftBehind = await removeMadeSince(o.docker, o.before);

@@ -10,7 +10,7 @@ const slides = async () => {
   await sh('docker run -itd --network=my-bridge --name=test3 alpine');
 };
 
-// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.test.ts).
+// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.engine.test.ts).
 describe(`exercise ${ID}`, () => {
   let baseline: EngineSnapshot;
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import { sh } from '../support/shell';
 const loop = 'docker run -d --name test1 alpine /bin/sh -c "while true; do $(echo date); sleep 1; done"';
 
 // The slide's state typed to the letter and the common mistakes are the spec's examples, run by grade test
-// (test/exercise-examples.test.ts); here what they cannot say: the messages.
+// (test/exercise-examples.engine.test.ts); here what they cannot say: the messages.
 exerciseSuite('logging', [
   {
     name: 'the loop stopped printing long before docker stop',

@@ -4,7 +4,7 @@ import { sh, shell } from '../support/shell';
 
 const ID = 'memory_limits';
 
-// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.test.ts).
+// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.engine.test.ts).
 describe(`exercise ${ID}`, () => {
   let baseline: EngineSnapshot;
   beforeAll(async () => {

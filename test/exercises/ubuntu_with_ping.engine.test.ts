@@ -6,7 +6,7 @@ import { SLIDE_STATES } from '../support/slide-states';
 
 const ID = 'ubuntu_with_ping';
 
-// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.test.ts).
+// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.engine.test.ts).
 describe(`exercise ${ID}`, () => {
   let baseline: EngineSnapshot;
   beforeAll(async () => {

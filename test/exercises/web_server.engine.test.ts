@@ -8,7 +8,7 @@ const ID = 'web_server';
 const allPass = { image: 'pass', derived: 'pass', apache: 'pass', index_html: 'pass', config: 'pass', container: 'pass', page: 'pass' };
 const build = (dir = WEB_SERVER_DIR) => sh(`docker build -q -t web_server ${dir}`);
 
-// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.test.ts).
+// The other states (the slide's, common mistakes) are the spec's examples, run by grade test (test/exercise-examples.engine.test.ts).
 describe(`exercise ${ID}`, () => {
   let baseline: EngineSnapshot;
   beforeAll(async () => {
