@@ -27,8 +27,9 @@ describe('a second Ctrl-C exits at once', () => {
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('close', (code, signal) => r({ code, signal })));
       const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-      // grade is connected and sweeping old probes: a call the engine never answers.
-      await sleep(1500);
+      // grade is connected and sweeping old probes (its Ctrl-C handling in place): a call the engine never answers.
+      while (!engine.requests.includes('/containers/json')) await sleep(50);
+      await sleep(200);
       child.kill('SIGINT');
       await sleep(500);
       child.kill('SIGINT');

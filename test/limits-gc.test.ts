@@ -51,7 +51,7 @@ describe('time limits hold while the garbage collector runs', () => {
     const r = await runGradeUnderGc(['repo', dir, 'web_server', '--json', '--out', tmp('out'), '--step-timeout', '15'], { killAfterMs: 90_000 });
     process.stderr.write(`[measured] repo step limit 15 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
     expect(r.killed).toBe(false);
-    const built = (JSON.parse(r.run.stdout) as GradeResult).exercises.find((e) => e.id === 'web_server')!.checks.find((c) => c.id === 'built')!;
+    const built = (JSON.parse(r.stdout) as GradeResult).exercises.find((e) => e.id === 'web_server')!.checks.find((c) => c.id === 'built')!;
     expect(built.message).toBe('docker build -f Dockerfile . failed: it did not finish within 15 s');
     expect(r.gcs).toBeGreaterThan(20);
     expect(await snapshotEngine()).toEqual(baseline);
@@ -64,7 +64,7 @@ describe('time limits hold while the garbage collector runs', () => {
       const r = await runGradeUnderGc(['--exercises', exercises, '--json', '--out', tmp('out'), '--timeout', '15'], { killAfterMs: 90_000 });
       process.stderr.write(`[measured] check limit 15 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
       expect(r.killed).toBe(false);
-      expect(onlyCheck(r.run.stdout)).toMatchObject({ status: 'error', message: expect.stringContaining('15 s') });
+      expect(onlyCheck(r.stdout)).toMatchObject({ status: 'error', message: expect.stringContaining('15 s') });
       expect(r.gcs).toBeGreaterThan(20);
     } finally {
       await drip.stop();
@@ -81,7 +81,7 @@ describe('time limits hold while the garbage collector runs', () => {
       });
       process.stderr.write(`[measured] engine call limit 10 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
       expect(r.killed).toBe(false);
-      expect(onlyCheck(r.run.stdout)).toMatchObject({
+      expect(onlyCheck(r.stdout)).toMatchObject({
         status: 'error',
         message: expect.stringContaining('the Docker engine did not answer within 10 s (inspect image ubuntu'),
       });
@@ -104,7 +104,7 @@ describe('time limits hold while the garbage collector runs', () => {
       const r = await runGradeUnderGc(['--exercises', exercises, '--json', '--out', tmp('out'), '--timeout', '60'], { killAfterMs: 120_000 });
       process.stderr.write(`[measured] registry call limit 15 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
       expect(r.killed).toBe(false);
-      expect(onlyCheck(r.run.stdout).message).toContain(`the registry 127.0.0.1:${registry.port} did not answer within 15 s`);
+      expect(onlyCheck(r.stdout).message).toContain(`the registry 127.0.0.1:${registry.port} did not answer within 15 s`);
       expect(r.gcs).toBeGreaterThan(20);
     } finally {
       await registry.stop();
