@@ -62,7 +62,9 @@ export async function startSshVm(keys: SshKeys, env: Record<string, string> = {}
   const dir = mkdtempSync(path.join(os.tmpdir(), 'grade-sshd-'));
   await sh(`ssh-keygen -q -t ed25519 -N '' -f ${dir}/host_key`);
   const port = await freePort();
-  const setEnv = Object.entries(env)
+  // The VM's docker talks to the tests' engine: sshd gives sessions no DOCKER_HOST of its own, and the
+  // default socket is not the tests' engine when they run against another one (a private namespace's).
+  const setEnv = Object.entries({ ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}), ...env })
     .map(([k, v]) => `${k}=${v}`)
     .join(' ');
   writeFileSync(
