@@ -1,12 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { ClassReport } from '../src/batch/class-report';
 import type { GradeResult } from '../src/result/types';
 import { resetEngine, snapshotEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
 import { ensureVmUsers, faultyDocker, makeKeys, startSshVm, VM_USER, type SshVm } from './support/ssh-hosts';
+import { startMuteEngine } from './support/mute-engine';
 import { runGradeUnderGc, startDripServer } from './support/under-gc';
 
 /**
@@ -52,7 +51,7 @@ describe('time limits hold while the garbage collector runs', () => {
     const r = await runGradeUnderGc(['repo', dir, 'web_server', '--json', '--out', tmp('out'), '--step-timeout', '15'], { killAfterMs: 90_000 });
     process.stderr.write(`[measured] repo step limit 15 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
     expect(r.killed).toBe(false);
-    const built = (JSON.parse(r.run.stdout) as GradeResult).exercises.find((e) => e.id === 'web_server')!.checks.find((c) => c.id === 'built')!;
+    const built = (JSON.parse(r.stdout) as GradeResult).exercises.find((e) => e.id === 'web_server')!.checks.find((c) => c.id === 'built')!;
     expect(built.message).toBe('docker build -f Dockerfile . failed: it did not finish within 15 s');
     expect(r.gcs).toBeGreaterThan(20);
     expect(await snapshotEngine()).toEqual(baseline);
@@ -65,7 +64,7 @@ describe('time limits hold while the garbage collector runs', () => {
       const r = await runGradeUnderGc(['--exercises', exercises, '--json', '--out', tmp('out'), '--timeout', '15'], { killAfterMs: 90_000 });
       process.stderr.write(`[measured] check limit 15 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
       expect(r.killed).toBe(false);
-      expect(onlyCheck(r.run.stdout)).toMatchObject({ status: 'error', message: expect.stringContaining('15 s') });
+      expect(onlyCheck(r.stdout)).toMatchObject({ status: 'error', message: expect.stringContaining('15 s') });
       expect(r.gcs).toBeGreaterThan(20);
     } finally {
       await drip.stop();
@@ -82,7 +81,7 @@ describe('time limits hold while the garbage collector runs', () => {
       });
       process.stderr.write(`[measured] engine call limit 10 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
       expect(r.killed).toBe(false);
-      expect(onlyCheck(r.run.stdout)).toMatchObject({
+      expect(onlyCheck(r.stdout)).toMatchObject({
         status: 'error',
         message: expect.stringContaining('the Docker engine did not answer within 10 s (inspect image ubuntu'),
       });
@@ -105,7 +104,7 @@ describe('time limits hold while the garbage collector runs', () => {
       const r = await runGradeUnderGc(['--exercises', exercises, '--json', '--out', tmp('out'), '--timeout', '60'], { killAfterMs: 120_000 });
       process.stderr.write(`[measured] registry call limit 15 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
       expect(r.killed).toBe(false);
-      expect(onlyCheck(r.run.stdout).message).toContain(`the registry 127.0.0.1:${registry.port} did not answer within 15 s`);
+      expect(onlyCheck(r.stdout).message).toContain(`the registry 127.0.0.1:${registry.port} did not answer within 15 s`);
       expect(r.gcs).toBeGreaterThan(20);
     } finally {
       await registry.stop();
@@ -119,11 +118,7 @@ describe('time limits hold while the garbage collector runs', () => {
     beforeAll(async () => {
       await ensureVmUsers();
       const keys = await makeKeys();
-      // The VM's docker talks to this suite's engine (sshd gives sessions no DOCKER_HOST of their own).
-      vm = await startSshVm(keys, {
-        PATH: `${faultyDocker('hang')}:/usr/bin:/bin`,
-        ...(process.env.DOCKER_HOST ? { DOCKER_HOST: process.env.DOCKER_HOST } : {}),
-      });
+      vm = await startSshVm(keys, { PATH: `${faultyDocker('hang')}:/usr/bin:/bin` });
       const dir = tmp('batch');
       knownHosts = path.join(dir, 'known_hosts');
       writeFileSync(knownHosts, `${vm.knownHostsLine}\n`);
@@ -177,36 +172,3 @@ describe('time limits hold while the garbage collector runs', () => {
     }, 180_000);
   });
 });
-
-/**
- * A Docker engine on a unix socket that answers the connection handshake
- * (_ping, version, info) and then nothing: every other request waits forever.
- */
-async function startMuteEngine(): Promise<{ socket: string; stop: () => Promise<void> }> {
-  const socket = path.join(tmp('engine'), 'docker.sock');
-  const sockets = new Set<net.Socket>();
-  const server = http.createServer((req, res) => {
-    const what = (req.url ?? '').replace(/^\/v[\d.]+/, '').split('?')[0];
-    if (what === '/_ping') res.writeHead(200, { 'content-type': 'text/plain', 'api-version': '1.43' }).end('OK');
-    else if (what === '/version')
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ Version: '24.0.0', ApiVersion: '1.43', Os: 'linux', Arch: 'amd64' }));
-    else if (what === '/info')
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ OSType: 'linux', Architecture: 'x86_64', SystemTime: new Date().toISOString() }));
-    // anything else: no answer
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((r) => server.listen(socket, r));
-  return {
-    socket,
-    stop: () =>
-      new Promise((r) => {
-        sockets.forEach((s) => s.destroy());
-        server.close(() => r());
-      }),
-  };
-}

@@ -8,6 +8,8 @@ export interface CliIo {
   cwd: string;
   /** Subscribes to SIGINT/SIGTERM; returns the unsubscribe function. */
   onSignal(handler: (sig: NodeJS.Signals) => void): () => void;
+  /** Ends the process at once (Ctrl-C once more while a run cleans up); absent in-process. */
+  exitNow?(status: number): void;
 }
 
 export function processIo(): CliIo {
@@ -25,5 +27,6 @@ export function processIo(): CliIo {
         process.off('SIGTERM', handler);
       };
     },
+    exitNow: (status) => process.exit(status),
   };
 }

@@ -20,6 +20,9 @@ export interface CliRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  /** Killed at `killAfterMs`: it had not ended on its own (a limit that never fired, a loop). */
+  killed: boolean;
+  seconds: number;
 }
 
 /**
@@ -28,8 +31,9 @@ export interface CliRun {
  */
 export function runGrade(
   args: string[],
-  opts: { env?: NodeJS.ProcessEnv; prefix?: string[]; cwd?: string; onSpawn?: (pid: number) => void } = {},
+  opts: { env?: NodeJS.ProcessEnv; prefix?: string[]; cwd?: string; onSpawn?: (pid: number) => void; killAfterMs?: number } = {},
 ): Promise<CliRun> {
+  const started = Date.now();
   return new Promise((resolve, reject) => {
     const cmd = opts.prefix ? opts.prefix[0]! : process.execPath;
     const argv = opts.prefix ? [...opts.prefix.slice(1), process.execPath, GRADE_BIN, ...args] : [GRADE_BIN, ...args];
@@ -42,8 +46,18 @@ export function runGrade(
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    let killed = false;
+    const killer = opts.killAfterMs
+      ? setTimeout(() => {
+          killed = true;
+          child.kill('SIGKILL');
+        }, opts.killAfterMs)
+      : undefined;
     child.on('error', reject);
     child.on('spawn', () => opts.onSpawn?.(child.pid!));
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      resolve({ code, signal, stdout, stderr, killed, seconds: (Date.now() - started) / 1000 });
+    });
   });
 }

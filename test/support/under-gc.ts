@@ -7,43 +7,22 @@ import { runGrade, type CliRun } from './run-cli';
 
 const GC_PRELOAD = path.join(__dirname, 'gc-preload.js');
 
-export interface RunUnderGc {
-  run: CliRun;
-  seconds: number;
-  /** Full garbage collections forced in grade's process while it ran. */
-  gcs: number;
-  /** grade had not ended by `killAfterMs` and was killed (its limit never fired). */
-  killed: boolean;
-}
-
 /**
  * Runs the built grade with a full GC forced every half second (test/support/gc-preload.js):
  * a time limit that a GC can lose (nodejs/node issue 57736) never fires here. Killed
  * after `killAfterMs`, so a limit that does not hold fails the test instead of hanging it.
+ * `gcs`: the full collections forced in grade's process while it ran.
  */
-export async function runGradeUnderGc(args: string[], opts: { killAfterMs: number; env?: NodeJS.ProcessEnv; cwd?: string }): Promise<RunUnderGc> {
+export async function runGradeUnderGc(args: string[], opts: { killAfterMs: number; env?: NodeJS.ProcessEnv }): Promise<CliRun & { gcs: number }> {
   const log = path.join(mkdtempSync(path.join(os.tmpdir(), 'grade-gc-log-')), 'gcs');
-  let killed = false;
-  let timer: NodeJS.Timeout | undefined;
-  const t0 = Date.now();
-  const run = await runGrade(args, {
-    ...(opts.cwd ? { cwd: opts.cwd } : {}),
-    env: { NODE_OPTIONS: `--require ${GC_PRELOAD}`, GRADE_TEST_GC_LOG: log, ...opts.env },
-    onSpawn: (pid) => {
-      timer = setTimeout(() => {
-        killed = true;
-        process.kill(pid, 'SIGKILL');
-      }, opts.killAfterMs);
-    },
-  });
-  clearTimeout(timer);
+  const run = await runGrade(args, { killAfterMs: opts.killAfterMs, env: { NODE_OPTIONS: `--require ${GC_PRELOAD}`, GRADE_TEST_GC_LOG: log, ...opts.env } });
   const gcs = existsSync(log)
     ? readFileSync(log, 'utf8')
         .trim()
         .split('\n')
         .reduce((n, line) => n + Number(line.split(' ')[1]), 0)
     : 0;
-  return { run, seconds: (Date.now() - t0) / 1000, gcs, killed };
+  return { ...run, gcs };
 }
 
 /**
