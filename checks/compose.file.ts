@@ -91,6 +91,14 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'invalidYaml' | 'i
       problems: '{{file}}: {{problems}}',
       ...NOT_REPO,
     },
+    messagesIt: {
+      ok: '{{file}} dichiara {{what}}',
+      missingFile: 'Il repository non ha un file compose ({{file}})',
+      invalidYaml: '{{file}} non è YAML valido: {{problems}}',
+      invalidSpec: '{{file}} non segue la specifica compose: {{problems}}',
+      problems: '{{file}}: {{problems}}',
+      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+    },
   },
   async evaluate(p, ctx) {
     const repo = repoOf(ctx);

@@ -35,6 +35,11 @@ export default defineCheckKind<Params, 'ok' | 'noProject' | 'incomplete'>({
       noProject: 'No compose project with services {{services}} {{where}}',
       incomplete: 'Compose project {{project}}: {{problems}}',
     },
+    messagesIt: {
+      ok: 'Il progetto compose {{project}} esegue {{services}}{{extra}}',
+      noProject: 'Nessun progetto compose con i servizi {{services}} {{where}}',
+      incomplete: 'Progetto compose {{project}}: {{problems}}',
+    },
   },
   async evaluate(p, ctx) {
     const containers = await ctx.engine.containers();

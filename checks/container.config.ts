@@ -257,6 +257,12 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
       mismatch: '{{name}} {{problems}}',
       noneFits: 'No {{what}} fits ({{count}} candidates): {{problems}}',
     },
+    messagesIt: {
+      ok: '{{name}} è {{state}} come previsto',
+      notFound: 'Non c’è {{what}} {{where}}',
+      mismatch: '{{name}} {{problems}}',
+      noneFits: 'Nessuno dei {{count}} candidati per {{what}} va bene: {{problems}}',
+    },
   },
   async evaluate(p, ctx) {
     const what = describeSelector(p.select);

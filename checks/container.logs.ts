@@ -51,6 +51,14 @@ export default defineCheckKind<Params, 'ok' | 'okStopped' | 'notFound' | 'tooFew
       stale: 'The newest line in the log of {{name}} is {{age}} s old: it stopped printing',
       staleStopped: '{{name}} was stopped, and the newest line in its log is {{age}} s older than that: it had stopped printing before',
     },
+    messagesIt: {
+      ok: '{{name}} ha scritto {{count}} righe che corrispondono, la più recente {{age}} s fa: {{last}}',
+      notFound: 'Non c’è {{what}}',
+      tooFew: '{{name}} ha scritto {{count}} righe {{pattern}} (almeno {{min}} attese); ultime righe: {{last}}',
+      okStopped: '{{name}} è stato fermato; fino ad allora ha scritto {{count}} righe che corrispondono, la più recente {{age}} s prima dello stop: {{last}}',
+      stale: 'La riga più recente nel log di {{name}} ha {{age}} s: ha smesso di scrivere',
+      staleStopped: '{{name}} è stato fermato, e la riga più recente nel suo log è di {{age}} s prima: aveva già smesso di scrivere',
+    },
   },
   async evaluate(p, ctx) {
     const what = describeSelector(p.select);

@@ -46,6 +46,11 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
       notRunning: 'There is no running {{what}}, so there are no live statistics to read',
       mismatch: 'docker stats reports {{reading}} for {{name}}: {{problems}}',
     },
+    messagesIt: {
+      ok: 'docker stats riporta {{reading}} per {{name}}',
+      notRunning: 'Non c’è {{what}} in esecuzione, quindi non ci sono statistiche da leggere',
+      mismatch: 'docker stats riporta {{reading}} per {{name}}: {{problems}}',
+    },
   },
   async evaluate(p, ctx) {
     const what = describeSelector(p.select);

@@ -33,6 +33,11 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'noProcess'>({
       notRunning: 'There is no running {{what}}',
       noProcess: '{{name}} runs {{commands}}, but no process {{pattern}}',
     },
+    messagesIt: {
+      ok: '{{name}} esegue `{{command}}`',
+      notRunning: 'Non c’è {{what}} in esecuzione',
+      noProcess: '{{name}} esegue {{commands}}, ma nessun processo {{pattern}}',
+    },
   },
   async evaluate(p, ctx) {
     const what = describeSelector(p.select);

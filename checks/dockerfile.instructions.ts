@@ -51,6 +51,12 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRe
       missing: '{{file}} lacks {{labels}}',
       ...NOT_REPO,
     },
+    messagesIt: {
+      ok: '{{file}} ha {{labels}}',
+      missingFile: 'Il repository non ha {{file}}',
+      missing: 'A {{file}} manca {{labels}}',
+      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+    },
   },
   async evaluate(p, ctx) {
     const dockerfile = readDockerfile(ctx, p.file);

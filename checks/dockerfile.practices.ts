@@ -29,6 +29,12 @@ export default defineCheckKind<Params, 'ok' | 'advice' | 'missingFile' | 'notRep
       missingFile: 'The repository has no {{file}}',
       ...NOT_REPO,
     },
+    messagesIt: {
+      ok: '{{file}} segue le buone pratiche delle slide ({{rules}})',
+      advice: '{{findings}}',
+      missingFile: 'Il repository non ha {{file}}',
+      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+    },
   },
   async evaluate(p, ctx) {
     const dockerfile = readDockerfile(ctx, p.file);

@@ -27,6 +27,12 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'lacks' | 'notRepo'>({
       lacks: '{{path}} does not contain "{{text}}"',
       ...NOT_REPO,
     },
+    messagesIt: {
+      ok: 'Il repository ha {{path}}',
+      missing: 'Il repository non ha {{path}}',
+      lacks: '{{path}} non contiene "{{text}}"',
+      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+    },
   },
   async evaluate(p, ctx) {
     const repo = repoOf(ctx);

@@ -118,6 +118,14 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redire
         'GET {{url}} answered {{actual}}, a redirect to {{location}} on another host or port, which grade does not follow; expected {{expected}}{{waited}}',
       content: 'GET {{url}} answered {{status}} with {{summary}}, which lacks {{wanted}}',
     },
+    messagesIt: {
+      ok: 'GET {{url}} ha risposto {{status}}{{with}}{{waited}}',
+      unreachable: 'Nessuno risponde a {{url}} ({{reason}}){{waited}}',
+      status: 'GET {{url}} ha risposto {{actual}}, atteso {{expected}}{{waited}}',
+      redirectAway:
+        'GET {{url}} ha risposto {{actual}}, un redirect a {{location}} su un altro host o porta, che grade non segue; atteso {{expected}}{{waited}}',
+      content: 'GET {{url}} ha risposto {{status}} con {{summary}}, in cui manca {{wanted}}',
+    },
   },
   async evaluate(p, ctx) {
     const url = ctx.http.urlFor(p.port, p.path ?? '/');

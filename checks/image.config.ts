@@ -43,6 +43,11 @@ export default defineCheckKind<Params, 'matches' | 'missing' | 'mismatch'>({
       missing: 'There is no image {{image}}',
       mismatch: 'Image {{image}}: {{problems}}',
     },
+    messagesIt: {
+      matches: 'L’immagine {{image}} dichiara {{what}}',
+      missing: 'Non c’è l’immagine {{image}}',
+      mismatch: 'Immagine {{image}}: {{problems}}',
+    },
   },
   async evaluate(p, ctx) {
     const info = await ctx.engine.image(p.image);

@@ -29,6 +29,13 @@ export default defineCheckKind<Params, 'derived' | 'missing' | 'baseMissing' | '
       sameLayers: '{{image}} has exactly the layers of {{base}}: it is a copy (a re-tag), not an extension',
       notDerived: "{{image}} is not built on {{base}}: its layer {{index}} is not {{base}}'s",
     },
+    messagesIt: {
+      derived: '{{image}} è costruita su {{base}}: {{baseLayers}} layer di {{base}} più {{extra}} suoi',
+      missing: 'Non c’è l’immagine {{image}} da confrontare con {{base}}',
+      baseMissing: 'L’immagine di base {{base}} non è più su questo host, quindi {{image}} non si può confrontare',
+      sameLayers: '{{image}} ha esattamente i layer di {{base}}: è una copia (un nuovo tag), non un’estensione',
+      notDerived: '{{image}} non è costruita su {{base}}: il suo layer {{index}} non è di {{base}}',
+    },
   },
   async evaluate({ image, base, strict = true }, ctx) {
     const [img, baseImg] = await Promise.all([ctx.engine.image(image), ctx.engine.image(base)]);

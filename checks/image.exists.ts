@@ -20,6 +20,10 @@ export default defineCheckKind<Params, 'found' | 'missing'>({
       found: 'Image {{image}} exists ({{id}})',
       missing: 'There is no image {{image}} {{where}}',
     },
+    messagesIt: {
+      found: 'L’immagine {{image}} esiste ({{id}})',
+      missing: 'Non c’è l’immagine {{image}} {{where}}',
+    },
   },
   async evaluate({ image }, ctx) {
     const info = await ctx.engine.image(image);

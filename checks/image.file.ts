@@ -31,6 +31,12 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noFile' | 'mismatch'>
       noFile: 'There is no file {{path}} in {{image}}',
       mismatch: '{{path}} in {{image}} holds something else: {{content}}',
     },
+    messagesIt: {
+      ok: '{{path}} in {{image}} contiene ciò che ci si aspettava',
+      missing: 'Non c’è l’immagine {{image}} da leggere',
+      noFile: 'Non c’è il file {{path}} in {{image}}',
+      mismatch: '{{path}} in {{image}} contiene altro: {{content}}',
+    },
   },
   async evaluate(p, ctx) {
     const data = { image: p.image, path: p.path };

@@ -123,6 +123,14 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
       missingSteps: 'History of {{image}} shows no {{steps}}',
       tooMany: 'History of {{image}} has {{count}} {{label}} (at most {{max}})',
     },
+    messagesIt: {
+      ok: 'La history di {{image}} mostra {{what}}',
+      missing: 'Non c’è l’immagine {{image}}',
+      noOwnRows: 'La history di {{image}} non ha passi suoi sopra {{base}}',
+      wrongOrigin: '{{image}} è stata creata con {{actual}}, non con {{expected}}: {{seen}}',
+      missingSteps: 'La history di {{image}} non mostra {{steps}}',
+      tooMany: 'La history di {{image}} ha {{count}} {{label}} (al massimo {{max}})',
+    },
   },
   async evaluate(p, ctx) {
     const [rows, baseRows] = await Promise.all([ctx.engine.history(p.image), p.base ? ctx.engine.history(p.base) : Promise.resolve(undefined)]);

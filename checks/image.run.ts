@@ -44,6 +44,14 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'cannotStart' | 'timed
       exitCode: '`{{command}}` in {{image}} exited {{actual}}, expected {{expected}}: {{output}}',
       stdout: '`{{command}}` in {{image}} printed something else: {{output}}',
     },
+    messagesIt: {
+      ok: '`{{command}}` in un nuovo container da {{image}} è terminato con {{exitCode}}',
+      missing: 'Non c’è l’immagine {{image}} da eseguire',
+      cannotStart: '`{{command}}` non si avvia in {{image}}: {{reason}}',
+      timedOut: '`{{command}}` in {{image}} non è finito entro {{seconds}} s',
+      exitCode: '`{{command}}` in {{image}} è terminato con {{actual}}, atteso {{expected}}: {{output}}',
+      stdout: '`{{command}}` in {{image}} ha stampato altro: {{output}}',
+    },
   },
   async evaluate(p, ctx) {
     const commandText = p.command.join(' ');

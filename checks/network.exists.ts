@@ -11,6 +11,11 @@ export default defineCheckKind<NamedObjectParams, NamedObjectMessage>({
       missing: 'There is no network {{name}}',
       wrongDriver: 'Network {{name}} uses driver {{actual}}, not {{expected}}',
     },
+    messagesIt: {
+      ok: 'La rete {{name}} esiste (driver {{driver}})',
+      missing: 'Non c’è la rete {{name}}',
+      wrongDriver: 'La rete {{name}} usa il driver {{actual}}, non {{expected}}',
+    },
   },
   async evaluate(p, ctx) {
     const networks = await ctx.engine.networks();

@@ -56,6 +56,13 @@ export default defineCheckKind<Params, 'ok' | 'okFromLog' | 'notRunning' | 'extr
       extra: '{{name}} also has {{extra}} (interfaces: {{interfaces}})',
       noProbe: 'Cannot look inside {{name}}: {{reason}}',
     },
+    messagesIt: {
+      ok: 'Dentro {{name}} c’è solo {{interfaces}}',
+      okFromLog: '{{name}} è terminato; l’ip address show che ha stampato elenca solo {{interfaces}}',
+      notRunning: 'Non c’è {{what}} in esecuzione, né uno terminato dopo aver mostrato le sue interfacce (ip address show)',
+      extra: '{{name}} ha anche {{extra}} (interfacce: {{interfaces}})',
+      noProbe: 'Impossibile guardare dentro {{name}}: {{reason}}',
+    },
   },
   async evaluate(p, ctx) {
     const what = describeSelector(p.select);

@@ -34,6 +34,15 @@ export default defineCheckKind<Params, 'reachable' | 'isolated' | 'notIsolated' 
       toNotRunning: '{{what}} is not running',
       noPing: 'Cannot probe from {{from}}: its image has no ping ({{reason}})',
     },
+    messagesIt: {
+      reachable: '{{from}} raggiunge {{to}} ({{ip}})',
+      isolated: '{{from}} non raggiunge {{to}} ({{ips}}), come previsto',
+      notIsolated: '{{from}} raggiunge {{to}} all’indirizzo {{ip}}: sono sulla stessa rete',
+      unreachable: '{{from}} non raggiunge {{to}} ({{ips}})',
+      fromNotRunning: '{{what}} non è in esecuzione, quindi non può inviare nulla',
+      toNotRunning: '{{what}} non è in esecuzione',
+      noPing: 'Impossibile provare da {{from}}: la sua immagine non ha ping ({{reason}})',
+    },
   },
   async evaluate(p, ctx) {
     const [fromAll, toAll] = await Promise.all([selectContainers(ctx.engine, p.from), selectContainers(ctx.engine, p.to)]);

@@ -29,6 +29,15 @@ export default defineCheckKind<Params, 'found' | 'absent' | RegistryMessageId>({
       absent: '{{image}} has no {{what}} ({{read}})',
       ...REGISTRY_MESSAGES,
     },
+    messagesIt: {
+      found: '{{image}} contiene {{path}}{{via}}',
+      absent: '{{image}} non ha {{what}} ({{read}})',
+      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
+      notFound: 'Il registry non ha {{image}} ({{reason}})',
+      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
+      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
+      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+    },
   },
   async evaluate(p, ctx) {
     const command = `docker run --rm ${p.image} ${p.path.startsWith('/') ? `ls -l ${p.path}` : `which ${p.path}`}`;

@@ -31,6 +31,17 @@ export default defineCheckKind<Params, 'same' | 'extra' | 'different' | 'localMi
       localMissing: 'There is no local image {{local}} to compare {{image}} with',
       ...REGISTRY_MESSAGES,
     },
+    messagesIt: {
+      same: '{{image}} ha esattamente i {{count}} layer della {{local}} locale',
+      extra: '{{image}} è la {{local}} locale più {{extra}} layer suoi',
+      different: '{{image}} non è la {{local}} locale: {{why}}',
+      localMissing: 'Non c’è un’immagine locale {{local}} con cui confrontare {{image}}',
+      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
+      notFound: 'Il registry non ha {{image}} ({{reason}})',
+      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
+      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
+      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+    },
   },
   async evaluate(p, ctx) {
     const command = `docker image inspect -f '{{json .RootFS.Layers}}' ${p.local}`;

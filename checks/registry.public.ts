@@ -16,6 +16,14 @@ export default defineCheckKind<Params, 'ok' | RegistryMessageId>({
       additionalProperties: false,
     },
     messages: { ok: 'Anyone can pull {{image}}', ...REGISTRY_MESSAGES },
+    messagesIt: {
+      ok: 'Chiunque può scaricare {{image}}',
+      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
+      notFound: 'Il registry non ha {{image}} ({{reason}})',
+      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
+      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
+      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+    },
   },
   async evaluate({ image }, ctx) {
     const command = `docker logout && docker manifest inspect ${image}`;

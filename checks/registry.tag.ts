@@ -17,6 +17,14 @@ export default defineCheckKind<Params, 'ok' | RegistryMessageId>({
       additionalProperties: false,
     },
     messages: { ok: '{{image}} is on the registry ({{digest}})', ...REGISTRY_MESSAGES },
+    messagesIt: {
+      ok: '{{image}} è sul registry ({{digest}})',
+      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
+      notFound: 'Il registry non ha {{image}} ({{reason}})',
+      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
+      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
+      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+    },
   },
   async evaluate({ image }, ctx) {
     const command = `docker manifest inspect ${image}`;

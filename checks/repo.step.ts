@@ -24,6 +24,12 @@ export default defineCheckKind<Params, 'ok' | 'failed' | 'notRun' | 'notRepo'>({
       notRun: 'The {{step}} step did not run: {{reason}}',
       ...NOT_REPO,
     },
+    messagesIt: {
+      ok: '{{summary}}',
+      failed: '{{summary}}',
+      notRun: 'Il passo {{step}} non è stato eseguito: {{reason}}',
+      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+    },
   },
   async evaluate(p, ctx) {
     const repo = repoOf(ctx);

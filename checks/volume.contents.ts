@@ -39,6 +39,14 @@ export default defineCheckKind<Params, 'ok' | 'missingVolume' | 'empty' | 'noMat
       noPath: 'Volume {{volume}} has no {{path}}',
       noProbeImage: 'Cannot read volume {{volume}}: no container uses it, so there is no image to read it with',
     },
+    messagesIt: {
+      ok: 'Il volume {{volume}} contiene {{entries}}',
+      missingVolume: 'Non c’è il volume {{volume}}',
+      empty: 'Il volume {{volume}} è vuoto: niente di ciò che vi è stato scritto è rimasto',
+      noMatch: 'Il volume {{volume}} contiene {{entries}}, ma nessun elemento {{file}}',
+      noPath: 'Il volume {{volume}} non ha {{path}}',
+      noProbeImage: 'Impossibile leggere il volume {{volume}}: nessun container lo usa, quindi non c’è un’immagine con cui leggerlo',
+    },
   },
   async evaluate(p, ctx) {
     const [volumes, containers] = await Promise.all([ctx.engine.volumes(), ctx.engine.containers()]);

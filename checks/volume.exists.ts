@@ -11,6 +11,11 @@ export default defineCheckKind<NamedObjectParams, NamedObjectMessage>({
       missing: 'There is no volume {{name}}',
       wrongDriver: 'Volume {{name}} uses driver {{actual}}, not {{expected}}',
     },
+    messagesIt: {
+      ok: 'Il volume {{name}} esiste (driver {{driver}})',
+      missing: 'Non c’è il volume {{name}}',
+      wrongDriver: 'Il volume {{name}} usa il driver {{actual}}, non {{expected}}',
+    },
   },
   async evaluate(p, ctx) {
     const volumes = await ctx.engine.volumes();

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { checkKinds } from '../checks';
 import { loadExercises } from '../src/exercise/load';
 import { catalog } from '../src/messages/catalog';
-import { kindMessagesIt } from '../src/messages/kinds-it';
 import { defaultExercisesDir } from '../src/package/package-info';
 import { runGrade } from './support/run-cli';
 
@@ -22,7 +21,7 @@ const ITALIAN = { LC_ALL: '', LC_MESSAGES: '', LANG: 'it_IT.UTF-8' };
 
 const italianTexts = [
   ...Object.values(catalog.it),
-  ...Object.values(kindMessagesIt).flatMap((m) => Object.values(m)),
+  ...Object.values(checkKinds).flatMap((k) => Object.values(k.meta.messagesIt as Record<string, string>)),
   ...loadExercises(defaultExercisesDir).flatMap((e) => [JSON.stringify(e)]),
 ];
 

@@ -41,6 +41,8 @@ export interface CheckKindMeta<P, M extends string> {
   params: JSONSchemaType<P>;
   /** Message templates by id; `{{name}}` is replaced by `data.name`. */
   messages: Record<M, string>;
+  /** The same templates in Italian, with the same `{{placeholders}}`: every id has both (the compiler says so). */
+  messagesIt: Record<M, string>;
 }
 
 export interface CheckKind<P = unknown, M extends string = string> {

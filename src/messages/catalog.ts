@@ -1,7 +1,7 @@
 /**
  * Every sentence the tool itself shows (reports, terminal, advice), by id, in
- * each language. Check kinds keep their English messages in `meta.messages`;
- * their Italian lives in kinds-it.ts. `{{name}}` is replaced by data.name.
+ * each language. Check kinds keep their messages in their own files
+ * (`meta.messages`, `meta.messagesIt`). `{{name}}` is replaced by data.name.
  *
  * The Italian is written for students: plain words, the course's own terms
  * (immagine, container, volume), docker commands left as they are typed.

@@ -22,7 +22,6 @@ import { KnownHosts } from '../ssh/known-hosts';
 import { HostError, SshSession } from '../ssh/ssh-session';
 import { catalog, languages, renderMessage, renderValue, type Lang } from './catalog';
 import { kindMessageTemplate } from '../check/kind-messages';
-import { kindMessagesIt } from './kinds-it';
 
 /** `{{name}}` placeholders of a template, sorted: a translation must fill the same ones. */
 const placeholders = (template: string) => [...template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
@@ -44,6 +43,7 @@ describe('every message in every language', () => {
 
   test('check kinds: each message id has its Italian, with the same placeholders, and nothing translated that no kind has', () => {
     const problems: string[] = [];
+    const kindMessagesIt = italianOfKinds();
     for (const [name, kind] of Object.entries(checkKinds)) {
       for (const [id, en] of Object.entries(kind.meta.messages as Record<string, string>)) {
         const it = kindMessagesIt[name]?.[id];
@@ -63,6 +63,11 @@ describe('every message in every language', () => {
     expect(missing).toEqual([]);
   });
 });
+
+/** Each kind's Italian messages (meta.messagesIt, beside its English), by kind. */
+function italianOfKinds(): Record<string, Record<string, string>> {
+  return Object.fromEntries(Object.entries(checkKinds).map(([name, kind]) => [name, kind.meta.messagesIt as Record<string, string>]));
+}
 
 /**
  * Words that only an English piece would put into a sentence. Course terms the
@@ -92,7 +97,7 @@ describe('no English piece inside an Italian message', () => {
       const it = renderMessage('it', catalog.it[id], data);
       if (englishIn(it)) problems.push(`${id}: "${it}" has "${englishIn(it)}"`);
     }
-    for (const [kind, ids] of Object.entries(kindMessagesIt)) {
+    for (const [kind, ids] of Object.entries(italianOfKinds())) {
       for (const [id, template] of Object.entries(ids)) {
         const it = renderMessage('it', template, Object.fromEntries(placeholders(template).map((k) => [k, NAME])));
         if (englishIn(it)) problems.push(`${kind}.${id}: "${it}" has "${englishIn(it)}"`);

@@ -14,6 +14,7 @@ const sleepy = (ms: number, status: 'pass' | 'fail' = 'pass', onRun?: () => void
       description: 'waits then answers',
       params: { type: 'object', properties: {}, required: [] } as never,
       messages: { done: 'done after {{ms}} ms' },
+      messagesIt: { done: 'finito dopo {{ms}} ms' },
     },
     async evaluate(_p, ctx) {
       onRun?.();
@@ -29,7 +30,13 @@ const sleepy = (ms: number, status: 'pass' | 'fail' = 'pass', onRun?: () => void
   });
 
 const throwing = defineCheckKind<Record<string, never>, 'never'>({
-  meta: { kind: 'test.throwing', description: 'throws', params: { type: 'object', properties: {}, required: [] } as never, messages: { never: '' } },
+  meta: {
+    kind: 'test.throwing',
+    description: 'throws',
+    params: { type: 'object', properties: {}, required: [] } as never,
+    messages: { never: '' },
+    messagesIt: { never: '' },
+  },
   async evaluate() {
     throw new Error('boom');
   },
@@ -41,6 +48,7 @@ const inspectsUbuntu = defineCheckKind<Record<string, never>, 'seen'>({
     description: 'reads image ubuntu',
     params: { type: 'object', properties: {}, required: [] } as never,
     messages: { seen: 'seen' },
+    messagesIt: { seen: 'visto' },
   },
   async evaluate(_p, ctx) {
     await ctx.engine.image('ubuntu');
@@ -50,7 +58,13 @@ const inspectsUbuntu = defineCheckKind<Record<string, never>, 'seen'>({
 });
 
 const probing = defineCheckKind<Record<string, never>, 'ran'>({
-  meta: { kind: 'test.probing', description: 'runs a long probe', params: { type: 'object', properties: {}, required: [] } as never, messages: { ran: 'ran' } },
+  meta: {
+    kind: 'test.probing',
+    description: 'runs a long probe',
+    params: { type: 'object', properties: {}, required: [] } as never,
+    messages: { ran: 'ran' },
+    messagesIt: { ran: 'eseguito' },
+  },
   async evaluate(_p, ctx) {
     await ctx.engine.probe({ image: 'alpine', cmd: ['sleep', '30'], timeoutMs: 60_000 }, ctx.signal);
     return { status: 'pass', messageId: 'ran' };
