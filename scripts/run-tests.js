@@ -14,7 +14,7 @@
  * the time of one. Ends with one line: "N passed, N failed, N skipped".
  */
 const { spawn, spawnSync } = require('node:child_process');
-const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } = require('node:fs');
+const { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync, createWriteStream } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
@@ -124,6 +124,19 @@ async function stopShardEngine(engine) {
   for (const dir of [engine.dataRoot, engine.execRoot]) rmSync(dir, { recursive: true, force: true });
 }
 
+/**
+ * A shard's container that bind-mounts /var/run/docker.sock (portainer's
+ * slide) while no engine listens there makes that path an empty folder, and a
+ * dockerd started later cannot make its socket: such a folder goes.
+ */
+function sweepSocketFolder() {
+  try {
+    if (statSync('/var/run/docker.sock').isDirectory()) rmdirSync('/var/run/docker.sock');
+  } catch {
+    // Not there, a socket, or not empty: nothing of ours to undo.
+  }
+}
+
 async function main() {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'grade-run-tests-'));
   const totals = { passed: 0, failed: 0, skipped: 0, suitesFailed: 0 };
@@ -176,6 +189,7 @@ async function main() {
       for (const [i, { json }] of codes.entries()) add(counts(json), `shard ${i + 1}`);
     } finally {
       await stopAll();
+      sweepSocketFolder();
     }
   }
   log(`engine suites took ${Math.round((Date.now() - engineStarted) / 1000)} s; all ${Math.round((Date.now() - started) / 1000)} s`);
