@@ -77,8 +77,10 @@ describe('a deadline fires after a garbage collection (nodejs/node issue 57736)'
     expect(stdout).toMatch(/^fired 1[5-9]\d\d\n$/);
   });
 
-  test('the pattern it replaces never fires (why the guard below exists)', async () => {
+  test('the pattern it replaces never fires (why test/source-guards.test.ts refuses it)', async () => {
     const { stdout } = await child(`const make = (p) => AbortSignal.any([p, AbortSignal.timeout(1500)]);`);
-    expect(stdout).toBe('never\n');
+    // Node 20, the project's Node, has the bug; a later Node may have the fix (nodejs/node pull request 57867).
+    if (process.versions.node.startsWith('20.')) expect(stdout).toBe('never\n');
+    else expect(stdout).toMatch(/^(never|fired \d+)\n$/);
   });
 });
