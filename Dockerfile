@@ -16,7 +16,7 @@
 # its pure-JavaScript dependencies bundled, no node_modules. The last stage is
 # an Alpine Node base with that bundle and, from the docker CLI image, the
 # docker CLI and its compose plugin (static binaries) — nothing else. No SQLite
-# for the live board: it runs from a global install (README: Live lab board).
+# for the live board: it runs from a global install (docs/instructors.md: Live lab board).
 FROM node:20.19-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -2,8 +2,8 @@
 'use strict';
 /*
  * The folder `npm pack` packs into the tarball students install: dist/package,
- * holding package.json's `files` (the bundle scripts/bundle.js made, the
- * exercises, schemas, templates), README and LICENSE, and a package.json of
+ * holding package.json's `files` (the bundle scripts/bundle.js made, docs/ that the
+ * README links, the exercises, schemas, templates), README and LICENSE, and a package.json of
  * its own without scripts, dev dependencies or overrides. With the clone's
  * package.json, npm 11 warned on every install that grade has a `prepare`
  * script (a clone's build, which never runs on install) and named a flag to

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sh, shell } from './support/shell';
@@ -43,12 +43,20 @@ describe('the npm package', () => {
   const names = () => files.map((f) => f.path);
   const shipped = (f: string) => readFileSync(path.join(ROOT, f), 'utf8');
 
-  test('holds only runtime files: the bundle, exercises (and the slides’ files their examples use), schemas, templates, README, LICENSE', () => {
+  test('holds only runtime files: the bundle, exercises (and the slides’ files their examples use), schemas, templates, README and docs/, LICENSE', () => {
     const allowed =
-      /^(bin\/grade\.js|dist\/bundle\/.+\.(js|json)|exercises\/[a-z_]+\.yaml|exercises\/[a-z_]+\/[\w.-]+|schemas\/[a-z-]+(\.schema)?\.json|templates\/[a-z]+\.(hbs|css|js)|README\.md|LICENSE|package\.json)$/;
+      /^(bin\/grade\.js|dist\/bundle\/.+\.(js|json)|exercises\/[a-z_]+\.yaml|exercises\/[a-z_]+\/[\w.-]+|schemas\/[a-z-]+(\.schema)?\.json|templates\/[a-z]+\.(hbs|css|js)|README\.md|docs\/[a-z-]+\.md|LICENSE|package\.json)$/;
     expect(names().filter((f) => !allowed.test(f))).toEqual([]);
     expect(names().filter((f) => /\.test\.|\.map$|(^|\/)(test|bench|src|checks)\//.test(f))).toEqual([]);
-    for (const f of ['LICENSE', 'README.md', 'dist/bundle/grade.js', 'schemas/compose-spec.json', 'templates/report.hbs', 'exercises/first_steps.yaml'])
+    for (const f of [
+      'LICENSE',
+      'README.md',
+      'docs/students.md',
+      'dist/bundle/grade.js',
+      'schemas/compose-spec.json',
+      'templates/report.hbs',
+      'exercises/first_steps.yaml',
+    ])
       expect(names()).toContain(f);
   });
 
@@ -123,6 +131,27 @@ describe('the npm package', () => {
       2,
       expect.stringMatching(/^grade: the board's SQLite store needs better-sqlite3, .*npm install -g better-sqlite3@.*\n$/),
     ]);
+  }, 180_000);
+
+  test("as a user without root, the README's install lines work as written and grade --version answers", async () => {
+    // Exactly the README's two lines, the course's URL aside: a student's first step must not need sudo.
+    const readme = shipped('README.md').split('\n');
+    const install = readme.find((l) => l.startsWith('npm install -g --prefix ~/.local '))!;
+    const pathLine = readme.find((l) => l.startsWith('export PATH="$HOME/.local/bin:$PATH"'))!.replace(/\s+#.*$/, '');
+    expect([install, pathLine].every(Boolean)).toBe(true);
+    const home = mkdtempSync(path.join(os.tmpdir(), 'grade-student-home-'));
+    const local = path.join(home, path.basename(tarball));
+    copyFileSync(tarball, local);
+    await sh(`chown -R nobody: ${home}`);
+    const asStudent = install.replace(/https:\/\/.*\.tgz/, local);
+    const r = await shell(
+      `runuser -u nobody -- env -i HOME=${home} PATH=${path.dirname(process.execPath)}:/usr/bin:/bin bash -c 'cd && ${asStudent} && ${pathLine} && grade --version && command -v grade'`,
+      { timeout: 120_000 },
+    );
+    expect([r.code, r.code ? r.stderr : '']).toEqual([0, '']);
+    expect(r.stderr).not.toMatch(/EACCES|ERR!/);
+    // npm's own line first ("added 1 package in 2s"), then grade's version and where the shell finds it.
+    expect(r.stdout.trim().split('\n').slice(-2)).toEqual([pkg.version, path.join(home, '.local/bin/grade')]);
   }, 180_000);
 
   test.each(['ci/student.gitlab-ci.yml', 'ci/student.github-workflow.yml'])("%s pins this release's grader image, never :latest", (file) => {

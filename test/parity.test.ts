@@ -6,7 +6,10 @@ import { loadExercises } from '../src/exercise/load';
 import { runGrade } from './support/run-cli';
 
 const root = path.resolve(__dirname, '..');
-const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+// The README and the pages it links (docs/): one per reader.
+const readme = [path.join(root, 'README.md'), ...readdirSync(path.join(root, 'docs')).map((f) => path.join(root, 'docs', f))]
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 const kindFiles = readdirSync(path.join(root, 'checks')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts');
 
 /** Like ESLint's build checks: a kind is not done without its index entry, its tests and its docs. */
@@ -58,5 +61,44 @@ describe('every check kind is indexed, tested and documented', () => {
     const options = new Set(helps.flatMap((h) => [...h.stdout.matchAll(/(--[a-z-]+)/g)].map((m) => m[1]!)));
     expect(options.size).toBeGreaterThan(8);
     for (const o of options) expect([o, readme.includes(o)]).toEqual([o, true]);
+  });
+});
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+const anchorOf = (heading: string) =>
+  heading
+    .replace(/^#+\s*/, '')
+    .toLowerCase()
+    .replace(/[^\w\- ]/g, '')
+    .replace(/ /g, '-');
+
+describe('the README and docs/ link to each other without a broken link', () => {
+  const pages = ['README.md', ...readdirSync(path.join(root, 'docs')).map((f) => `docs/${f}`)];
+  test.each(pages)('%s', (page) => {
+    const text = readFileSync(path.join(root, page), 'utf8');
+    const broken: string[] = [];
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target!)) continue;
+      const [file, anchor] = target!.split('#');
+      const resolved = file ? path.normalize(path.join(path.dirname(page), file)) : page;
+      if (!existsSync(path.join(root, resolved))) {
+        broken.push(target!);
+        continue;
+      }
+      if (anchor && resolved.endsWith('.md')) {
+        const anchors = readFileSync(path.join(root, resolved), 'utf8')
+          .split('\n')
+          .filter((l) => /^#+ /.test(l))
+          .map(anchorOf);
+        if (!anchors.includes(anchor)) broken.push(target!);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  test('the README stays short: at most 150 lines, the install command in its first 30', () => {
+    const lines = readFileSync(path.join(root, 'README.md'), 'utf8').split('\n');
+    expect(lines.length).toBeLessThanOrEqual(150);
+    expect(lines.slice(0, 30).some((l) => l.startsWith('npm install -g --prefix ~/.local '))).toBe(true);
   });
 });

@@ -60,7 +60,7 @@ describe('grade board', () => {
   test('usage errors exit 2 with one line', async () => {
     const { io, out } = memoryIo(dir);
     expect(await main(['board'], io)).toBe(2);
-    expect(out.stderr).toBe('grade: grade board needs --class <file> — give the class file (see README: Live lab board)\n');
+    expect(out.stderr).toBe('grade: grade board needs --class <file> — give the class file (see docs/instructors.md: Live lab board)\n');
     expect(await main(['board', 'revoke', 'nobody', '--class', 'class.yaml'], io)).toBe(2);
     expect(out.stderr).toContain('not in the class file: nobody');
     expect(await main(['batch', 'class.yaml', '--board', 'http://127.0.0.1:1'], { ...io, env: { ...io.env, GRADE_BOARD_SECRET: '' } })).toBe(2);
@@ -80,7 +80,7 @@ describe('grade board', () => {
     expect(await main(['board', 'revoke', 'nobody', '--class', 'class.yaml', '--lang', 'it'], errors.io)).toBe(2);
     expect(await main(['board', '--class', 'class.yaml', '--listen', '8700', '--lang', 'it'], errors.io)).toBe(2);
     expect(errors.out.stderr.split('\n')).toEqual([
-      'grade: grade board ha bisogno di --class <file> — indica il file della classe (vedi README: Live lab board)',
+      'grade: grade board ha bisogno di --class <file> — indica il file della classe (vedi docs/instructors.md: Live lab board)',
       'grade: non presenti nel file della classe: nobody — scrivi le matricole come nel file della classe',
       'grade: --listen "8700" non valido — scrivilo come HOST:PORTA, ad esempio 127.0.0.1:8700',
       '',
