@@ -14,6 +14,7 @@ import type { Exercise } from '../exercise/exercise';
 import { HostError, SshSession, type SshEndpoint, type SshSecurity } from '../ssh/ssh-session';
 import { SshTarget } from '../grading-target/ssh/ssh-target';
 import type { BatchHost } from './hosts-file';
+import type { GradeResult } from '../result/types';
 import { readHostStatus, writeHostOutcome, type HostStatus } from './host-outcome';
 import { startDeadline } from '../time/deadline';
 
@@ -115,6 +116,13 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
             await removeProbesBySsh(endpoint, opts.security, probeRunId, opts.connectTimeoutMs, opts.env);
             return failed(renderValue(lang, lost ? phrase('part.host.dropped', { reason: lost }) : overtime()));
           }
+          // A host where no check could be decided (its engine stopped answering once connected) has no grade:
+          // a total of 0 in the gradebook would blame the student for the grader's errors.
+          const undecided = nothingDecided(result);
+          if (undecided) {
+            await removeProbesBySsh(endpoint, opts.security, probeRunId, opts.connectTimeoutMs, opts.env);
+            return failed(renderValue(lang, phrase('part.host.nothingDecided', { reason: undecided })));
+          }
           writeHostOutcome(opts.out, { ...base, state: 'graded', score: result.score, durationMs: Date.now() - started }, result, opts.formats, opts.lang);
           return readHostStatus(opts.out, host.id)!;
         },
@@ -157,4 +165,11 @@ export async function runBatch(hosts: readonly BatchHost[], opts: BatchOptions):
     ),
   );
   return summary;
+}
+
+/** The first undecided check's message when no check of a result passed or failed (the rest skipped for it); otherwise undefined. */
+export function nothingDecided(result: GradeResult): string | undefined {
+  const checks = result.exercises.flatMap((e) => e.checks);
+  if (checks.some((c) => c.status === 'pass' || c.status === 'fail')) return undefined;
+  return checks.find((c) => c.status === 'error')?.message;
 }
