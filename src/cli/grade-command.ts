@@ -179,7 +179,8 @@ async function gradeOpenTarget(plan: Plan, target: OpenTarget, history: AttemptH
     return allRequiredPassed(result) ? 0 : 1;
   } finally {
     terminal.stop();
-    interruption.dispose();
+    // Still listening while the sweep ends: a Ctrl-C during it is the second one, and exits at once.
     await sweeping;
+    interruption.dispose();
   }
 }
