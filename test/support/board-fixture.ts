@@ -159,27 +159,33 @@ export function catalogResult(studentId: string, passing: Record<string, number>
   };
 }
 
+export type StoreName = 'SQLite' | 'PostgreSQL';
+
 /**
  * The two stores a board test runs against — the fixture's SQLite file, and a
  * fresh database of a private PostgreSQL cluster — with a scratch folder.
  * Call at the top of a test file: it registers the cluster's start and stop.
+ * `only` keeps one store, so a file per store can run beside the other.
  */
-export function bothStores(name: string): { backends: [string, () => Promise<string | undefined>][]; scratch: () => string } {
+
+export function bothStores(name: string, only?: StoreName): { backends: [string, () => Promise<string | undefined>][]; scratch: () => string } {
   let pg: PostgresCluster | undefined;
   let tmp = '';
   beforeAll(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), `grade-${name}-`));
-    pg = await startPostgres();
+    if (only !== 'SQLite') pg = await startPostgres();
   }, 120_000);
   afterAll(async () => {
     await pg?.stop();
     rmSync(tmp, { recursive: true, force: true });
   });
   return {
-    backends: [
-      ['SQLite', async () => undefined],
-      ['PostgreSQL', () => pg!.database(name.replace(/\W/g, '_'))],
-    ],
+    backends: (
+      [
+        ['SQLite', async () => undefined],
+        ['PostgreSQL', () => pg!.database(name.replace(/\W/g, '_'))],
+      ] as [StoreName, () => Promise<string | undefined>][]
+    ).filter(([store]) => !only || store === only),
     scratch: () => tmp,
   };
 }

@@ -1,0 +1,3 @@
+import { boardBoundsSuite } from '../../test/support/board-bounds-suite';
+
+boardBoundsSuite('SQLite');
