@@ -105,6 +105,23 @@ async function waitForEngine(engine) {
   throw new Error(`dockerd of ${engine.name} did not answer within 90 s`);
 }
 
+/** Processes still in a network namespace (`ip netns pids`). */
+function pidsIn(netns) {
+  const out = spawnSync('ip', ['netns', 'pids', netns], { encoding: 'utf8' }).stdout ?? '';
+  return out.split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** Sends a signal; false when the process is gone already. */
+const signal = (pid, sig) => {
+  try {
+    process.kill(pid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const alive = (pid) => signal(pid, 0);
+
 async function stopShardEngine(engine) {
   if (engine.dockerd.exitCode === null) {
     engine.dockerd.kill('SIGTERM');
@@ -112,16 +129,30 @@ async function stopShardEngine(engine) {
     while (engine.dockerd.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     if (engine.dockerd.exitCode === null) engine.dockerd.kill('SIGKILL');
   }
+  // Whatever the suites left running in the shard's namespace goes too: the SSH tests' second engine
+  // (one per namespace, /run/grade-docker2-<namespace inode>) is started once and never stopped by them.
+  let inode = '';
+  try {
+    inode = String(statSync(`/var/run/netns/${engine.name}`).ino);
+  } catch {
+    // The namespace is gone already.
+  }
+  const left = pidsIn(engine.name);
+  for (const pid of left) signal(pid, 'SIGTERM');
+  const deadline = Date.now() + 20_000;
+  while (left.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  for (const pid of left) signal(pid, 'SIGKILL');
+  const roots = [engine.dataRoot, engine.execRoot, ...(inode ? [`/var/lib/grade-docker2-${inode}`, `/run/grade-docker2-${inode}`] : [])];
   // What a dockerd leaves mounted (overlays, its containers' namespaces) goes before its folders.
   const mounts = readFileSync('/proc/mounts', 'utf8')
     .split('\n')
     .map((l) => l.split(' ')[1])
-    .filter((m) => m && (m.startsWith(engine.dataRoot) || m.startsWith(engine.execRoot)))
+    .filter((m) => m && roots.some((r) => m.startsWith(r)))
     .sort()
     .reverse();
   for (const m of mounts) spawnSync('umount', ['-l', m]);
   spawnSync('ip', ['netns', 'delete', engine.name]);
-  for (const dir of [engine.dataRoot, engine.execRoot]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
 }
 
 /**
