@@ -48,12 +48,6 @@ function shortLived(argv: readonly string[]): boolean {
  * engine client, and `grade list` none of them.
  */
 
-/** Gives a command, and the commands below it, the settings of its parent (help layout, output, exit override). */
-function adopt(parent: CommandUnknownOpts, child: CommandUnknownOpts): void {
-  child.copyInheritedSettings(parent);
-  for (const sub of child.commands) adopt(child, sub);
-}
-
 /** Runs the CLI and returns its exit status: 0 all passed, 1 something failed, 2 grading could not run. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   if (shortLived(argv)) setV8Flags('--no-opt');
@@ -99,14 +93,16 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   ];
   for (const declare of commands) program.addCommand(declare(ctx));
   program.addCommand(completionCommand(ctx, () => program));
-  for (const cmd of program.commands) adopt(program, cmd);
-  // After adopt: each command says its own name in the usage error line.
-  const sayPath = (cmd: CommandUnknownOpts, prefix: string): void => {
-    const commandPath = `${prefix} ${cmd.name()}`.trim();
-    cmd.configureOutput(output(commandPath));
-    for (const sub of cmd.commands) sayPath(sub, commandPath);
+  // Each command, and each below it, takes its parent's settings (help layout, exit override) and an output
+  // of its own, so a usage error names the command it came from.
+  const adopt = (parent: CommandUnknownOpts, child: CommandUnknownOpts, parentPath: string): void => {
+    const commandPath = `${parentPath} ${child.name()}`;
+    child.copyInheritedSettings(parent);
+    child.configureOutput(output(commandPath));
+    for (const sub of child.commands) adopt(child, sub, commandPath);
   };
-  sayPath(program, '');
+  program.configureOutput(output('grade'));
+  for (const cmd of program.commands) adopt(program, cmd, 'grade');
   // Which engine plain `grade` would grade, and why: resolved only when help is shown.
   program.addHelpText('after', () => {
     const lang = resolveLanguage(optionValue(argv, '--lang'), io.env);
@@ -132,7 +128,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof SetupError) {
-      io.stderr.write(`grade: ${terminalText(e.line(helpLanguage(argv, io.env)))}\n`);
+      io.stderr.write(`grade: ${terminalText(e.line(helpLang))}\n`);
       return 2;
     }
     throw e;
