@@ -20,6 +20,12 @@ const floors = [
   ['src/result'],
 ];
 const order = floors.flat();
+/*
+ * An area's words (its phrases in every language) live beside it in a words/
+ * folder of their own, import nothing, and are gathered by src/messages/catalog.ts
+ * below every floor: so they stand outside the floors, and any floor may name them.
+ */
+const words = '/words/[^/]+\\.words\\.ts$';
 const pattern = (place) => `^${place.replace(/\./g, '\\.')}${place.endsWith('.ts') ? '$' : '/'}`;
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -30,8 +36,22 @@ module.exports = {
       comment: `${place} sits below ${order.slice(0, i + 1).join(', ')}: it may not import them (.dependency-cruiser.js lists the floors)`,
       severity: 'error',
       from: { path: pattern(place) },
-      to: { path: order.slice(0, i + 1).map(pattern) },
+      to: { path: order.slice(0, i + 1).map(pattern), pathNot: words },
     })),
+    {
+      name: 'words-import-nothing',
+      comment: 'a words file is data every floor may read: it imports nothing',
+      severity: 'error',
+      from: { path: words },
+      to: {},
+    },
+    {
+      name: 'words-in-words-folders',
+      comment: 'an area keeps its words in its words/ folder, where the floors let everyone read them',
+      severity: 'error',
+      from: {},
+      to: { path: '\\.words\\.ts$', pathNot: words },
+    },
     {
       name: 'no-folder-cycles',
       comment: 'folders import each other in one direction only',

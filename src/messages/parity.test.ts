@@ -20,7 +20,7 @@ import type { RepoSpec } from '../exercise/exercise';
 import { RepoStage } from '../grading-target/repo/repo-stage';
 import { KnownHosts } from '../ssh/known-hosts';
 import { HostError, SshSession } from '../ssh/ssh-session';
-import { catalog, languages, renderMessage, renderValue, type Lang } from './catalog';
+import { areas, catalog, languages, renderMessage, renderValue, type Lang } from './catalog';
 import { kindMessageTemplate } from '../check/kind-messages';
 
 /** `{{name}}` placeholders of a template, sorted: a translation must fill the same ones. */
@@ -39,6 +39,15 @@ describe('every message in every language', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  test('each id is said by one area only, in both languages (a second area with the same id would hide the first)', () => {
+    const seen = new Map<string, number>();
+    for (const area of areas) for (const id of Object.keys(area.en)) seen.set(id, (seen.get(id) ?? 0) + 1);
+    expect([...seen].filter(([, count]) => count > 1)).toEqual([]);
+    for (const area of areas) expect(Object.keys(area.it).sort()).toEqual(Object.keys(area.en).sort());
+    expect(Object.keys(catalog.en)).toHaveLength(seen.size);
+    expect(seen.size).toBeGreaterThan(700);
   });
 
   test('check kinds: each message id has its Italian, with the same placeholders, and nothing translated that no kind has', () => {
