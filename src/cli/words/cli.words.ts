@@ -5,7 +5,6 @@
  * every area's words. An id is stored in results and histories: change its text, never the id.
  */
 const en = {
-  'status.pass': 'passed',
   'terminal.notGraded': 'not graded: {{id}} {{reason}}',
   // What a run says on the terminal around the checks
   'run.stoppingProbes': 'stopping, removing probe containers…',
@@ -59,7 +58,6 @@ const en = {
 } as const;
 
 const it: Record<keyof typeof en, string> = {
-  'status.pass': 'superato',
   'terminal.notGraded': 'non valutato: {{id}} {{reason}}',
   'run.stoppingProbes': 'mi fermo e rimuovo i container di prova…',
   'run.stoppingRepo': 'mi fermo e rimuovo ciò che grade repo ha avviato…',
