@@ -5,7 +5,7 @@ import { exerciseScaffold } from '../src/cli/new-command';
 import type { ExampleOutcome } from '../src/examples/run-examples';
 import { exerciseFilesIn, parseExercises } from '../src/exercise/load';
 import { defaultExercisesDir } from '../src/package/package-info';
-import { resetEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
+import { engineResetAfterEach } from './support/host-state';
 import { useTestRegistry } from './support/registry-fixture';
 import { runGrade } from './support/run-cli';
 import { sh } from './support/shell';
@@ -28,13 +28,7 @@ function scaffoldWith(examples: string): string {
 }
 
 describe('grade test', () => {
-  let baseline: EngineSnapshot;
-  beforeAll(async () => {
-    baseline = await suiteBaseline();
-  });
-  afterEach(async () => {
-    await resetEngine(baseline);
-  });
+  engineResetAfterEach();
 
   test("every shipped exercise's examples agree with the grader: at least one at full marks and one not, each", async () => {
     const shipped = parseExercises(exerciseFilesIn(defaultExercisesDir));

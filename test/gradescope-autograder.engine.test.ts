@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Ajv } from 'ajv';
-import { resetEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
+import { engineResetAfterEach } from './support/host-state';
 import { GRADE_BIN } from './support/run-cli';
 
 const ROOT = path.join(__dirname, '..');
@@ -88,13 +88,7 @@ function runAutograder(fixture: string, env: NodeJS.ProcessEnv = {}): Promise<{ 
 const schemaErrors = (doc: unknown) => (validateResults(doc) ? [] : (validateResults.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
 
 describe('ci/gradescope/run_autograder on sample submissions (real engine)', () => {
-  let baseline: EngineSnapshot;
-  beforeAll(async () => {
-    baseline = await suiteBaseline();
-  });
-  afterEach(async () => {
-    await resetEngine(baseline);
-  });
+  engineResetAfterEach();
 
   test('a good repository: results.json in Gradescope’s format with full marks, one test per check', async () => {
     const { code, log, results } = await runAutograder('good', { GRADE_EXERCISES: 'web_server' });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ClassReport } from '../src/batch/class-report';
 import type { GradeResult } from '../src/result/types';
-import { resetEngine, snapshotEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
+import { engineResetAfterEach, snapshotEngine } from './support/host-state';
 import { ensureVmUsers, faultyDocker, makeKeys, startSshVm, VM_USER, type SshVm } from './support/ssh-hosts';
 import { startMuteEngine } from './support/mute-engine';
 import { runGradeUnderGc, startDripServer } from './support/under-gc';
@@ -38,13 +38,7 @@ const oneCheck = (kind: string, params: Record<string, unknown>) =>
 const onlyCheck = (stdout: string) => (JSON.parse(stdout) as GradeResult).exercises[0]!.checks[0]!;
 
 describe('time limits hold while the garbage collector runs', () => {
-  let baseline: EngineSnapshot;
-  beforeAll(async () => {
-    baseline = await suiteBaseline();
-  });
-  afterEach(async () => {
-    await resetEngine(baseline);
-  });
+  const baseline = engineResetAfterEach();
 
   test('grade repo: RUN sleep infinity stops at --step-timeout 15', async () => {
     const dir = folder({ Dockerfile: 'FROM ubuntu\nRUN sleep infinity\n', 'index.html': 'hello' }, 'repo');
@@ -54,7 +48,7 @@ describe('time limits hold while the garbage collector runs', () => {
     const built = (JSON.parse(r.stdout) as GradeResult).exercises.find((e) => e.id === 'web_server')!.checks.find((c) => c.id === 'built')!;
     expect(built.message).toBe('docker build -f Dockerfile . failed: it did not finish within 15 s');
     expect(r.gcs).toBeGreaterThan(20);
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 180_000);
 
   test("a check's --timeout 15 ends a page that drips a byte a second", async () => {

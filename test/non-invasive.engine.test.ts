@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { composeUp, composeVariant, WEB_SERVER_DIR } from './support/fixtures';
-import { leftoverProbes, resetEngine, suiteBaseline, snapshotEngine, type EngineSnapshot } from './support/host-state';
+import { engineResetAfterEach, leftoverProbes, snapshotEngine } from './support/host-state';
 import { runGrade } from './support/run-cli';
 import { sh } from './support/shell';
 
@@ -37,13 +37,7 @@ function eventsNotFromProbes(events: EngineEvent[]): EngineEvent[] {
 const now = async () => (await sh('date +%s.%N')).trim();
 
 describe('grading never changes what the student owns', () => {
-  let baseline: EngineSnapshot;
-  beforeAll(async () => {
-    baseline = await suiteBaseline();
-  });
-  afterEach(async () => {
-    await resetEngine(baseline);
-  });
+  engineResetAfterEach();
 
   test('a busy host is identical before and after a full grading run, and the only engine events are probes', async () => {
     // A bit of every exercise, some of it broken, all of it the student's.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { GradeResult } from '../src/result/types';
 import { REPO_PROJECT, REPO_RUN_LABEL } from '../src/grading-target/repo/repo-stage';
 import { LocalTarget } from '../src/grading-target/local/local-target';
-import { resetEngine, snapshotEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
+import { engineResetAfterEach, snapshotEngine } from './support/host-state';
 import { runGrade, type CliRun } from './support/run-cli';
 import { sh } from './support/shell';
 
@@ -32,13 +32,7 @@ const check = (r: GradeResult, exercise: string, id: string) => r.exercises.find
 const oneService = (extra: string) => `services:\n  app:\n    image: alpine\n    command: ["sleep", "600"]\n${extra}`;
 
 describe('grade repo with hostile student code: nothing reaches beyond its own grade', () => {
-  let baseline: EngineSnapshot;
-  beforeAll(async () => {
-    baseline = await suiteBaseline();
-  });
-  afterEach(async () => {
-    await resetEngine(baseline);
-  });
+  const baseline = engineResetAfterEach();
 
   test('a build that prints the names and ids of other objects: they survive, its own leftovers do not', async () => {
     // Someone else's container and image on the shared engine.
@@ -70,7 +64,7 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
     expect(run.code).toBe(1);
     expect(check(result, 'web_server', 'built').message).toBe('docker build -f Dockerfile . failed: it did not finish within 8 s');
     expect(seconds).toBeLessThan(60);
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test('a fork bomb as the container command is held by the pids limit, and removed', async () => {
@@ -80,7 +74,7 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
     expect(check(result, 'web_server', 'started').status).toBe('fail');
     // The engine still answers, and the machine still forks.
     expect((await sh('docker version --format "{{.Server.Version}}"')).trim()).not.toBe('');
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test('build steps and compose services run under the sandbox limits (1 GiB, 1 CPU)', async () => {
@@ -95,7 +89,7 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
     const composeLog = (check(compose.result, 'wordpress_compose', 'up').evidence?.actual as { log?: string }).log ?? '';
     // (container logs carry their time stamps)
     expect(composeLog).toMatch(/\b1073741824\s+(\S+Z )?100000\b/);
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test('what a killed run left is swept by label once old enough; nothing else is', async () => {
@@ -131,7 +125,7 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
         'line 8: services.app.volumes: bind mount / is outside the repository; ' +
         'line 9: services.app.volumes: bind mount /var/run/docker.sock is outside the repository',
     );
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test("a service cannot read the grader's environment through ${VAR}", async () => {
@@ -144,7 +138,7 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
     expect(log).toMatch(/secret=\[\] user=\[alice\]/);
     expect(log).not.toContain('hunter2');
     expect(log).not.toContain(`home=[${os.homedir()}]`);
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test('a service that builds and names an image the engine has: refused, the image keeps its id', async () => {
@@ -158,6 +152,6 @@ describe('grade repo with hostile student code: nothing reaches beyond its own g
       /line 4: services\.app\.image: build: would re-tag image alpine, which the engine already has/,
     );
     expect((await sh('docker inspect -f "{{.Id}}" alpine')).trim()).toBe(alpine);
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 });

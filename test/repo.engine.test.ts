@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { GradeResult } from '../src/result/types';
-import { resetEngine, snapshotEngine, suiteBaseline, type EngineSnapshot } from './support/host-state';
+import { engineResetAfterEach, type EngineSnapshot, snapshotEngine } from './support/host-state';
 import { runGrade, type CliRun } from './support/run-cli';
 import { sh, shell } from './support/shell';
 
@@ -37,13 +37,7 @@ const statusOf = (g: Graded, id: string) => {
 const WEB_IMAGE_CHECKS = ['image', 'derived', 'apache', 'index_html', 'config', 'container', 'page'].map((c) => `web_server/${c}`);
 
 describe('grade repo on sample student repositories (testcontainers, real engine)', () => {
-  let baseline: EngineSnapshot;
-  beforeAll(async () => {
-    baseline = await suiteBaseline();
-  });
-  afterEach(async () => {
-    await resetEngine(baseline);
-  });
+  const baseline = engineResetAfterEach();
 
   test('the good repository scores full marks, leaves nothing behind, and the student’s own objects are neither seen nor touched', async () => {
     // The student's own work on the same engine: a web_server container (no ports) and
@@ -88,7 +82,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     // The end of the build log, where the student sees apt's own complaint.
     expect(built.failure['#text']).toMatch(/Log \(end\):[\s\S]*E: Unable to locate package apache/);
     expect(web.failures).toBe('3');
-    expect(g.after).toEqual(baseline);
+    expect(g.after).toEqual(baseline());
   }, 240_000);
 
   test('EXPOSE 8080 instead of 80: only the Dockerfile and image config checks are lost', async () => {
@@ -96,7 +90,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(g.run.code).toBe(1);
     expect(g.lost).toEqual(['web_server/config', 'web_server/dockerfile']);
     expect(statusOf(g, 'web_server/dockerfile')!.message).toBe('Dockerfile lacks port 80 exposed (EXPOSE)');
-    expect(g.after).toEqual(baseline);
+    expect(g.after).toEqual(baseline());
     // The same repository passes a pass mark it reaches (105 of 130 points).
     const lenient = await gradeRepo('wrong-port', ['--pass-mark', '80']);
     expect(lenient.run.code).toBe(0);
@@ -109,7 +103,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(g.lost.sort()).toEqual(['web_server/built', 'web_server/index_file', 'web_server/started', ...WEB_IMAGE_CHECKS].sort());
     expect(statusOf(g, 'web_server/dockerfile')!.status).toBe('pass');
     expect(statusOf(g, 'web_server/built')!.message).toMatch(/index\.html/);
-    expect(g.after).toEqual(baseline);
+    expect(g.after).toEqual(baseline());
   }, 240_000);
 
   test('the database on the frontend network: the compose file check and the running database check are lost', async () => {
@@ -121,7 +115,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(g.result.notGraded).toEqual([expect.objectContaining({ id: 'web_server', reason: expect.stringMatching(/^the repository has no Dockerfile/) })]);
     expect(g.run.stderr).toMatch(/not graded: web_server — the repository has no Dockerfile/);
     expect(readFileSync(path.join(g.out, 'grade-junit.xml'), 'utf8')).toMatch(/<skipped message="not graded: the repository has no Dockerfile/);
-    expect(g.after).toEqual(baseline);
+    expect(g.after).toEqual(baseline());
   }, 240_000);
 
   test('the course expects web_server (GRADE_EXERCISES) and the repository has no Dockerfile: graded 0, saying so', async () => {
@@ -134,7 +128,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(web.score.points).toBe(0);
     expect(web.checks.find((c) => c.id === 'built')!.message).toBe('The build step did not run: the repository has no Dockerfile');
     expect(web.checks.find((c) => c.id === 'dockerfile')!.status).toBe('fail');
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test('in Italian (--lang it): why grade repo did not run a step is Italian too', async () => {
@@ -144,7 +138,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     });
     const web = (JSON.parse(run.stdout) as GradeResult).exercises[0]!;
     expect(web.checks.find((c) => c.id === 'built')!.message).toBe('Il passo build non è stato eseguito: nel repository non c’è Dockerfile');
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test('a stack that never becomes healthy: only the compose step is lost, with the service named', async () => {
@@ -152,7 +146,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(g.run.code).toBe(0);
     expect(g.lost).toEqual(['wordpress_compose/up']);
     expect(statusOf(g, 'wordpress_compose/up')!.message).toMatch(/service database did not become ready/);
-    expect(g.after).toEqual(baseline);
+    expect(g.after).toEqual(baseline());
   }, 240_000);
 
   test('a database that never comes up: the compose step fails within its time limit, naming the database; the site never answers', async () => {
@@ -168,7 +162,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(site.message).toMatch(/answered 500, expected 200 \(after waiting \d+\.\d s: grade repo has just brought it up\)/);
     // Bounded: the 60 s readiness limit, then the site check's own limit, not a hang.
     expect(Date.now() - t0).toBeLessThan(150_000);
-    expect(g.after).toEqual(baseline);
+    expect(g.after).toEqual(baseline());
   }, 240_000);
 
   test('a compose file with name: under docker-compose v1: an environment limit (error), never the student’s fault', async () => {
@@ -183,7 +177,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     // Nothing of the stack could be looked at: error, not fail.
     expect(ex.checks.filter((c) => c.status === 'fail')).toEqual([]);
     expect(statusOf(g, 'wordpress_compose/stack')!.message).toMatch(/^Not graded: compose\.yaml is valid Compose/);
-    expect(g.after).toEqual(baseline);
+    expect(g.after).toEqual(baseline());
   }, 240_000);
 
   test('Ctrl-C while the stack is coming up: exit 130, no report, and everything it started is removed', async () => {
@@ -202,7 +196,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(r.stderr).toMatch(/SIGINT: stopping, removing what grade repo started/);
     expect(r.stderr).toMatch(/grading interrupted; no report written/);
     expect(r.stderr).not.toMatch(NO_STACK);
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   // Regression: a Ctrl-C during up kills compose, but a container create it had sent can land after
@@ -234,7 +228,7 @@ describe('grade repo on sample student repositories (testcontainers, real engine
     expect(existsSync(path.join(bin, 'fired'))).toBe(true);
     expect(run.code).toBe(0);
     expect(run.stderr).not.toMatch(/could not remove what grade repo created/);
-    expect(await snapshotEngine()).toEqual(baseline);
+    expect(await snapshotEngine()).toEqual(baseline());
   }, 240_000);
 
   test('setup problems are one line and exit 2: no exercise files, no folder, no engine, an exercise without a repo section', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gradeJson, statuses } from '../support/grade-cli';
-import { resetEngine, snapshotEngine, type EngineSnapshot } from '../support/host-state';
+import { engineResetAfterEach } from '../support/host-state';
 import { COMMIT_PING, pushAs, useTestRegistry } from '../support/registry-fixture';
 import { TEST_USERS } from '../support/registry-server';
 import { runGrade } from '../support/run-cli';
@@ -16,13 +16,7 @@ const grade = (extra: string[] = [], env: NodeJS.ProcessEnv = process.env) =>
 const push = (local: string) => sh(pushAs(registry, local, TAG)());
 
 describe(`exercise ${ID}, against a registry with token auth like Docker Hub's`, () => {
-  let baseline: EngineSnapshot;
-  beforeAll(async () => {
-    baseline = await snapshotEngine();
-  });
-  afterEach(async () => {
-    await resetEngine(baseline);
-  });
+  engineResetAfterEach();
 
   test("the slides' tag and push score full marks, reading the registry only", async () => {
     for (const cmd of COMMIT_PING) await sh(cmd);

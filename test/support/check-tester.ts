@@ -6,7 +6,7 @@ import { ProbeRunner } from '../../src/docker/probes';
 import { RegistryAccess, type RegistryAccessOptions } from '../../src/registry/registry-access';
 import { LocalTarget } from '../../src/grading-target/local/local-target';
 import { englishData } from './english-data';
-import { leftoverProbes, resetEngine, suiteBaseline, type EngineSnapshot } from './host-state';
+import { engineResetAfterEach, leftoverProbes } from './host-state';
 import { sh } from './shell';
 import { within } from '../../src/time/deadline';
 
@@ -67,13 +67,7 @@ export function testCheckKind<P, M extends string>(
   cases: { valid: ValidCase<NoInfer<P>, M>[]; invalid: InvalidCase<NoInfer<P>, M>[]; registry?: () => RegistryAccessOptions },
 ): void {
   describe(`check kind ${kind.meta.kind}`, () => {
-    let baseline: EngineSnapshot;
-    beforeAll(async () => {
-      baseline = await suiteBaseline();
-    });
-    afterEach(async () => {
-      await resetEngine(baseline);
-    });
+    engineResetAfterEach();
 
     test('meta: schema compiles strictly, cases fit it, messages exist', () => {
       const ajv = new Ajv({ strict: true, strictTypes: false, strictRequired: false, allErrors: true });

@@ -1,6 +1,6 @@
 import type { CheckResult } from '../../src/result/types';
 import { gradeJson, type GradeRun } from './grade-cli';
-import { resetEngine, suiteBaseline, type EngineSnapshot } from './host-state';
+import { engineResetAfterEach } from './host-state';
 import { sh } from './shell';
 import { SLIDE_STATES } from './slide-states';
 
@@ -48,13 +48,7 @@ async function perform(steps: Step[]): Promise<void> {
  */
 export function exerciseSuite(id: string, deviations: Deviation[], options: SuiteOptions = {}): void {
   describe(`exercise ${id}`, () => {
-    let baseline: EngineSnapshot;
-    beforeAll(async () => {
-      baseline = await suiteBaseline();
-    });
-    afterEach(async () => {
-      await resetEngine(baseline);
-    });
+    engineResetAfterEach();
 
     test(options.slides?.name ?? "the slides' state scores full marks", async () => {
       await perform(SLIDE_STATES[id]!);

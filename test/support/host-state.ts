@@ -171,3 +171,23 @@ export async function suiteBaseline(): Promise<EngineSnapshot> {
   await resetEngine(session);
   return session;
 }
+
+/**
+ * The hooks of a suite that changes the engine: it starts from the suite
+ * baseline and returns to it after every test, so a failed test cannot leave
+ * its containers to the next. Returns the baseline, for tests that compare
+ * the engine with it (known once beforeAll has run).
+ */
+export function engineResetAfterEach(): () => EngineSnapshot {
+  let baseline: EngineSnapshot | undefined;
+  beforeAll(async () => {
+    baseline = await suiteBaseline();
+  });
+  afterEach(async () => {
+    if (baseline) await resetEngine(baseline);
+  });
+  return () => {
+    if (!baseline) throw new Error('the suite baseline is read in beforeAll: ask for it inside a test');
+    return baseline;
+  };
+}
