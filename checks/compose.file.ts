@@ -1,7 +1,7 @@
 import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 import type { MessageId } from '../src/messages/catalog';
 import { COMPOSE_FILE_NAMES, parseComposeFile } from '../src/repo/compose-file';
-import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
+import { isVerdict, NOT_REPO, NOT_REPO_IT, repoOf } from '../src/check/repo-verdicts';
 
 interface Params {
   /** Where the compose file may be, first found wins (default: the names compose itself looks for). */
@@ -97,7 +97,7 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'invalidYaml' | 'i
       invalidYaml: '{{file}} non è YAML valido: {{problems}}',
       invalidSpec: '{{file}} non segue la specifica compose: {{problems}}',
       problems: '{{file}}: {{problems}}',
-      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+      ...NOT_REPO_IT,
     },
   },
   async evaluate(p, ctx) {

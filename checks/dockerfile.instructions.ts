@@ -1,6 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { readDockerfile } from '../src/check/repo-verdicts';
-import { NOT_REPO } from '../src/check/repo-verdicts';
+import { READ_DOCKERFILE_MESSAGES, READ_DOCKERFILE_MESSAGES_IT, readDockerfile } from '../src/check/repo-verdicts';
 
 interface Requirement {
   /** What it means: "apache2 installed". */
@@ -47,15 +46,13 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRe
     },
     messages: {
       ok: '{{file}} has {{labels}}',
-      missingFile: 'The repository has no {{file}}',
       missing: '{{file}} lacks {{labels}}',
-      ...NOT_REPO,
+      ...READ_DOCKERFILE_MESSAGES,
     },
     messagesIt: {
       ok: '{{file}} ha {{labels}}',
-      missingFile: 'Il repository non ha {{file}}',
       missing: 'A {{file}} manca {{labels}}',
-      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+      ...READ_DOCKERFILE_MESSAGES_IT,
     },
   },
   async evaluate(p, ctx) {
