@@ -5,8 +5,8 @@ import {
   containerName,
   containerSelectorSchema,
   describeSelector,
+  noContainerVerdict,
   selectContainers,
-  selectorPsCommand,
   type ContainerSelector,
 } from '../src/check/container-selection';
 import type { ContainerDetails } from '../src/docker/engine';
@@ -269,12 +269,9 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
     const candidates = await selectContainers(ctx.engine, p.select);
     const { select: _select, ...expected } = p;
     if (candidates.length === 0) {
-      return {
-        status: 'fail',
-        messageId: 'notFound',
-        data: { what, where: whereGraded(ctx) },
-        evidence: { expected, actual: phrase('evidence.noSuchContainer'), command: selectorPsCommand(p.select) },
-      };
+      // The common no-container verdict, told where it looked and with the configuration it looked for.
+      const none = noContainerVerdict(p.select, 'notFound');
+      return { ...none, data: { ...none.data, where: whereGraded(ctx) }, evidence: { expected, actual: phrase('evidence.noSuchContainer'), ...none.evidence } };
     }
     // Several candidates (e.g. any container of image nginx): one that fits is enough;
     // otherwise report the closest, running ones first.
