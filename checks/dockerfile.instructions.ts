@@ -1,11 +1,8 @@
 import { defineCheckKind } from '../src/check/kind';
+import { authorLabelProperties, type AuthorLabel } from '../src/check/author-label';
 import { READ_DOCKERFILE_MESSAGES, READ_DOCKERFILE_MESSAGES_IT, readDockerfile } from '../src/check/repo-verdicts';
 
-interface Requirement {
-  /** What it means: "apache2 installed". */
-  label: string;
-  /** The same in Italian (`--lang it`). */
-  label_it?: string;
+interface Requirement extends AuthorLabel {
   /** FROM, RUN, COPY, EXPOSE, CMD… */
   instruction: string;
   /** Regular expression (case-insensitive) its arguments must match. */
@@ -31,8 +28,7 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRe
           items: {
             type: 'object',
             properties: {
-              label: { type: 'string', minLength: 1 },
-              label_it: { type: 'string', minLength: 1, nullable: true },
+              ...authorLabelProperties,
               instruction: { type: 'string', pattern: '^[A-Z]+$' },
               matches: { type: 'string', format: 'regex' },
             },
