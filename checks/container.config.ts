@@ -11,7 +11,8 @@ import {
 } from '../src/check/container-selection';
 import type { ContainerDetails } from '../src/docker/engine';
 import { COMPOSE_PROJECT_LABEL } from '../src/docker/labels';
-import { formatBytes, parseByteSize } from '../src/check/units';
+import { byteSizeSchema, formatBytes, parseByteSize } from '../src/check/units';
+import { portNumberSchema } from '../src/check/port-number';
 
 interface PortSpec {
   host: number;
@@ -214,8 +215,8 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
           items: {
             type: 'object',
             properties: {
-              host: { type: 'integer', minimum: 1, maximum: 65535 },
-              container: { type: 'integer', minimum: 1, maximum: 65535 },
+              host: portNumberSchema,
+              container: portNumberSchema,
               protocol: { type: 'string', enum: ['tcp', 'udp'], nullable: true },
             },
             required: ['host', 'container'],
@@ -223,7 +224,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
           },
         },
         noPublishedPorts: { type: 'boolean', nullable: true },
-        memory: { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true },
+        memory: byteSizeSchema,
         cpus: { type: 'number', exclusiveMinimum: 0, nullable: true },
         networks: { type: 'array', items: { type: 'string', minLength: 1 }, nullable: true },
         onlyNetworks: { type: 'boolean', nullable: true },

@@ -1,7 +1,7 @@
 import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 import { containerName, containerSelectorSchema, noContainerVerdict, selectRunningContainers, type ContainerSelector } from '../src/check/container-selection';
 import type { ContainerStats } from '../src/docker/engine';
-import { formatBytes, parseByteSize } from '../src/check/units';
+import { byteSizeSchema, formatBytes, parseByteSize } from '../src/check/units';
 
 interface Params {
   select: ContainerSelector;
@@ -27,7 +27,7 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
       type: 'object',
       properties: {
         select: containerSelectorSchema,
-        memoryLimit: { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true },
+        memoryLimit: byteSizeSchema,
         cpuAbovePercent: { type: 'number', minimum: 0, nullable: true },
       },
       required: ['select'],
