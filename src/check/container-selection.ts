@@ -85,7 +85,7 @@ export async function selectContainers(view: EngineView, sel: ContainerSelector)
   return details.filter((d): d is ContainerDetails => d !== undefined);
 }
 
-/** The running ones among them: what a kind reading a live container (stats, processes, interfaces) can judge. */
+/** The running containers the selector designates: all that a kind reading a live container (stats, processes) can judge. */
 export async function selectRunningContainers(view: EngineView, sel: ContainerSelector): Promise<ContainerDetails[]> {
   return (await selectContainers(view, sel)).filter((c) => c.State.Running);
 }

@@ -1,4 +1,4 @@
-/** A size in docker's syntax (`256m`) as a kind's parameter: what parseByteSize reads. */
+/** A kind's size parameter in docker's syntax (`256m`, `1.5g`): the schema admits only forms parseByteSize reads. */
 export const byteSizeSchema = { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true } as const;
 
 /** Docker's size syntax (`256m`, `1g`, `512k`, plain bytes): binary multiples, as `docker run --memory` reads it. */
