@@ -1,7 +1,8 @@
 import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
 import type { MessageId } from '../src/messages/catalog';
 import { COMPOSE_FILE_NAMES, parseComposeFile } from '../src/repo/compose-file';
-import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
+import { isVerdict, NOT_REPO, NOT_REPO_IT, repoOf } from '../src/check/repo-verdicts';
+import { portNumberSchema } from '../src/check/port-number';
 
 interface Params {
   /** Where the compose file may be, first found wins (default: the names compose itself looks for). */
@@ -24,6 +25,20 @@ interface Params {
 
 const names = { type: 'array', nullable: true, items: { type: 'string', minLength: 1 } } as const;
 
+/** A list of expectations about one service each: every item names its service, then what it expects of it. */
+function perService<const P extends object, const R extends string>(properties: P, required: readonly R[]) {
+  return {
+    type: 'array',
+    nullable: true,
+    items: {
+      type: 'object',
+      properties: { service: { type: 'string', minLength: 1 }, ...properties },
+      required: ['service', ...required],
+      additionalProperties: false,
+    },
+  } as const;
+}
+
 export default defineCheckKind<Params, 'ok' | 'missingFile' | 'invalidYaml' | 'invalidSpec' | 'problems' | 'notRepo'>({
   meta: {
     kind: 'compose.file',
@@ -36,49 +51,10 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'invalidYaml' | 'i
         services: names,
         networks: names,
         volumes: names,
-        attach: {
-          type: 'array',
-          nullable: true,
-          items: {
-            type: 'object',
-            properties: {
-              service: { type: 'string', minLength: 1 },
-              networks: { type: 'array', items: { type: 'string', minLength: 1 } },
-              only: { type: 'boolean', nullable: true },
-            },
-            required: ['service', 'networks'],
-            additionalProperties: false,
-          },
-        },
-        ports: {
-          type: 'array',
-          nullable: true,
-          items: {
-            type: 'object',
-            properties: {
-              service: { type: 'string', minLength: 1 },
-              host: { type: 'integer', minimum: 1, maximum: 65535 },
-              container: { type: 'integer', minimum: 1, maximum: 65535 },
-            },
-            required: ['service', 'host', 'container'],
-            additionalProperties: false,
-          },
-        },
+        attach: perService({ networks: { type: 'array', items: { type: 'string', minLength: 1 } }, only: { type: 'boolean', nullable: true } }, ['networks']),
+        ports: perService({ host: portNumberSchema, container: portNumberSchema }, ['host', 'container']),
         noPorts: names,
-        mounts: {
-          type: 'array',
-          nullable: true,
-          items: {
-            type: 'object',
-            properties: {
-              service: { type: 'string', minLength: 1 },
-              target: { type: 'string', minLength: 1 },
-              named: { type: 'boolean', nullable: true },
-            },
-            required: ['service', 'target'],
-            additionalProperties: false,
-          },
-        },
+        mounts: perService({ target: { type: 'string', minLength: 1 }, named: { type: 'boolean', nullable: true } }, ['target']),
       },
       required: [],
       additionalProperties: false,
@@ -97,7 +73,7 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'invalidYaml' | 'i
       invalidYaml: '{{file}} non è YAML valido: {{problems}}',
       invalidSpec: '{{file}} non segue la specifica compose: {{problems}}',
       problems: '{{file}}: {{problems}}',
-      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+      ...NOT_REPO_IT,
     },
   },
   async evaluate(p, ctx) {

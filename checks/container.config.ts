@@ -5,13 +5,14 @@ import {
   containerName,
   containerSelectorSchema,
   describeSelector,
+  noContainerVerdict,
   selectContainers,
-  selectorPsCommand,
   type ContainerSelector,
 } from '../src/check/container-selection';
 import type { ContainerDetails } from '../src/docker/engine';
 import { COMPOSE_PROJECT_LABEL } from '../src/docker/labels';
-import { formatBytes, parseByteSize } from '../src/check/units';
+import { byteSizeSchema, formatBytes, parseByteSize } from '../src/check/units';
+import { portNumberSchema } from '../src/check/port-number';
 
 interface PortSpec {
   host: number;
@@ -214,8 +215,8 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
           items: {
             type: 'object',
             properties: {
-              host: { type: 'integer', minimum: 1, maximum: 65535 },
-              container: { type: 'integer', minimum: 1, maximum: 65535 },
+              host: portNumberSchema,
+              container: portNumberSchema,
               protocol: { type: 'string', enum: ['tcp', 'udp'], nullable: true },
             },
             required: ['host', 'container'],
@@ -223,7 +224,7 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
           },
         },
         noPublishedPorts: { type: 'boolean', nullable: true },
-        memory: { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true },
+        memory: byteSizeSchema,
         cpus: { type: 'number', exclusiveMinimum: 0, nullable: true },
         networks: { type: 'array', items: { type: 'string', minLength: 1 }, nullable: true },
         onlyNetworks: { type: 'boolean', nullable: true },
@@ -269,12 +270,9 @@ export default defineCheckKind<Params, 'ok' | 'notFound' | 'mismatch' | 'noneFit
     const candidates = await selectContainers(ctx.engine, p.select);
     const { select: _select, ...expected } = p;
     if (candidates.length === 0) {
-      return {
-        status: 'fail',
-        messageId: 'notFound',
-        data: { what, where: whereGraded(ctx) },
-        evidence: { expected, actual: phrase('evidence.noSuchContainer'), command: selectorPsCommand(p.select) },
-      };
+      // The common no-container verdict, told where it looked and with the configuration it looked for.
+      const none = noContainerVerdict(p.select, 'notFound');
+      return { ...none, data: { ...none.data, where: whereGraded(ctx) }, evidence: { expected, actual: phrase('evidence.noSuchContainer'), ...none.evidence } };
     }
     // Several candidates (e.g. any container of image nginx): one that fits is enough;
     // otherwise report the closest, running ones first.

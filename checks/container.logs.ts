@@ -1,13 +1,6 @@
 import { patternInWords } from '../src/check/pattern-words';
 import { defineCheckKind, phrase } from '../src/check/kind';
-import {
-  containerName,
-  containerSelectorSchema,
-  describeSelector,
-  selectContainers,
-  selectorPsCommand,
-  type ContainerSelector,
-} from '../src/check/container-selection';
+import { containerName, containerSelectorSchema, noContainerVerdict, selectContainers, type ContainerSelector } from '../src/check/container-selection';
 
 interface Params {
   select: ContainerSelector;
@@ -61,10 +54,9 @@ export default defineCheckKind<Params, 'ok' | 'okStopped' | 'notFound' | 'tooFew
     },
   },
   async evaluate(p, ctx) {
-    const what = describeSelector(p.select);
     const candidates = (await selectContainers(ctx.engine, p.select)).sort((a, b) => Number(b.State.Running) - Number(a.State.Running));
     const c = candidates[0];
-    if (!c) return { status: 'fail', messageId: 'notFound', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
+    if (!c) return noContainerVerdict(p.select, 'notFound');
     const name = containerName(c);
     const [logs, now] = await Promise.all([ctx.engine.logs(c.Id, p.tail ?? 50), ctx.engine.systemTime()]);
     const lines = `${logs.stdout}${logs.stderr}`

@@ -1,14 +1,7 @@
 import { defineCheckKind, joined, phrase, type Phrase } from '../src/check/kind';
-import {
-  containerName,
-  containerSelectorSchema,
-  describeSelector,
-  selectContainers,
-  selectorPsCommand,
-  type ContainerSelector,
-} from '../src/check/container-selection';
+import { containerName, containerSelectorSchema, noContainerVerdict, selectRunningContainers, type ContainerSelector } from '../src/check/container-selection';
 import type { ContainerStats } from '../src/docker/engine';
-import { formatBytes, parseByteSize } from '../src/check/units';
+import { byteSizeSchema, formatBytes, parseByteSize } from '../src/check/units';
 
 interface Params {
   select: ContainerSelector;
@@ -34,7 +27,7 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
       type: 'object',
       properties: {
         select: containerSelectorSchema,
-        memoryLimit: { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true },
+        memoryLimit: byteSizeSchema,
         cpuAbovePercent: { type: 'number', minimum: 0, nullable: true },
       },
       required: ['select'],
@@ -53,9 +46,8 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'mismatch'>({
     },
   },
   async evaluate(p, ctx) {
-    const what = describeSelector(p.select);
-    const running = (await selectContainers(ctx.engine, p.select)).filter((c) => c.State.Running);
-    if (running.length === 0) return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
+    const running = await selectRunningContainers(ctx.engine, p.select);
+    if (running.length === 0) return noContainerVerdict(p.select, 'notRunning');
     const wantMemory = p.memoryLimit !== undefined ? parseByteSize(p.memoryLimit) : undefined;
     const read = async (c: (typeof running)[number]) => {
       // A CPU figure needs two samples (the engine waits ~1 s); a limit needs one.

@@ -1,13 +1,6 @@
 import { patternInWords } from '../src/check/pattern-words';
 import { defineCheckKind, phrase } from '../src/check/kind';
-import {
-  containerName,
-  containerSelectorSchema,
-  describeSelector,
-  selectContainers,
-  selectorPsCommand,
-  type ContainerSelector,
-} from '../src/check/container-selection';
+import { containerName, containerSelectorSchema, noContainerVerdict, selectRunningContainers, type ContainerSelector } from '../src/check/container-selection';
 
 interface Params {
   select: ContainerSelector;
@@ -40,9 +33,8 @@ export default defineCheckKind<Params, 'ok' | 'notRunning' | 'noProcess'>({
     },
   },
   async evaluate(p, ctx) {
-    const what = describeSelector(p.select);
-    const running = (await selectContainers(ctx.engine, p.select)).filter((c) => c.State.Running);
-    if (running.length === 0) return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
+    const running = await selectRunningContainers(ctx.engine, p.select);
+    if (running.length === 0) return noContainerVerdict(p.select, 'notRunning');
     const pattern = new RegExp(p.process);
     const lists = await Promise.all(
       running.map(async (c) => {

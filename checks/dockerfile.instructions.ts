@@ -1,12 +1,8 @@
 import { defineCheckKind } from '../src/check/kind';
-import { readDockerfile } from '../src/check/repo-verdicts';
-import { NOT_REPO } from '../src/check/repo-verdicts';
+import { authorLabelProperties, type AuthorLabel } from '../src/check/author-label';
+import { READ_DOCKERFILE_MESSAGES, READ_DOCKERFILE_MESSAGES_IT, readDockerfile } from '../src/check/repo-verdicts';
 
-interface Requirement {
-  /** What it means: "apache2 installed". */
-  label: string;
-  /** The same in Italian (`--lang it`). */
-  label_it?: string;
+interface Requirement extends AuthorLabel {
   /** FROM, RUN, COPY, EXPOSE, CMD… */
   instruction: string;
   /** Regular expression (case-insensitive) its arguments must match. */
@@ -32,8 +28,7 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRe
           items: {
             type: 'object',
             properties: {
-              label: { type: 'string', minLength: 1 },
-              label_it: { type: 'string', minLength: 1, nullable: true },
+              ...authorLabelProperties,
               instruction: { type: 'string', pattern: '^[A-Z]+$' },
               matches: { type: 'string', format: 'regex' },
             },
@@ -47,15 +42,13 @@ export default defineCheckKind<Params, 'ok' | 'missingFile' | 'missing' | 'notRe
     },
     messages: {
       ok: '{{file}} has {{labels}}',
-      missingFile: 'The repository has no {{file}}',
       missing: '{{file}} lacks {{labels}}',
-      ...NOT_REPO,
+      ...READ_DOCKERFILE_MESSAGES,
     },
     messagesIt: {
       ok: '{{file}} ha {{labels}}',
-      missingFile: 'Il repository non ha {{file}}',
       missing: 'A {{file}} manca {{labels}}',
-      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+      ...READ_DOCKERFILE_MESSAGES_IT,
     },
   },
   async evaluate(p, ctx) {

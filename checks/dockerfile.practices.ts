@@ -1,8 +1,7 @@
 import { defineCheckKind, joined, phrase } from '../src/check/kind';
 import { message } from '../src/messages/catalog';
-import { readDockerfile } from '../src/check/repo-verdicts';
 import { PRACTICE_RULES } from '../src/repo/dockerfile-practices';
-import { NOT_REPO } from '../src/check/repo-verdicts';
+import { READ_DOCKERFILE_MESSAGES, READ_DOCKERFILE_MESSAGES_IT, readDockerfile } from '../src/check/repo-verdicts';
 
 interface Params {
   file?: string;
@@ -26,14 +25,12 @@ export default defineCheckKind<Params, 'ok' | 'advice' | 'missingFile' | 'notRep
     messages: {
       ok: "{{file}} follows the slides' best practices ({{rules}})",
       advice: '{{findings}}',
-      missingFile: 'The repository has no {{file}}',
-      ...NOT_REPO,
+      ...READ_DOCKERFILE_MESSAGES,
     },
     messagesIt: {
       ok: '{{file}} segue le buone pratiche delle slide ({{rules}})',
       advice: '{{findings}}',
-      missingFile: 'Il repository non ha {{file}}',
-      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+      ...READ_DOCKERFILE_MESSAGES_IT,
     },
   },
   async evaluate(p, ctx) {

@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
+import { isVerdict, NOT_REPO, NOT_REPO_IT, repoOf } from '../src/check/repo-verdicts';
 
 interface Params {
   /** Path inside the repository. */
@@ -31,7 +31,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'lacks' | 'notRepo'>({
       ok: 'Il repository ha {{path}}',
       missing: 'Il repository non ha {{path}}',
       lacks: '{{path}} non contiene "{{text}}"',
-      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+      ...NOT_REPO_IT,
     },
   },
   async evaluate(p, ctx) {

@@ -3,6 +3,7 @@ import { pause } from '../src/time/pause';
 import { defineCheckKind, phrase, type CheckContext, type MessageValue, type Phrase } from '../src/check/kind';
 import { HttpUnreachableError, type HttpResponse } from '../src/http/http-client';
 import { renderValue } from '../src/messages/catalog';
+import { portNumberSchema } from '../src/check/port-number';
 
 interface Params {
   /** Port published on the graded host. */
@@ -99,7 +100,7 @@ export default defineCheckKind<Params, 'ok' | 'unreachable' | 'status' | 'redire
     params: {
       type: 'object',
       properties: {
-        port: { type: 'integer', minimum: 1, maximum: 65535 },
+        port: portNumberSchema,
         path: { type: 'string', pattern: '^/', nullable: true },
         status: { type: 'integer', minimum: 100, maximum: 599, nullable: true },
         contains: { type: 'string', minLength: 1, nullable: true },

@@ -1,14 +1,13 @@
 import { defineCheckKind, joined, phrase, type MessageValue, type Phrase } from '../src/check/kind';
 import type { ImageHistoryEntry, ImageInfo } from '../src/docker/engine';
+import { authorLabelProperties, type AuthorLabel } from '../src/check/author-label';
 
-interface Step {
-  /** What the step means, in the student's words: "apache2 installed". */
-  label: string;
-  /** The same in Italian (`--lang it`). */
-  label_it?: string;
+interface Step extends AuthorLabel {
   /** Regular expression (case-insensitive) matched against a history row's CREATED BY. */
   pattern: string;
 }
+
+const stepProperties = { ...authorLabelProperties, pattern: { type: 'string', format: 'regex' } } as const;
 
 interface Params {
   image: string;
@@ -85,11 +84,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
           minItems: 1,
           items: {
             type: 'object',
-            properties: {
-              label: { type: 'string', minLength: 1 },
-              label_it: { type: 'string', minLength: 1, nullable: true },
-              pattern: { type: 'string', format: 'regex' },
-            },
+            properties: stepProperties,
             required: ['label', 'pattern'],
             additionalProperties: false,
           },
@@ -100,12 +95,7 @@ export default defineCheckKind<Params, 'ok' | 'missing' | 'noOwnRows' | 'wrongOr
           minItems: 1,
           items: {
             type: 'object',
-            properties: {
-              label: { type: 'string', minLength: 1 },
-              label_it: { type: 'string', minLength: 1, nullable: true },
-              pattern: { type: 'string', format: 'regex' },
-              max: { type: 'integer', minimum: 0 },
-            },
+            properties: { ...stepProperties, max: { type: 'integer', minimum: 0 } },
             required: ['label', 'pattern', 'max'],
             additionalProperties: false,
           },

@@ -1,13 +1,6 @@
-import { defineCheckKind, type CheckContext, type Phrase, type Verdict } from '../src/check/kind';
+import { defineCheckKind, type CheckContext, type Verdict } from '../src/check/kind';
 import type { ContainerDetails } from '../src/docker/engine';
-import {
-  containerName,
-  containerSelectorSchema,
-  describeSelector,
-  selectContainers,
-  selectorPsCommand,
-  type ContainerSelector,
-} from '../src/check/container-selection';
+import { containerName, containerSelectorSchema, noContainerVerdict, selectContainers, type ContainerSelector } from '../src/check/container-selection';
 
 interface Params {
   select: ContainerSelector;
@@ -65,12 +58,11 @@ export default defineCheckKind<Params, 'ok' | 'okFromLog' | 'notRunning' | 'extr
     },
   },
   async evaluate(p, ctx) {
-    const what = describeSelector(p.select);
     const all = await selectContainers(ctx.engine, p.select);
     const running = all.filter((c) => c.State.Running);
     // The slide types ip address show in an -it session, then exit: an exited container's
     // terminal log still shows what it listed.
-    if (running.length === 0) return interfacesFromLogs(all, p, ctx, what);
+    if (running.length === 0) return interfacesFromLogs(all, p, ctx);
     const seen = [];
     for (const c of running) {
       const name = containerName(c);
@@ -95,24 +87,23 @@ export default defineCheckKind<Params, 'ok' | 'okFromLog' | 'notRunning' | 'extr
       if (extra.length === 0) return { status: 'pass', messageId: 'ok', data: { name, interfaces: interfaces.join(', ') }, evidence };
       seen.push({ name, interfaces, extra, evidence });
     }
-    const first = seen[0]!;
-    return {
-      status: 'fail',
-      messageId: 'extra',
-      data: { name: first.name, extra: first.extra.join(', '), interfaces: first.interfaces.join(', ') },
-      evidence: first.evidence,
-    };
+    return extraInterfaces(seen[0]!);
   },
 });
 
 type Seen = { name: string; interfaces: string[]; extra: string[]; evidence: { expected: unknown; actual: unknown; command: string } };
 
-async function interfacesFromLogs(
-  exited: readonly ContainerDetails[],
-  p: Params,
-  ctx: CheckContext,
-  what: Phrase,
-): Promise<Verdict<'okFromLog' | 'notRunning' | 'extra'>> {
+/** The first container that has more than `only` allows, whether read live or from what it printed. */
+function extraInterfaces(first: Seen): Verdict<'extra'> {
+  return {
+    status: 'fail',
+    messageId: 'extra',
+    data: { name: first.name, extra: first.extra.join(', '), interfaces: first.interfaces.join(', ') },
+    evidence: first.evidence,
+  };
+}
+
+async function interfacesFromLogs(exited: readonly ContainerDetails[], p: Params, ctx: CheckContext): Promise<Verdict<'okFromLog' | 'notRunning' | 'extra'>> {
   const seen: Seen[] = [];
   for (const c of [...exited].sort((a, b) => Date.parse(b.Created) - Date.parse(a.Created))) {
     const name = containerName(c);
@@ -123,14 +114,6 @@ async function interfacesFromLogs(
     if (extra.length === 0) return { status: 'pass', messageId: 'okFromLog', data: { name, interfaces: interfaces.join(', ') }, evidence };
     seen.push({ name, interfaces, extra, evidence });
   }
-  const first = seen[0];
-  if (first) {
-    return {
-      status: 'fail',
-      messageId: 'extra',
-      data: { name: first.name, extra: first.extra.join(', '), interfaces: first.interfaces.join(', ') },
-      evidence: first.evidence,
-    };
-  }
-  return { status: 'fail', messageId: 'notRunning', data: { what }, evidence: { command: selectorPsCommand(p.select) } };
+  if (seen[0]) return extraInterfaces(seen[0]);
+  return noContainerVerdict(p.select, 'notRunning');
 }

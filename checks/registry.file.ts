@@ -1,6 +1,6 @@
 import { defineCheckKind, phrase } from '../src/check/kind';
 import { searchLayers } from '../src/registry/layer-search';
-import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
+import { REGISTRY_MESSAGES, REGISTRY_MESSAGES_IT, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {
   image: string;
@@ -32,11 +32,7 @@ export default defineCheckKind<Params, 'found' | 'absent' | RegistryMessageId>({
     messagesIt: {
       found: '{{image}} contiene {{path}}{{via}}',
       absent: '{{image}} non ha {{what}} ({{read}})',
-      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
-      notFound: 'Il registry non ha {{image}} ({{reason}})',
-      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
-      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
-      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+      ...REGISTRY_MESSAGES_IT,
     },
   },
   async evaluate(p, ctx) {
@@ -76,8 +72,7 @@ export default defineCheckKind<Params, 'found' | 'absent' | RegistryMessageId>({
       const what = p.path.startsWith('/') ? p.path : phrase('part.registry.inPath', { path: p.path, envPath });
       return { status: 'fail', messageId: 'absent', data: { image: display, what, read }, evidence };
     } catch (e) {
-      const v = registryFailure(e, p.image);
-      return { ...v, evidence: { ...v.evidence, command } };
+      return registryFailure(e, p.image, command);
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheckKind, phrase } from '../src/check/kind';
 import { shortId } from '../src/docker/image-reference';
-import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
+import { REGISTRY_MESSAGES, REGISTRY_MESSAGES_IT, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {
   image: string;
@@ -36,11 +36,7 @@ export default defineCheckKind<Params, 'same' | 'extra' | 'different' | 'localMi
       extra: '{{image}} è la {{local}} locale più {{extra}} layer suoi',
       different: '{{image}} non è la {{local}} locale: {{why}}',
       localMissing: 'Non c’è un’immagine locale {{local}} con cui confrontare {{image}}',
-      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
-      notFound: 'Il registry non ha {{image}} ({{reason}})',
-      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
-      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
-      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+      ...REGISTRY_MESSAGES_IT,
     },
   },
   async evaluate(p, ctx) {
@@ -51,8 +47,7 @@ export default defineCheckKind<Params, 'same' | 'extra' | 'different' | 'localMi
       display = ctx.registry.resolve(p.image).display;
       remote = (await ctx.registry.pull(p.image, false, ctx.signal)).config.rootfs?.diff_ids ?? [];
     } catch (e) {
-      const v = registryFailure(e, p.image);
-      return { ...v, evidence: { ...v.evidence, command } };
+      return registryFailure(e, p.image, command);
     }
     const local = (await ctx.engine.image(p.local))?.RootFS.Layers;
     if (!local)

@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
+import { REGISTRY_MESSAGES, REGISTRY_MESSAGES_IT, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {
   image: string;
@@ -18,11 +18,7 @@ export default defineCheckKind<Params, 'ok' | RegistryMessageId>({
     messages: { ok: 'Anyone can pull {{image}}', ...REGISTRY_MESSAGES },
     messagesIt: {
       ok: 'Chiunque può scaricare {{image}}',
-      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
-      notFound: 'Il registry non ha {{image}} ({{reason}})',
-      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
-      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
-      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+      ...REGISTRY_MESSAGES_IT,
     },
   },
   async evaluate({ image }, ctx) {
@@ -32,8 +28,7 @@ export default defineCheckKind<Params, 'ok' | RegistryMessageId>({
       const head = await ctx.registry.head(image, true, ctx.signal);
       return { status: 'pass', messageId: 'ok', data: { image: display }, evidence: { actual: head, command } };
     } catch (e) {
-      const v = registryFailure(e, image);
-      return { ...v, evidence: { ...v.evidence, command } };
+      return registryFailure(e, image, command);
     }
   },
 });

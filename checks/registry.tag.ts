@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { REGISTRY_MESSAGES, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
+import { REGISTRY_MESSAGES, REGISTRY_MESSAGES_IT, registryFailure, type RegistryMessageId } from '../src/check/registry-verdicts';
 
 interface Params {
   /** e.g. `${dockerhub_user}/olss_2021:ubuntu_with_ping_1.0`; no registry host means Docker Hub. */
@@ -19,11 +19,7 @@ export default defineCheckKind<Params, 'ok' | RegistryMessageId>({
     messages: { ok: '{{image}} is on the registry ({{digest}})', ...REGISTRY_MESSAGES },
     messagesIt: {
       ok: '{{image}} è sul registry ({{digest}})',
-      invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
-      notFound: 'Il registry non ha {{image}} ({{reason}})',
-      denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
-      rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
-      unavailable: 'Impossibile interrogare il registry: {{reason}}',
+      ...REGISTRY_MESSAGES_IT,
     },
   },
   async evaluate({ image }, ctx) {
@@ -39,8 +35,7 @@ export default defineCheckKind<Params, 'ok' | RegistryMessageId>({
         evidence: { actual: { ...head, ...(rateLimit ? { rateLimit } : {}) }, command },
       };
     } catch (e) {
-      const v = registryFailure(e, image);
-      return { ...v, evidence: { ...v.evidence, command } };
+      return registryFailure(e, image, command);
     }
   },
 });

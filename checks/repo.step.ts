@@ -1,5 +1,5 @@
 import { defineCheckKind } from '../src/check/kind';
-import { isVerdict, NOT_REPO, repoOf } from '../src/check/repo-verdicts';
+import { isVerdict, NOT_REPO, NOT_REPO_IT, repoOf } from '../src/check/repo-verdicts';
 
 interface Params {
   /** Which of the exercise's repo steps (its `repo:` section): build the Dockerfile, run the image, bring compose up. */
@@ -28,7 +28,7 @@ export default defineCheckKind<Params, 'ok' | 'failed' | 'notRun' | 'notRepo'>({
       ok: '{{summary}}',
       failed: '{{summary}}',
       notRun: 'Il passo {{step}} non è stato eseguito: {{reason}}',
-      notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo',
+      ...NOT_REPO_IT,
     },
   },
   async evaluate(p, ctx) {

@@ -3,7 +3,7 @@ import type { ContainerDetails } from '../docker/engine';
 import type { EngineView } from '../docker/engine-view';
 import { sameImageRef } from '../docker/image-reference';
 import { COMPOSE_PROJECT_LABEL, COMPOSE_SERVICE_LABEL } from '../docker/labels';
-import { phrase, type Phrase } from './kind';
+import { phrase, type Phrase, type Verdict } from './kind';
 
 /**
  * Which containers a check is about. All given fields must match; no field means
@@ -83,4 +83,18 @@ export async function selectContainers(view: EngineView, sel: ContainerSelector)
   });
   const details = await Promise.all(candidates.map((c) => view.container(c.Id)));
   return details.filter((d): d is ContainerDetails => d !== undefined);
+}
+
+/** The running containers the selector designates: all that a kind reading a live container (stats, processes) can judge. */
+export async function selectRunningContainers(view: EngineView, sel: ContainerSelector): Promise<ContainerDetails[]> {
+  return (await selectContainers(view, sel)).filter((c) => c.State.Running);
+}
+
+/**
+ * The verdict of a kind that found no container to judge. Every such kind says
+ * it the same way: `what` names the selector in words, and the evidence gives
+ * the `docker ps` that shows the student the same empty list.
+ */
+export function noContainerVerdict<M extends string>(sel: ContainerSelector, messageId: M): Verdict<M> {
+  return { status: 'fail', messageId, data: { what: describeSelector(sel) }, evidence: { command: selectorPsCommand(sel) } };
 }

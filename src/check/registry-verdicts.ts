@@ -13,11 +13,27 @@ export const REGISTRY_MESSAGES = {
 
 export type RegistryMessageId = keyof typeof REGISTRY_MESSAGES;
 
+/** The same templates in Italian, with the same placeholders. */
+export const REGISTRY_MESSAGES_IT: Record<RegistryMessageId, string> = {
+  invalidName: '{{image}} non è un nome di immagine valido: {{reason}}',
+  notFound: 'Il registry non ha {{image}} ({{reason}})',
+  denied: '{{image}} non si può leggere senza login: non esiste, oppure il suo repository è privato',
+  rateLimited: 'Il registry sta limitando le richieste: {{reason}} (riprova {{wait}})',
+  unavailable: 'Impossibile interrogare il registry: {{reason}}',
+};
+
 /**
  * A registry failure as a verdict: the student's doing (no such tag, private,
  * bad name) is `fail`; the registry's (down, slow, rate limit) is `error`.
+ * `command` is what the student can type to ask the same question; it goes
+ * into the evidence of every outcome.
  */
-export function registryFailure(e: unknown, image: string): Verdict<RegistryMessageId> {
+export function registryFailure(e: unknown, image: string, command: string): Verdict<RegistryMessageId> {
+  const v = registryVerdict(e, image);
+  return { ...v, evidence: { ...v.evidence, command } };
+}
+
+function registryVerdict(e: unknown, image: string): Verdict<RegistryMessageId> {
   if (e instanceof InvalidReferenceError) return { status: 'fail', messageId: 'invalidName', data: { image, reason: e.reason } };
   if (!(e instanceof RegistryError)) throw e;
   const evidence = { actual: { error: e.message, ...(e.details.rateLimit ? { rateLimit: e.details.rateLimit } : {}) } };

@@ -3,6 +3,14 @@ import { parseDockerfile, type ParsedInstruction } from '../repo/dockerfile';
 import type { RepoContext } from '../repo/repo-context';
 
 export const NOT_REPO = { notRepo: 'This check reads a repository: it runs under grade repo only' } as const;
+export const NOT_REPO_IT: Record<keyof typeof NOT_REPO, string> = { notRepo: 'Questo controllo legge un repository: si esegue solo con grade repo' };
+
+/** The templates of readDockerfile's verdicts, which every kind that reads a Dockerfile carries. */
+export const READ_DOCKERFILE_MESSAGES = { ...NOT_REPO, missingFile: 'The repository has no {{file}}' } as const;
+export const READ_DOCKERFILE_MESSAGES_IT: Record<keyof typeof READ_DOCKERFILE_MESSAGES, string> = {
+  ...NOT_REPO_IT,
+  missingFile: 'Il repository non ha {{file}}',
+};
 
 /** The repository, or the verdict saying this check cannot run here (the grader's doing, so `error`). */
 export function repoOf(ctx: CheckContext): RepoContext | Verdict<'notRepo'> {

@@ -1,3 +1,6 @@
+/** A kind's size parameter in docker's syntax (`256m`, `1.5g`): the schema admits only forms parseByteSize reads. */
+export const byteSizeSchema = { type: 'string', pattern: '^\\d+(\\.\\d+)?[bkmgtBKMGT]?$', nullable: true } as const;
+
 /** Docker's size syntax (`256m`, `1g`, `512k`, plain bytes): binary multiples, as `docker run --memory` reads it. */
 export function parseByteSize(text: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([bkmgt]?)i?b?\s*$/i.exec(text);

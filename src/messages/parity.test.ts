@@ -250,7 +250,7 @@ describe('no English piece inside an Italian message', () => {
       new RegistryError('rateLimited', 'x', { retryAfterSeconds: 10_000 }),
     ];
     for (const e of cases) {
-      const v = registryFailure(e, NAME);
+      const v = registryFailure(e, NAME, `docker manifest inspect ${NAME}`);
       const text = renderValue('it', (v.data ?? {}).reason === 'x' ? v.data!.wait : v.data!.reason);
       expect({ text, english: englishIn(text) ?? null }).toEqual({ text, english: null });
     }
@@ -271,7 +271,7 @@ describe('no English piece inside an Italian message', () => {
       );
       expect(failures.map((e) => (e as RegistryError).kind)).toEqual(['rateLimited', 'unavailable', 'unavailable']);
       for (const e of failures) {
-        const v = registryFailure(e, NAME);
+        const v = registryFailure(e, NAME, `docker manifest inspect ${NAME}`);
         expectItalian('registry.tag', v.messageId, v.data);
       }
     } finally {
