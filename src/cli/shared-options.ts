@@ -2,6 +2,8 @@ import path from 'node:path';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { defaultExercisesDir } from '../package/package-info';
 import { defaultReportFormats, reportFormats } from '../report/index';
+import { varsFromEnv } from '../config/exercise-variables';
+import { parseVarAssignments } from '../exercise/variables';
 import type { CommandContext } from './command-context';
 import type { MessageId } from '../messages/catalog';
 
@@ -32,6 +34,16 @@ export const outOption = (help: Help, id: MessageId = 'help.out', dir = 'reports
 export const formatOption = (help: Help, id: MessageId = 'help.format', formats = defaultReportFormats.join(',')) =>
   new Option('--format <list>', help(id, { formats: reportFormats.join(', ') })).default(formats);
 export const varOption = (help: Help, id: MessageId) => new Option('--var <name=value>', help(id)).argParser(collect);
+/**
+ * The exercise variables a grading run uses, lowest first: `below` (grade
+ * init's config, for grade), GRADE_VAR_*, then --var; one order for grade,
+ * repo and batch (grade list shows the same layers with their sources).
+ */
+export const varValues = (ctx: CommandContext, assignments: readonly string[] = [], below: Readonly<Record<string, string>> = {}) => ({
+  ...below,
+  ...varsFromEnv(ctx.io.env),
+  ...parseVarAssignments(assignments),
+});
 export const hostOption = (help: Help, id: MessageId) => new Option('-H, --host <url>', help(id));
 export const concurrencyOption = (help: Help, id: MessageId = 'help.concurrency') =>
   new Option('--concurrency <n>', help(id)).default(8).argParser(positiveInt(help));

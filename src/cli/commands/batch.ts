@@ -1,12 +1,21 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { SetupError } from '../../errors/setup-error';
 import { reportFormats, parseFormats } from '../../report/index';
-import { parseVarAssignments } from '../../exercise/variables';
 import { resolveLanguage } from '../../config/run-language';
-import { varsFromEnv } from '../../config/exercise-variables';
 import { phrase } from '../../messages/phrase';
 import type { CommandContext } from '../command-context';
-import { concurrencyOption, exercisesOption, formatOption, fromCwd, langOption, outOption, positiveInt, timeoutOption, varOption } from '../shared-options';
+import {
+  concurrencyOption,
+  exercisesOption,
+  formatOption,
+  fromCwd,
+  langOption,
+  outOption,
+  positiveInt,
+  timeoutOption,
+  varOption,
+  varValues,
+} from '../shared-options';
 
 /** `grade batch <hosts-file>`: an instructor grades a class over SSH. */
 export function batchCommand(ctx: CommandContext) {
@@ -51,7 +60,7 @@ export function batchCommand(ctx: CommandContext) {
           {
             out: fromCwd(ctx, o.out),
             formats: parseFormats(o.format),
-            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
+            vars: varValues(ctx, o.var),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,
             checkConcurrency: o.checkConcurrency,

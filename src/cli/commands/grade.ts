@@ -2,9 +2,7 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { historyLocation } from '../../history/location';
 import { grader } from '../../package/package-info';
 import { parseFormats } from '../../report/index';
-import { parseVarAssignments } from '../../exercise/variables';
 import { resolveLanguage } from '../../config/run-language';
-import { varsFromEnv } from '../../config/exercise-variables';
 import type { CommandContext } from '../command-context';
 import {
   concurrencyOption,
@@ -17,6 +15,7 @@ import {
   outOption,
   timeoutOption,
   varOption,
+  varValues,
 } from '../shared-options';
 
 /** `grade [exercise...]`: the root command, a student's run on their own engine. */
@@ -61,7 +60,7 @@ export function gradeProgram(ctx: CommandContext) {
             reports: o.reports,
             formats,
             historyFile: o.history === false ? false : historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
-            vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
+            vars: varValues(ctx, o.var, config.vars),
             ...(o.host ? { host: o.host } : {}),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,

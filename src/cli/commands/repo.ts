@@ -1,8 +1,6 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { parseFormats } from '../../report/index';
-import { parseVarAssignments } from '../../exercise/variables';
 import { resolveLanguage } from '../../config/run-language';
-import { varsFromEnv } from '../../config/exercise-variables';
 import type { CommandContext } from '../command-context';
 import {
   concurrencyOption,
@@ -16,6 +14,7 @@ import {
   positiveInt,
   timeoutOption,
   varOption,
+  varValues,
 } from '../shared-options';
 
 function percent(help: CommandContext['help']) {
@@ -55,7 +54,7 @@ export function repoCommand(ctx: CommandContext) {
             json: Boolean(o.json),
             out: fromCwd(ctx, o.out),
             formats: parseFormats(o.format),
-            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
+            vars: varValues(ctx, o.var),
             ...(o.host ? { host: o.host } : {}),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,
