@@ -119,3 +119,24 @@ export function resultFromRow(row: ResultRow): StoredResult {
     result: JSON.parse(row.result) as GradeResult,
   };
 }
+
+/** A tokens row as both databases return it (revoked_at stays NULL while the token is live). */
+export interface TokenRow {
+  student_id: string;
+  revoked_at: string | null;
+}
+
+export function tokenFromRow(row: TokenRow): TokenRecord {
+  return { studentId: row.student_id, revoked: row.revoked_at !== null };
+}
+
+/** A progress row; PostgreSQL returns a BIGINT as a string, SQLite as a number. */
+export interface ProgressRow {
+  student_id: string;
+  up_to: number | string;
+  state: string;
+}
+
+export function progressFromRow(row: ProgressRow): SavedProgress {
+  return { studentId: row.student_id, upTo: Number(row.up_to), state: row.state };
+}
