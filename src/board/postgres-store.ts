@@ -1,20 +1,7 @@
 import createDebug from 'debug';
 import pg from 'pg';
-import {
-  boardTables,
-  progressFromRow,
-  resultFromRow,
-  tokenFromRow,
-  type BoardStore,
-  type NewResult,
-  type ProgressRow,
-  type ResultRow,
-  type SavedProgress,
-  type StoredResult,
-  type StoreSize,
-  type TokenRecord,
-  type TokenRow,
-} from './board-store';
+import type { BoardStore, NewResult, SavedProgress, StoredResult, StoreSize, TokenRecord } from './board-store';
+import { boardTables, progressFromRow, resultFromRow, tokenFromRow, type ProgressRow, type ResultRow, type TokenRow } from './board-tables';
 
 const debug = createDebug('grade:board');
 const CHANNEL = 'grade_board_results';

@@ -4,21 +4,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SetupError } from '../errors/setup-error';
 import { makeFolder } from '../files/make-folder';
-import {
-  boardTables,
-  progressFromRow,
-  resultFromRow,
-  tokenFromRow,
-  type BoardStore,
-  type NewResult,
-  type ProgressRow,
-  type ResultRow,
-  type SavedProgress,
-  type StoredResult,
-  type StoreSize,
-  type TokenRecord,
-  type TokenRow,
-} from './board-store';
+import type { BoardStore, NewResult, SavedProgress, StoredResult, StoreSize, TokenRecord } from './board-store';
+import { boardTables, progressFromRow, resultFromRow, tokenFromRow, type ProgressRow, type ResultRow, type TokenRow } from './board-tables';
 
 /**
  * better-sqlite3 is a native module that builds from source where no prebuilt
