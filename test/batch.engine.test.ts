@@ -8,6 +8,7 @@ import { screenshotFile } from './support/browser';
 import { runGrade } from './support/run-cli';
 import { sh } from './support/shell';
 import {
+  batchArgs,
   ensureSecondEngine,
   ensureVmUsers,
   faultyDocker,
@@ -90,21 +91,7 @@ hosts:
   });
 
   const batch = (out: string, extra: string[] = []) =>
-    runGrade([
-      'batch',
-      hostsFile,
-      '--exercises',
-      EXERCISES,
-      '--out',
-      out,
-      '--known-hosts',
-      knownHosts,
-      '--connect-timeout',
-      '3',
-      '--host-timeout',
-      '12',
-      ...extra,
-    ]);
+    runGrade([...batchArgs({ hostsFile, exercises: EXERCISES, out, knownHosts, hostTimeoutSeconds: 12 }), ...extra]);
 
   test('every host graded or given a one-line reason; the class report says which', async () => {
     const out = path.join(dir, 'run1');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ClassReport } from '../src/batch/class-report';
 import type { GradeResult } from '../src/result/types';
 import { engineResetAfterEach, snapshotEngine } from './support/host-state';
-import { ensureVmUsers, faultyDocker, makeKeys, startSshVm, VM_USER, type SshVm } from './support/ssh-hosts';
+import { batchArgs, ensureVmUsers, faultyDocker, makeKeys, startSshVm, VM_USER, type SshVm } from './support/ssh-hosts';
 import { startMuteEngine } from './support/mute-engine';
 import { runGradeUnderGc, startDripServer } from './support/under-gc';
 
@@ -138,25 +138,10 @@ describe('time limits hold while the garbage collector runs', () => {
         'exercises',
       );
       const r = await runGradeUnderGc(
-        [
-          'batch',
-          hostsFile,
-          '--exercises',
-          exercises,
-          '--out',
-          out,
-          '--known-hosts',
-          knownHosts,
-          '--connect-timeout',
-          '3',
-          '--host-timeout',
-          '15',
-          '--timeout',
-          '60',
-          '--check-concurrency',
-          '1',
-        ],
-        { killAfterMs: 120_000 },
+        [...batchArgs({ hostsFile, exercises, out, knownHosts, hostTimeoutSeconds: 15 }), '--timeout', '60', '--check-concurrency', '1'],
+        {
+          killAfterMs: 120_000,
+        },
       );
       process.stderr.write(`[measured] batch host limit 15 s under GC: ended after ${r.seconds} s, ${r.gcs} GCs, killed: ${r.killed}\n`);
       expect(r.killed).toBe(false);

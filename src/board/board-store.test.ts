@@ -93,6 +93,21 @@ describe.each(backends)('board store: %s', (_name, newDb) => {
     expect(await store.token('h3')).toEqual({ studentId: 's02', revoked: false });
   });
 
+  test('saved progress reads back as numbers in both databases, and never goes back to a lower upTo', async () => {
+    await store.saveProgress([
+      { studentId: 's01', upTo: 7, state: '{"a":1}' },
+      { studentId: 's02', upTo: 3, state: '{"b":1}' },
+    ]);
+    // Another instance saving what it folded in earlier must not undo the later save.
+    await store.saveProgress([{ studentId: 's01', upTo: 5, state: '{"stale":true}' }]);
+    await store.saveProgress([{ studentId: 's02', upTo: 4, state: '{"b":2}' }]);
+    const saved = (await store.progress()).sort((x, y) => x.studentId.localeCompare(y.studentId));
+    expect(saved).toEqual([
+      { studentId: 's01', upTo: 7, state: '{"a":1}' },
+      { studentId: 's02', upTo: 4, state: '{"b":2}' },
+    ]);
+  });
+
   test('reopened (a board restarted mid-lab), nothing is lost', async () => {
     await store.addResult(push('s01', 'key-0001'));
     await store.addToken('h1', 's01', '2026-11-30T10:00:00.000Z');

@@ -1,16 +1,7 @@
 import createDebug from 'debug';
 import pg from 'pg';
-import {
-  boardTables,
-  resultFromRow,
-  type BoardStore,
-  type NewResult,
-  type ResultRow,
-  type SavedProgress,
-  type StoredResult,
-  type StoreSize,
-  type TokenRecord,
-} from './board-store';
+import type { BoardStore, NewResult, SavedProgress, StoredResult, StoreSize, TokenRecord } from './board-store';
+import { boardTables, progressFromRow, resultFromRow, tokenFromRow, type ProgressRow, type ResultRow, type TokenRow } from './board-tables';
 
 const debug = createDebug('grade:board');
 const CHANNEL = 'grade_board_results';
@@ -118,9 +109,8 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async token(hash: string): Promise<TokenRecord | undefined> {
-    const row = (await this.pool.query<{ student_id: string; revoked_at: string | null }>('SELECT student_id, revoked_at FROM tokens WHERE hash = $1', [hash]))
-      .rows[0];
-    return row && { studentId: row.student_id, revoked: row.revoked_at !== null };
+    const row = (await this.pool.query<TokenRow>('SELECT student_id, revoked_at FROM tokens WHERE hash = $1', [hash])).rows[0];
+    return row && tokenFromRow(row);
   }
 
   async revokeTokens(studentId: string, at: string): Promise<number> {
@@ -137,8 +127,7 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async progress(): Promise<SavedProgress[]> {
-    const { rows } = await this.pool.query<{ student_id: string; up_to: string; state: string }>('SELECT student_id, up_to, state FROM progress');
-    return rows.map((r) => ({ studentId: r.student_id, upTo: Number(r.up_to), state: r.state }));
+    return (await this.pool.query<ProgressRow>('SELECT student_id, up_to, state FROM progress')).rows.map(progressFromRow);
   }
 
   async prune(before: string): Promise<number> {

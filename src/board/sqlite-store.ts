@@ -4,17 +4,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SetupError } from '../errors/setup-error';
 import { makeFolder } from '../files/make-folder';
-import {
-  boardTables,
-  resultFromRow,
-  type BoardStore,
-  type NewResult,
-  type ResultRow,
-  type SavedProgress,
-  type StoredResult,
-  type StoreSize,
-  type TokenRecord,
-} from './board-store';
+import type { BoardStore, NewResult, SavedProgress, StoredResult, StoreSize, TokenRecord } from './board-store';
+import { boardTables, progressFromRow, resultFromRow, tokenFromRow, type ProgressRow, type ResultRow, type TokenRow } from './board-tables';
 
 /**
  * better-sqlite3 is a native module that builds from source where no prebuilt
@@ -120,9 +111,8 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async token(hash: string): Promise<TokenRecord | undefined> {
-    const row = this.db.prepare('SELECT student_id, revoked_at FROM tokens WHERE hash = ?').get(hash) as
-      { student_id: string; revoked_at: string | null } | undefined;
-    return row && { studentId: row.student_id, revoked: row.revoked_at !== null };
+    const row = this.db.prepare('SELECT student_id, revoked_at FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+    return row && tokenFromRow(row);
   }
 
   async revokeTokens(studentId: string, at: string): Promise<number> {
@@ -138,11 +128,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   async progress(): Promise<SavedProgress[]> {
-    return (this.db.prepare('SELECT student_id, up_to, state FROM progress').all() as { student_id: string; up_to: number; state: string }[]).map((r) => ({
-      studentId: r.student_id,
-      upTo: r.up_to,
-      state: r.state,
-    }));
+    return (this.db.prepare('SELECT student_id, up_to, state FROM progress').all() as ProgressRow[]).map(progressFromRow);
   }
 
   async prune(before: string): Promise<number> {

@@ -34,11 +34,12 @@ setV8Flags('--liftoff-only');
  * A grading run is over in a fraction of a second, before optimised code
  * would pay for itself; what TurboFan compiles meanwhile (in background
  * threads) only lifts its peak memory, by some 4 MB of a one-exercise run's
- * 58. Long-lived commands (--watch, batch, board, repo) keep the optimising
- * compiler.
+ * 58. Long-lived commands (--watch, batch, board, repo, and test, which sets
+ * up and grades every example of every exercise, minutes in CI) keep the
+ * optimising compiler.
  */
-function shortLived(argv: readonly string[]): boolean {
-  return !argv.some((a) => ['--watch', 'batch', 'board', 'repo', 'merge', 'report'].includes(a));
+export function shortLived(argv: readonly string[]): boolean {
+  return !argv.some((a) => ['--watch', 'batch', 'board', 'repo', 'merge', 'report', 'test'].includes(a));
 }
 
 /*

@@ -2,6 +2,8 @@ import path from 'node:path';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { defaultExercisesDir } from '../package/package-info';
 import { defaultReportFormats, reportFormats } from '../report/index';
+import { varsFromEnv } from '../config/exercise-variables';
+import { parseVarAssignments } from '../exercise/variables';
 import type { CommandContext } from './command-context';
 import type { MessageId } from '../messages/catalog';
 
@@ -25,18 +27,35 @@ export function positiveInt(help: Help) {
 /** A repeatable option. No default ([]): commander would show "(default: [])" in help, which tells nobody anything. */
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-export const langOption = (help: Help) => new Option('--lang <code>', help('help.lang'));
-export const jsonOption = (help: Help, id: MessageId = 'help.json') => new Option('--json', help(id));
-export const exercisesOption = (help: Help, id: MessageId = 'help.exercises') => new Option('--exercises <dir>', help(id)).default(defaultExercisesDir);
-export const outOption = (help: Help, id: MessageId = 'help.out', dir = 'reports') => new Option('--out <dir>', help(id)).default(dir);
-export const formatOption = (help: Help, id: MessageId = 'help.format', formats = defaultReportFormats.join(',')) =>
-  new Option('--format <list>', help(id, { formats: reportFormats.join(', ') })).default(formats);
-export const varOption = (help: Help, id: MessageId) => new Option('--var <name=value>', help(id)).argParser(collect);
-export const hostOption = (help: Help, id: MessageId) => new Option('-H, --host <url>', help(id));
-export const concurrencyOption = (help: Help, id: MessageId = 'help.concurrency') =>
-  new Option('--concurrency <n>', help(id)).default(8).argParser(positiveInt(help));
-export const timeoutOption = (help: Help) => new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt(help));
-export const dbOption = (help: Help, id: MessageId) => new Option('--db <file|url>', help(id));
+/**
+ * The shared options by name, as npm keeps its option definitions in one
+ * table: a command adds `sharedOption.json(help)` in its chain, so the chain
+ * alone lists what the command takes, in the order its help shows.
+ */
+export const sharedOption = {
+  lang: (help: Help) => new Option('--lang <code>', help('help.lang')),
+  json: (help: Help, id: MessageId = 'help.json') => new Option('--json', help(id)),
+  exercises: (help: Help, id: MessageId = 'help.exercises') => new Option('--exercises <dir>', help(id)).default(defaultExercisesDir),
+  out: (help: Help, id: MessageId = 'help.out', dir = 'reports') => new Option('--out <dir>', help(id)).default(dir),
+  format: (help: Help, id: MessageId = 'help.format', formats = defaultReportFormats.join(',')) =>
+    new Option('--format <list>', help(id, { formats: reportFormats.join(', ') })).default(formats),
+  var: (help: Help, id: MessageId) => new Option('--var <name=value>', help(id)).argParser(collect),
+  host: (help: Help, id: MessageId) => new Option('-H, --host <url>', help(id)),
+  concurrency: (help: Help, id: MessageId = 'help.concurrency') => new Option('--concurrency <n>', help(id)).default(8).argParser(positiveInt(help)),
+  timeout: (help: Help) => new Option('--timeout <seconds>', help('help.timeout')).default(30).argParser(positiveInt(help)),
+  db: (help: Help, id: MessageId) => new Option('--db <file|url>', help(id)),
+};
+
+/**
+ * The exercise variables a grading run uses, lowest first: `below` (grade
+ * init's config, for grade), GRADE_VAR_*, then --var; one order for grade,
+ * repo and batch (grade list shows the same layers with their sources).
+ */
+export const varValues = (ctx: CommandContext, assignments: readonly string[] = [], below: Readonly<Record<string, string>> = {}) => ({
+  ...below,
+  ...varsFromEnv(ctx.io.env),
+  ...parseVarAssignments(assignments),
+});
 
 /** A path given on the command line, as the user meant it: relative to where grade was started. */
 export const fromCwd = (ctx: CommandContext, file: string) => path.resolve(ctx.io.cwd, file);

@@ -6,6 +6,8 @@ import type { Ajv, JSONSchemaType } from 'ajv';
 import { SetupError } from '../errors/setup-error';
 import { replaceFile } from '../files/replace-file';
 import { makeFolder } from '../files/make-folder';
+import { studentSchema } from '../result/schema';
+import type { StudentInfo } from '../result/types';
 
 /**
  * Who is being graded, written once by `grade init`. The one secret here is
@@ -14,7 +16,7 @@ import { makeFolder } from '../files/make-folder';
  * environment only.
  */
 export interface UserConfig {
-  student?: { id?: string; name?: string };
+  student?: StudentInfo;
   /** Values for exercise variables, e.g. dockerhub_user. */
   vars?: Record<string, string>;
   /** Written by `grade init --board URL --join CODE`: every `grade` run sends its result there. */
@@ -24,13 +26,7 @@ export interface UserConfig {
 const schema: JSONSchemaType<UserConfig> = {
   type: 'object',
   properties: {
-    student: {
-      type: 'object',
-      nullable: true,
-      properties: { id: { type: 'string', nullable: true }, name: { type: 'string', nullable: true } },
-      required: [],
-      additionalProperties: false,
-    },
+    student: studentSchema,
     vars: { type: 'object', nullable: true, required: [], additionalProperties: { type: 'string' }, propertyNames: { pattern: '^[a-z][a-z0-9_]*$' } },
     board: {
       type: 'object',

@@ -11,6 +11,7 @@ import type {
   NetworkDetails,
   VolumeDetails,
 } from './engine';
+import { SharedReads } from '../concurrency/shared-reads';
 
 export interface EngineViewOptions {
   /** Aborts every engine call (Ctrl-C). */
@@ -28,7 +29,7 @@ export interface EngineViewOptions {
  * another check is waiting on.
  */
 export class EngineView {
-  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly reads = new SharedReads();
 
   private readonly aliases: Map<string, string>;
   private readonly runSignal: AbortSignal | undefined;
@@ -48,21 +49,12 @@ export class EngineView {
     return this.aliases.get(normalizeImageRef(ref)) ?? ref;
   }
 
-  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let p = this.memo.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      this.memo.set(key, p);
-    }
-    return p;
-  }
-
   image(ref: string): Promise<ImageInfo | undefined> {
-    return this.once(`image:${ref}`, () => this.engine.inspectImage(this.real(ref), this.runSignal));
+    return this.reads.once(`image:${ref}`, () => this.engine.inspectImage(this.real(ref), this.runSignal));
   }
 
   history(ref: string): Promise<ImageHistoryEntry[] | undefined> {
-    return this.once(`history:${ref}`, () => this.engine.imageHistory(this.real(ref), this.runSignal));
+    return this.reads.once(`history:${ref}`, () => this.engine.imageHistory(this.real(ref), this.runSignal));
   }
 
   /**
@@ -71,7 +63,7 @@ export class EngineView {
    * a container "from image alpine" and vanish under the check's feet.
    */
   containers(): Promise<ContainerSummary[]> {
-    return this.once('containers', async () =>
+    return this.reads.once('containers', async () =>
       (await this.engine.listContainers(this.runSignal)).filter(
         (c) => c.Labels?.[PROBE_LABEL] !== 'true' && (!this.containerScope || this.containerScope(c.Labels ?? {})),
       ),
@@ -79,40 +71,40 @@ export class EngineView {
   }
 
   container(id: string): Promise<ContainerDetails | undefined> {
-    return this.once(`container:${id}`, () => this.engine.inspectContainer(id, this.runSignal));
+    return this.reads.once(`container:${id}`, () => this.engine.inspectContainer(id, this.runSignal));
   }
 
   stats(id: string): Promise<ContainerStats> {
-    return this.once(`stats:${id}`, () => this.engine.containerStats(id, this.runSignal));
+    return this.reads.once(`stats:${id}`, () => this.engine.containerStats(id, this.runSignal));
   }
 
   /** A stats reading with a real CPU delta (the engine samples twice, ~1 s apart). */
   sampledStats(id: string): Promise<ContainerStats> {
-    return this.once(`sampled-stats:${id}`, () => this.engine.containerStatsSampled(id, this.runSignal));
+    return this.reads.once(`sampled-stats:${id}`, () => this.engine.containerStatsSampled(id, this.runSignal));
   }
 
   top(id: string): Promise<ContainerProcessList> {
-    return this.once(`top:${id}`, () => this.engine.containerTop(id, this.runSignal));
+    return this.reads.once(`top:${id}`, () => this.engine.containerTop(id, this.runSignal));
   }
 
   logs(id: string, tail: number): Promise<{ stdout: string; stderr: string; truncated: boolean }> {
-    return this.once(`logs:${id}:${tail}`, () => this.engine.containerLogs(id, tail, this.runSignal));
+    return this.reads.once(`logs:${id}:${tail}`, () => this.engine.containerLogs(id, tail, this.runSignal));
   }
 
   systemTime(): Promise<Date> {
-    return this.once('system-time', () => this.engine.systemTime(this.runSignal));
+    return this.reads.once('system-time', () => this.engine.systemTime(this.runSignal));
   }
 
   networks(): Promise<NetworkDetails[]> {
-    return this.once('networks', () => this.engine.listNetworks(this.runSignal));
+    return this.reads.once('networks', () => this.engine.listNetworks(this.runSignal));
   }
 
   network(id: string): Promise<NetworkDetails | undefined> {
-    return this.once(`network:${id}`, () => this.engine.inspectNetwork(id, this.runSignal));
+    return this.reads.once(`network:${id}`, () => this.engine.inspectNetwork(id, this.runSignal));
   }
 
   volumes(): Promise<VolumeDetails[]> {
-    return this.once('volumes', () => this.engine.listVolumes(this.runSignal));
+    return this.reads.once('volumes', () => this.engine.listVolumes(this.runSignal));
   }
 
   /** A file of an image, copied out of a probe that is created and never started (not memoised, like probes). */

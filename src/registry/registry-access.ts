@@ -1,5 +1,6 @@
 import { parseReference, type RegistryReference } from '../docker/image-reference';
 import { RegistryClient, type Descriptor, type ImageConfig, type ImageManifest, type RegistryCredentials } from './registry-client';
+import { SharedReads } from '../concurrency/shared-reads';
 
 export interface RegistryAccessOptions {
   /** The registry that stands for Docker Hub (`docker.io`): its API at https://registry-1.docker.io unless --registry says otherwise. */
@@ -31,7 +32,7 @@ export interface PulledImage {
  */
 export class RegistryAccess {
   private readonly clients = new Map<string, RegistryClient>();
-  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly reads = new SharedReads();
 
   constructor(
     private readonly opts: RegistryAccessOptions,
@@ -59,25 +60,16 @@ export class RegistryAccess {
     return c;
   }
 
-  private once<T>(key: string, load: () => Promise<T>): Promise<T> {
-    let p = this.memo.get(key) as Promise<T> | undefined;
-    if (!p) {
-      p = load();
-      this.memo.set(key, p);
-    }
-    return p;
-  }
-
   /** Whether the tag exists (manifest HEAD: on Docker Hub it does not count as a pull). */
   head(image: string, anonymous: boolean, signal?: AbortSignal): Promise<{ digest?: string; mediaType?: string }> {
     const { ref, baseUrl } = this.resolve(image);
-    return this.once(`head ${anonymous} ${image}`, () => this.client(baseUrl, anonymous).headManifest(ref.repository, ref.reference, signal));
+    return this.reads.once(`head ${anonymous} ${image}`, () => this.client(baseUrl, anonymous).headManifest(ref.repository, ref.reference, signal));
   }
 
   /** Manifest and config of the image for the engine's platform. */
   pull(image: string, anonymous: boolean, signal?: AbortSignal): Promise<PulledImage> {
     const { ref, baseUrl } = this.resolve(image);
-    return this.once(`pull ${anonymous} ${image}`, async () => {
+    return this.reads.once(`pull ${anonymous} ${image}`, async () => {
       const client = this.client(baseUrl, anonymous);
       const { digest, manifest } = await client.imageManifest(ref.repository, ref.reference, this.platform, signal);
       const config = await client.imageConfig(ref.repository, manifest.config, signal);

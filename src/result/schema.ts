@@ -1,5 +1,5 @@
 import type { JSONSchemaType } from 'ajv';
-import type { CheckResult, ExerciseResult, GradeResult, Score } from './types';
+import type { CheckResult, ExerciseResult, GradeResult, Score, StudentInfo } from './types';
 
 const score: JSONSchemaType<Score> = {
   type: 'object',
@@ -55,6 +55,19 @@ const exercise: JSONSchemaType<ExerciseResult> = {
   additionalProperties: false,
 };
 
+/**
+ * Who was graded. `grade init` writes the same record to the user's config
+ * (src/config/user-config.ts), and a run copies it into its result: one schema
+ * for both, so the config accepts exactly what a result may carry.
+ */
+export const studentSchema: JSONSchemaType<StudentInfo | undefined> & { nullable: true } = {
+  type: 'object',
+  nullable: true,
+  properties: { id: { type: 'string', nullable: true }, name: { type: 'string', nullable: true } },
+  required: [],
+  additionalProperties: false,
+};
+
 /** JSON Schema of `grade --json` output. `schemas/grade-result.schema.json` is written from this (npm run schemas). */
 export const gradeResultSchema: JSONSchemaType<GradeResult> = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -80,13 +93,7 @@ export const gradeResultSchema: JSONSchemaType<GradeResult> = {
       required: ['kind', 'endpoint', 'dockerVersion'],
       additionalProperties: false,
     },
-    student: {
-      type: 'object',
-      nullable: true,
-      properties: { id: { type: 'string', nullable: true }, name: { type: 'string', nullable: true } },
-      required: [],
-      additionalProperties: false,
-    },
+    student: studentSchema,
     startedAt: { type: 'string', format: 'date-time' },
     durationMs: { type: 'number', minimum: 0 },
     score,

@@ -75,8 +75,7 @@ async function evaluateWithTimeout(
     else limit.signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    const deadline = Date.now() + timeoutMs;
-    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal: limit.signal, deadline }), stopped]);
+    return await Promise.race([check.kind.evaluate(check.params, { ...ctx, signal: limit.signal, deadline: limit.endsAt }), stopped]);
   } finally {
     limit.dispose();
     if (onAbort) limit.signal.removeEventListener('abort', onAbort);

@@ -44,6 +44,22 @@ describe('startDeadline', () => {
     expect(d.signal.aborted).toBe(false);
   });
 
+  test('endsAt is the instant its timer was set for, and a parent already aborted does not change it', async () => {
+    const before = Date.now();
+    const d = startDeadline('check', 40);
+    const after = Date.now();
+    expect(d.endsAt).toBeGreaterThanOrEqual(before + 40);
+    expect(d.endsAt).toBeLessThanOrEqual(after + 40);
+    await new Promise((r) => d.signal.addEventListener('abort', r, { once: true }));
+    // Timers never fire early; Date.now() may read a millisecond behind the timer's clock.
+    expect(Date.now()).toBeGreaterThanOrEqual(d.endsAt - 1);
+    const parent = new AbortController();
+    parent.abort('before');
+    const aborted = startDeadline('check', 60_000, parent.signal);
+    expect(aborted.endsAt).toBeGreaterThanOrEqual(after + 60_000);
+    aborted.dispose();
+  });
+
   test('within: the work gets the signal, the timer ends with the work', async () => {
     await expect(within(20, (signal) => new Promise((_, reject) => signal.addEventListener('abort', () => reject(signal.reason))))).rejects.toThrow(
       'a 0.02 s limit: no end within 0.02 s',

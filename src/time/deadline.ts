@@ -31,12 +31,16 @@ export interface LinkedAbort {
 export interface Deadline extends LinkedAbort {
   /** True once the time limit fired (not the parent, not `abort()`). */
   readonly expired: boolean;
+  /** When the limit fires (epoch ms), for work that must end shortly before it: the same instant as the timer's, never a second reckoning. */
+  readonly endsAt: number;
 }
 
 class Link implements Deadline {
   private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private fired = false;
+  /** No limit until startTimer sets one (a linkedAbort has none). */
+  endsAt = Infinity;
   private readonly onParent = () => this.abort(this.parent?.reason);
 
   constructor(private readonly parent: AbortSignal | undefined) {
@@ -45,6 +49,7 @@ class Link implements Deadline {
   }
 
   startTimer(limit: string, ms: number): void {
+    this.endsAt = Date.now() + Math.max(0, ms);
     if (this.controller.signal.aborted) return;
     this.timer = setTimeout(
       () => {

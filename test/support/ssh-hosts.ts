@@ -165,6 +165,28 @@ setTimeout(() => process.exit(0), 120000);
 `;
 
 /**
+ * `grade batch` over a class of test VMs, as the suites give it: only the
+ * suite's known_hosts is trusted, and a host on this loopback that gives no
+ * handshake within 3 s is given up (every VM here answers in well under one).
+ */
+export function batchArgs(o: { hostsFile: string; exercises: string; out: string; knownHosts: string; hostTimeoutSeconds: number }): string[] {
+  return [
+    'batch',
+    o.hostsFile,
+    '--exercises',
+    o.exercises,
+    '--out',
+    o.out,
+    '--known-hosts',
+    o.knownHosts,
+    '--connect-timeout',
+    '3',
+    '--host-timeout',
+    String(o.hostTimeoutSeconds),
+  ];
+}
+
+/**
  * `docker` wrappers put first on a VM's PATH to inject faults into
  * `docker system dial-stdio` (every other docker command passes through):
  * `hang` answers the connection handshake, then never again;

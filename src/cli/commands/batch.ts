@@ -1,12 +1,10 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { SetupError } from '../../errors/setup-error';
 import { reportFormats, parseFormats } from '../../report/index';
-import { parseVarAssignments } from '../../exercise/variables';
 import { resolveLanguage } from '../../config/run-language';
-import { varsFromEnv } from '../../config/exercise-variables';
 import { phrase } from '../../messages/phrase';
 import type { CommandContext } from '../command-context';
-import { concurrencyOption, exercisesOption, formatOption, fromCwd, langOption, outOption, positiveInt, timeoutOption, varOption } from '../shared-options';
+import { fromCwd, positiveInt, sharedOption, varValues } from '../shared-options';
 
 /** `grade batch <hosts-file>`: an instructor grades a class over SSH. */
 export function batchCommand(ctx: CommandContext) {
@@ -21,13 +19,13 @@ export function batchCommand(ctx: CommandContext) {
     .description(help('help.batch'))
     .argument('<hosts-file>', help('help.batch.hostsFile'))
     .argument('[exercise...]', help('help.batch.exerciseIds'))
-    .addOption(outOption(help, 'help.batch.out', 'reports/batch'))
-    .addOption(formatOption(help, 'help.batch.format', reportFormats.join(',')))
-    .addOption(varOption(help, 'help.batch.var'))
-    .addOption(exercisesOption(help))
-    .addOption(concurrencyOption(help, 'help.batch.concurrency'))
+    .addOption(sharedOption.out(help, 'help.batch.out', 'reports/batch'))
+    .addOption(sharedOption.format(help, 'help.batch.format', reportFormats.join(',')))
+    .addOption(sharedOption.var(help, 'help.batch.var'))
+    .addOption(sharedOption.exercises(help))
+    .addOption(sharedOption.concurrency(help, 'help.batch.concurrency'))
     .addOption(new Option('--check-concurrency <n>', help('help.batch.checkConcurrency')).default(4).argParser(positiveInt(help)))
-    .addOption(timeoutOption(help))
+    .addOption(sharedOption.timeout(help))
     .addOption(new Option('--connect-timeout <seconds>', help('help.batch.connectTimeout')).default(10).argParser(positiveInt(help)))
     .addOption(new Option('--host-timeout <seconds>', help('help.batch.hostTimeout')).default(300).argParser(positiveInt(help)))
     .addOption(new Option('--resume', help('help.batch.resume')))
@@ -39,7 +37,7 @@ export function batchCommand(ctx: CommandContext) {
     .addOption(new Option('--every <interval>', help('help.batch.every')))
     .addOption(new Option('--board <url>', help('help.batch.board')))
     .addOption(new Option('--board-secret-file <file>', help('help.batch.boardSecretFile')))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .action(async (hostsFile, ids, o) => {
       const { batchCommand: batch, parseShard, parseInterval } = require('../batch-command') as typeof import('../batch-command');
       // Before the options that may be refused: their errors are in the run's language.
@@ -51,7 +49,7 @@ export function batchCommand(ctx: CommandContext) {
           {
             out: fromCwd(ctx, o.out),
             formats: parseFormats(o.format),
-            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
+            vars: varValues(ctx, o.var),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,
             checkConcurrency: o.checkConcurrency,
@@ -82,7 +80,7 @@ export function mergeCommand(ctx: CommandContext) {
     .argument('<out>', help('help.merge.out'))
     .argument('<shard...>', help('help.merge.shards'))
     .addOption(new Option('--hosts <file>', help('help.merge.hosts')))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .action((out, shards, o) => {
       const { mergeCommand: merge } = require('../batch-command') as typeof import('../batch-command');
       ctx.exit(

@@ -4,7 +4,7 @@ import { DEFAULT_LISTEN } from '../../board/board-address';
 import { message, type MessageId } from '../../messages/catalog';
 import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
-import { dbOption, exercisesOption, fromCwd, langOption, positiveInt } from '../shared-options';
+import { fromCwd, positiveInt, sharedOption } from '../shared-options';
 
 const boardCommandModule = () => require('../board-command') as typeof import('../board-command');
 
@@ -20,8 +20,8 @@ function storeCommand(ctx: CommandContext, name: string, description: MessageId)
   return new Command(name)
     .description(help(description))
     .addOption(new Option('--class <file>', help('help.revoke.class')).makeOptionMandatory())
-    .addOption(dbOption(help, 'help.revoke.db'))
-    .addOption(langOption(help));
+    .addOption(sharedOption.db(help, 'help.revoke.db'))
+    .addOption(sharedOption.lang(help));
 }
 
 function storeOptions(ctx: CommandContext, o: { class: string; db?: string; lang?: string }) {
@@ -60,12 +60,12 @@ export function boardCommand(ctx: CommandContext) {
       // Not mandatory: commander would demand it of `grade board revoke` too, before revoke's own --class is read.
       .addOption(new Option('--class <file>', help('help.board.class')))
       .addOption(new Option('--listen <host:port>', help('help.board.listen')).default(DEFAULT_LISTEN))
-      .addOption(dbOption(help, 'help.board.db'))
+      .addOption(sharedOption.db(help, 'help.board.db'))
       .addOption(new Option('--stuck-minutes <n>', help('help.board.stuckMinutes')).default(10).argParser(positiveInt(help)))
       .addOption(new Option('--secret-file <file>', help('help.board.secretFile')))
-      .addOption(exercisesOption(help, 'help.board.exercises'))
+      .addOption(sharedOption.exercises(help, 'help.board.exercises'))
       .addOption(new Option('--trust-proxy <addresses>', help('help.board.trustProxy')))
-      .addOption(langOption(help))
+      .addOption(sharedOption.lang(help))
       .action(async (o) => {
         const lang = resolveLanguage(o.lang, io.env);
         if (!o.class) throw new SetupError(message(lang, 'board.needsClass'), message(lang, 'board.needsClassAdvice'));

@@ -2,7 +2,7 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { parseVarAssignments } from '../../exercise/variables';
 import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
-import { exercisesOption, fromCwd, hostOption, jsonOption, langOption, positiveInt, varOption } from '../shared-options';
+import { fromCwd, positiveInt, sharedOption } from '../shared-options';
 
 /** `grade test [exercise...]`: a course maintainer proves exercises against their examples, on a clean engine. */
 export function examplesCommand(ctx: CommandContext) {
@@ -10,14 +10,14 @@ export function examplesCommand(ctx: CommandContext) {
   return new Command('test')
     .description(help('help.test'))
     .argument('[exercise...]', help('help.test.exerciseIds'))
-    .addOption(exercisesOption(help))
-    .addOption(jsonOption(help))
-    .addOption(hostOption(help, 'help.grade.host'))
+    .addOption(sharedOption.exercises(help))
+    .addOption(sharedOption.json(help))
+    .addOption(sharedOption.host(help, 'help.grade.host'))
     .addOption(new Option('--engine-may-hold-other-objects', help('help.test.engineMayHold')))
     .addOption(new Option('--example-timeout <seconds>', help('help.test.exampleTimeout')).default(180).argParser(positiveInt(help)))
-    .addOption(varOption(help, 'help.grade.var'))
+    .addOption(sharedOption.var(help, 'help.grade.var'))
     .addOption(new Option('--registry <url>', help('help.test.registry')))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .action(async (ids, o) => {
       const { testCommand } = require('../test-command') as typeof import('../test-command');
       ctx.exit(
@@ -46,7 +46,7 @@ export function newExerciseCommand(ctx: CommandContext) {
     .description(help('help.new'))
     .argument('<exercise-id>', help('help.new.id'))
     .addOption(new Option('--exercises <dir>', help('help.new.exercises')).default('exercises'))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .action((id, o) => {
       const { newCommand } = require('../new-command') as typeof import('../new-command');
       ctx.exit(newCommand(id, fromCwd(ctx, o.exercises), resolveLanguage(o.lang, io.env), io));

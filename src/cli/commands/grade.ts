@@ -2,22 +2,9 @@ import { Command, Option } from '@commander-js/extra-typings';
 import { historyLocation } from '../../history/location';
 import { grader } from '../../package/package-info';
 import { parseFormats } from '../../report/index';
-import { parseVarAssignments } from '../../exercise/variables';
 import { resolveLanguage } from '../../config/run-language';
-import { varsFromEnv } from '../../config/exercise-variables';
 import type { CommandContext } from '../command-context';
-import {
-  concurrencyOption,
-  exercisesOption,
-  formatOption,
-  fromCwd,
-  hostOption,
-  jsonOption,
-  langOption,
-  outOption,
-  timeoutOption,
-  varOption,
-} from '../shared-options';
+import { fromCwd, sharedOption, varValues } from '../shared-options';
 
 /** `grade [exercise...]`: the root command, a student's run on their own engine. */
 export function gradeProgram(ctx: CommandContext) {
@@ -26,22 +13,22 @@ export function gradeProgram(ctx: CommandContext) {
     .description(help('help.grade'))
     .version(grader.version, '-V, --version', help('help.version'))
     .argument('[exercise...]', help('help.grade.exerciseIds'))
-    .addOption(jsonOption(help))
-    .addOption(outOption(help))
-    .addOption(formatOption(help))
+    .addOption(sharedOption.json(help))
+    .addOption(sharedOption.out(help))
+    .addOption(sharedOption.format(help))
     .addOption(new Option('--no-reports', help('help.grade.noReports')))
     .addOption(new Option('--history <file>', help('help.grade.history')))
     .addOption(new Option('--no-history', help('help.grade.noHistory')))
-    .addOption(varOption(help, 'help.grade.var'))
-    .addOption(hostOption(help, 'help.grade.host'))
-    .addOption(exercisesOption(help))
-    .addOption(concurrencyOption(help))
-    .addOption(timeoutOption(help))
+    .addOption(sharedOption.var(help, 'help.grade.var'))
+    .addOption(sharedOption.host(help, 'help.grade.host'))
+    .addOption(sharedOption.exercises(help))
+    .addOption(sharedOption.concurrency(help))
+    .addOption(sharedOption.timeout(help))
     .addOption(new Option('--student <id>', help('help.grade.student')))
     .addOption(new Option('--registry <url>', help('help.grade.registry')))
     .addOption(new Option('--config <file>', help('help.grade.config')))
     .addOption(new Option('--watch', help('help.grade.watch')))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .enablePositionalOptions()
     .exitOverride()
     .action(async (ids, o) => {
@@ -61,7 +48,7 @@ export function gradeProgram(ctx: CommandContext) {
             reports: o.reports,
             formats,
             historyFile: o.history === false ? false : historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
-            vars: { ...config.vars, ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
+            vars: varValues(ctx, o.var, config.vars),
             ...(o.host ? { host: o.host } : {}),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,

@@ -1,7 +1,7 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
-import { langOption } from '../shared-options';
+import { sharedOption } from '../shared-options';
 
 /** `grade init`: a student's answers (id, name, Docker Hub user, board) kept for later runs. */
 export function initCommand(ctx: CommandContext) {
@@ -14,7 +14,7 @@ export function initCommand(ctx: CommandContext) {
     .addOption(new Option('--config <file>', help('help.init.config')))
     .addOption(new Option('--board <url>', help('help.init.board')))
     .addOption(new Option('--join <code>', help('help.init.join')))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .action(async (o) => {
       const { userConfigLocation } = require('../../config/user-config') as typeof import('../../config/user-config');
       const { initCommand: init } = require('../init-command') as typeof import('../init-command');

@@ -3,18 +3,18 @@ import { SetupError } from '../../errors/setup-error';
 import { resolveLanguage } from '../../config/run-language';
 import { terminalText } from '../../report/terminal-text';
 import type { CommandContext } from '../command-context';
-import { exercisesOption, fromCwd, jsonOption, langOption } from '../shared-options';
+import { fromCwd, sharedOption } from '../shared-options';
 
 /** `grade list`: the exercises and their checks, with points. */
 export function listCommand(ctx: CommandContext) {
   const { help, io } = ctx;
   return new Command('list')
     .description(help('help.list'))
-    .addOption(jsonOption(help, 'help.list.json'))
+    .addOption(sharedOption.json(help, 'help.list.json'))
     .addOption(new Option('--kinds', help('help.list.kinds')))
-    .addOption(exercisesOption(help))
+    .addOption(sharedOption.exercises(help))
     .addOption(new Option('--config <file>', help('help.list.config')))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .action((o) => {
       const lang = resolveLanguage(o.lang, io.env);
       const { readUserConfig, userConfigLocation } = require('../../config/user-config') as typeof import('../../config/user-config');

@@ -1,22 +1,8 @@
 import { Command, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { parseFormats } from '../../report/index';
-import { parseVarAssignments } from '../../exercise/variables';
 import { resolveLanguage } from '../../config/run-language';
-import { varsFromEnv } from '../../config/exercise-variables';
 import type { CommandContext } from '../command-context';
-import {
-  concurrencyOption,
-  exercisesOption,
-  formatOption,
-  fromCwd,
-  hostOption,
-  jsonOption,
-  langOption,
-  outOption,
-  positiveInt,
-  timeoutOption,
-  varOption,
-} from '../shared-options';
+import { fromCwd, positiveInt, sharedOption, varValues } from '../shared-options';
 
 function percent(help: CommandContext['help']) {
   return (v: string): number => {
@@ -33,18 +19,18 @@ export function repoCommand(ctx: CommandContext) {
     .description(help('help.repo'))
     .argument('[dir]', help('help.repo.dir'), '.')
     .argument('[exercise...]', help('help.repo.exerciseIds'))
-    .addOption(jsonOption(help))
-    .addOption(outOption(help))
-    .addOption(formatOption(help, 'help.format', 'html,json,junit'))
+    .addOption(sharedOption.json(help))
+    .addOption(sharedOption.out(help))
+    .addOption(sharedOption.format(help, 'help.format', 'html,json,junit'))
     .addOption(new Option('--pass-mark <percent>', help('help.repo.passMark')).default(100).argParser(percent(help)))
-    .addOption(varOption(help, 'help.repo.var'))
-    .addOption(hostOption(help, 'help.repo.host'))
-    .addOption(exercisesOption(help))
-    .addOption(concurrencyOption(help))
-    .addOption(timeoutOption(help))
+    .addOption(sharedOption.var(help, 'help.repo.var'))
+    .addOption(sharedOption.host(help, 'help.repo.host'))
+    .addOption(sharedOption.exercises(help))
+    .addOption(sharedOption.concurrency(help))
+    .addOption(sharedOption.timeout(help))
     .addOption(new Option('--step-timeout <seconds>', help('help.repo.stepTimeout')).default(600).argParser(positiveInt(help)))
     .addOption(new Option('--student <id>', help('help.repo.student')))
-    .addOption(langOption(help))
+    .addOption(sharedOption.lang(help))
     .action(async (dir, ids, o) => {
       const { repoCommand: repo } = require('../repo-command') as typeof import('../repo-command');
       ctx.exit(
@@ -55,7 +41,7 @@ export function repoCommand(ctx: CommandContext) {
             json: Boolean(o.json),
             out: fromCwd(ctx, o.out),
             formats: parseFormats(o.format),
-            vars: { ...varsFromEnv(io.env), ...parseVarAssignments(o.var ?? []) },
+            vars: varValues(ctx, o.var),
             ...(o.host ? { host: o.host } : {}),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,

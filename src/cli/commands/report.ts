@@ -3,7 +3,7 @@ import { historyLocation } from '../../history/location';
 import { parseFormats } from '../../report/index';
 import { resolveLanguage } from '../../config/run-language';
 import type { CommandContext } from '../command-context';
-import { formatOption, fromCwd, langOption, outOption } from '../shared-options';
+import { fromCwd, sharedOption } from '../shared-options';
 
 /** `grade report [exercise...]`: reports written again from the attempt history, without grading. */
 export function reportCommand(ctx: CommandContext) {
@@ -12,9 +12,9 @@ export function reportCommand(ctx: CommandContext) {
     .description(help('help.report'))
     .argument('[exercise...]', help('help.report.exerciseIds'))
     .addOption(new Option('--history <file>', help('help.report.history')))
-    .addOption(formatOption(help))
-    .addOption(outOption(help))
-    .addOption(langOption(help))
+    .addOption(sharedOption.format(help))
+    .addOption(sharedOption.out(help))
+    .addOption(sharedOption.lang(help))
     .action((ids, o) => {
       const { reportCommand: report } = require('../report-command') as typeof import('../report-command');
       ctx.exit(

@@ -1,6 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import type { CommandContext } from '../command-context';
-import { exercisesOption, fromCwd } from '../shared-options';
+import { fromCwd, sharedOption } from '../shared-options';
 
 /** `grade validate [file...]`: exercise specs checked against their schema, with file:line:path errors. */
 export function validateCommand(ctx: CommandContext) {
@@ -8,7 +8,7 @@ export function validateCommand(ctx: CommandContext) {
   return new Command('validate')
     .description(help('help.validate'))
     .argument('[file...]', help('help.validate.files'))
-    .addOption(exercisesOption(help))
+    .addOption(sharedOption.exercises(help))
     .action((files, o) => {
       const { validateCommand: validate } = require('../validate-command') as typeof import('../validate-command');
       ctx.exit(
