@@ -49,6 +49,8 @@ export async function startTestBoard(
     port?: number;
     limits?: Partial<BoardLimits>;
     stuckMinutes?: number;
+    /** How often the board updates its page for the clock alone (default 1000 ms). */
+    clockTickMs?: number;
     trustProxy?: string[];
     /** The class file (default CLASS_YAML). */
     classYaml?: string;
@@ -72,6 +74,7 @@ export async function startTestBoard(
     stuckMinutes: opts.stuckMinutes ?? 10,
     clock: () => Date.now() + offset,
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.clockTickMs ? { clockTickMs: opts.clockTickMs } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
   });
