@@ -46,7 +46,12 @@ export function boardBoundsSuite(store: StoreName): void {
     let board: TestBoard;
     const start = async (limits?: Partial<BoardLimits>, classYaml?: string, clockTickMs?: number) => {
       const db = await newDb();
-      return startTestBoard({ ...(db ? { db } : {}), ...(classYaml ? { classYaml } : {}), ...(limits ? { limits } : {}), ...(clockTickMs ? { clockTickMs } : {}) });
+      return startTestBoard({
+        ...(db ? { db } : {}),
+        ...(classYaml ? { classYaml } : {}),
+        ...(limits ? { limits } : {}),
+        ...(clockTickMs ? { clockTickMs } : {}),
+      });
     };
     afterEach(() => board?.close());
 
