@@ -4,9 +4,9 @@
  * it cached on earlier runs; without them (a fresh clone, CI, --no-cache) it
  * orders by file size, and the longest suites of the fast loop are 3-line files
  * (board-bounds.*.test.ts) that then start last and keep the run waiting on
- * them alone. Where jest has no duration of its own, the seconds measured in
- * test/support/suite-seconds.json stand in; a suite in neither is taken as a
- * short one. Only the order changes: which suites run, and how, does not.
+ * them alone. A suite's weight is the longer of jest's cached duration and the
+ * seconds measured in test/support/suite-seconds.json; a suite in neither is
+ * taken as a short one. Only the order changes: which suites run, and how, does not.
  *
  * Refresh the seconds from a run of the fast loop:
  *   npx jest --selectProjects unit --maxWorkers=3 --json --outputFile=/tmp/u.json
@@ -31,10 +31,12 @@ class LongSuitesFirst extends Sequencer {
     } catch {
       // No file: jest's own durations, and every other suite taken as short.
     }
+    // The longer of the two: jest also caches the time of a run filtered by -t, which ran a few of a suite's tests.
     const seconds = (test) => {
       const cached = this.time(test);
-      if (cached != null) return cached / 1000;
-      return measured[path.relative(ROOT, test.path).split(path.sep).join('/')] ?? UNKNOWN_SECONDS;
+      const listed = measured[path.relative(ROOT, test.path).split(path.sep).join('/')];
+      if (cached == null && listed == null) return UNKNOWN_SECONDS;
+      return Math.max((cached ?? 0) / 1000, listed ?? 0);
     };
     const weight = new Map(tests.map((t) => [t, seconds(t)]));
     return [...tests].sort((a, b) => {
