@@ -96,63 +96,72 @@ describe('the npm package', () => {
     expect(pkg.peerDependenciesMeta?.['better-sqlite3']?.optional).toBe(true);
   });
 
-  test('installed from the tarball offline, grade runs: --version, list, validate; the board says how to add SQLite', async () => {
-    const prefix = path.join(work, 'prefix');
-    const install = await shell(`npm install -g --offline --no-audit --no-fund --prefix ${prefix} --cache ${path.join(work, 'cache')} ${tarball}`, {
-      timeout: 120_000,
-    });
-    expect(install.code).toBe(0);
-    // Nothing to wonder about on install: the shipped package.json has no scripts for npm to warn of.
-    expect(install.stderr).not.toMatch(/install-scripts|prepare|allow-scripts/);
-    const manifest = JSON.parse(readFileSync(path.join(prefix, 'lib/node_modules/grade/package.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(manifest).filter((k) => ['scripts', 'devDependencies', 'overrides', 'dependencies'].includes(k))).toEqual([]);
-    expect([manifest.version, manifest.bin, manifest.engines]).toEqual([pkg.version, pkg.bin, pkg.engines]);
-    const grade = path.join(prefix, 'bin/grade');
-    // Run from an empty folder, so nothing of the clone can be found by accident.
-    const cwd = mkdtempSync(path.join(work, 'cwd-'));
-    const version = await shell(`${grade} --version`, { cwd });
-    expect([version.code, version.stdout.trim()]).toEqual([0, pkg.version]);
-    const list = await shell(`${grade} list --json`, { cwd });
-    expect(list.code).toBe(0);
-    expect((JSON.parse(list.stdout) as unknown[]).length).toBe(files.filter((f) => /^exercises\/[^/]+\.yaml$/.test(f.path)).length);
-    const validate = await shell(`${grade} validate`, { cwd });
-    expect([validate.code, validate.stderr]).toEqual([0, expect.stringMatching(/^\d+ exercise file\(s\) valid: /)]);
-    // The two modules deferred out of vendor/dockerode.js load from their own files when first called.
-    const vendor = path.join(prefix, 'lib/node_modules/grade/dist/bundle/vendor');
-    const deferred = await shell(
-      `node -e 'const ssh = require("./docker-modem-ssh.js"); const agent = ssh({ host: "127.0.0.1" }); console.log(typeof agent.createConnection, typeof require("./dockerode-session.js"))'`,
-      { cwd: vendor },
-    );
-    expect([deferred.code, deferred.stdout]).toEqual([0, 'function function\n']);
-    // The board's SQLite store is the one piece not shipped: one line says how to add it.
-    writeFileSync(path.join(cwd, 'class.yaml'), 'students:\n  - { id: s01, name: Alice }\n');
-    const board = await shell(`${grade} board --class class.yaml --listen 127.0.0.1:0`, { cwd });
-    expect([board.code, board.stderr]).toEqual([
-      2,
-      expect.stringMatching(/^grade: the board's SQLite store needs better-sqlite3, .*npm install -g better-sqlite3@.*\n$/),
-    ]);
-  }, 180_000);
+  // The two installs (each into a prefix of its own) run at once: most of their time is npm's.
+  test.concurrent(
+    'installed from the tarball offline, grade runs: --version, list, validate; the board says how to add SQLite',
+    async () => {
+      const prefix = path.join(work, 'prefix');
+      const install = await shell(`npm install -g --offline --no-audit --no-fund --prefix ${prefix} --cache ${path.join(work, 'cache')} ${tarball}`, {
+        timeout: 120_000,
+      });
+      expect(install.code).toBe(0);
+      // Nothing to wonder about on install: the shipped package.json has no scripts for npm to warn of.
+      expect(install.stderr).not.toMatch(/install-scripts|prepare|allow-scripts/);
+      const manifest = JSON.parse(readFileSync(path.join(prefix, 'lib/node_modules/grade/package.json'), 'utf8')) as Record<string, unknown>;
+      expect(Object.keys(manifest).filter((k) => ['scripts', 'devDependencies', 'overrides', 'dependencies'].includes(k))).toEqual([]);
+      expect([manifest.version, manifest.bin, manifest.engines]).toEqual([pkg.version, pkg.bin, pkg.engines]);
+      const grade = path.join(prefix, 'bin/grade');
+      // Run from an empty folder, so nothing of the clone can be found by accident.
+      const cwd = mkdtempSync(path.join(work, 'cwd-'));
+      const version = await shell(`${grade} --version`, { cwd });
+      expect([version.code, version.stdout.trim()]).toEqual([0, pkg.version]);
+      const list = await shell(`${grade} list --json`, { cwd });
+      expect(list.code).toBe(0);
+      expect((JSON.parse(list.stdout) as unknown[]).length).toBe(files.filter((f) => /^exercises\/[^/]+\.yaml$/.test(f.path)).length);
+      const validate = await shell(`${grade} validate`, { cwd });
+      expect([validate.code, validate.stderr]).toEqual([0, expect.stringMatching(/^\d+ exercise file\(s\) valid: /)]);
+      // The two modules deferred out of vendor/dockerode.js load from their own files when first called.
+      const vendor = path.join(prefix, 'lib/node_modules/grade/dist/bundle/vendor');
+      const deferred = await shell(
+        `node -e 'const ssh = require("./docker-modem-ssh.js"); const agent = ssh({ host: "127.0.0.1" }); console.log(typeof agent.createConnection, typeof require("./dockerode-session.js"))'`,
+        { cwd: vendor },
+      );
+      expect([deferred.code, deferred.stdout]).toEqual([0, 'function function\n']);
+      // The board's SQLite store is the one piece not shipped: one line says how to add it.
+      writeFileSync(path.join(cwd, 'class.yaml'), 'students:\n  - { id: s01, name: Alice }\n');
+      const board = await shell(`${grade} board --class class.yaml --listen 127.0.0.1:0`, { cwd });
+      expect([board.code, board.stderr]).toEqual([
+        2,
+        expect.stringMatching(/^grade: the board's SQLite store needs better-sqlite3, .*npm install -g better-sqlite3@.*\n$/),
+      ]);
+    },
+    180_000,
+  );
 
-  test("as a user without root, the README's install lines work as written and grade --version answers", async () => {
-    // Exactly the README's two lines, the course's URL aside: a student's first step must not need sudo.
-    const readme = shipped('README.md').split('\n');
-    const install = readme.find((l) => l.startsWith('npm install -g --prefix ~/.local '))!;
-    const pathLine = readme.find((l) => l.startsWith('export PATH="$HOME/.local/bin:$PATH"'))!.replace(/\s+#.*$/, '');
-    expect([install, pathLine].every(Boolean)).toBe(true);
-    const home = mkdtempSync(path.join(os.tmpdir(), 'grade-student-home-'));
-    const local = path.join(home, path.basename(tarball));
-    copyFileSync(tarball, local);
-    await sh(`chown -R nobody: ${home}`);
-    const asStudent = install.replace(/https:\/\/.*\.tgz/, local);
-    const r = await shell(
-      `runuser -u nobody -- env -i HOME=${home} PATH=${path.dirname(process.execPath)}:/usr/bin:/bin bash -c 'cd && ${asStudent} && ${pathLine} && grade --version && command -v grade'`,
-      { timeout: 120_000 },
-    );
-    expect([r.code, r.code ? r.stderr : '']).toEqual([0, '']);
-    expect(r.stderr).not.toMatch(/EACCES|ERR!/);
-    // npm's own line first ("added 1 package in 2s"), then grade's version and where the shell finds it.
-    expect(r.stdout.trim().split('\n').slice(-2)).toEqual([pkg.version, path.join(home, '.local/bin/grade')]);
-  }, 180_000);
+  test.concurrent(
+    "as a user without root, the README's install lines work as written and grade --version answers",
+    async () => {
+      // Exactly the README's two lines, the course's URL aside: a student's first step must not need sudo.
+      const readme = shipped('README.md').split('\n');
+      const install = readme.find((l) => l.startsWith('npm install -g --prefix ~/.local '))!;
+      const pathLine = readme.find((l) => l.startsWith('export PATH="$HOME/.local/bin:$PATH"'))!.replace(/\s+#.*$/, '');
+      expect([install, pathLine].every(Boolean)).toBe(true);
+      const home = mkdtempSync(path.join(os.tmpdir(), 'grade-student-home-'));
+      const local = path.join(home, path.basename(tarball));
+      copyFileSync(tarball, local);
+      await sh(`chown -R nobody: ${home}`);
+      const asStudent = install.replace(/https:\/\/.*\.tgz/, local);
+      const r = await shell(
+        `runuser -u nobody -- env -i HOME=${home} PATH=${path.dirname(process.execPath)}:/usr/bin:/bin bash -c 'cd && ${asStudent} && ${pathLine} && grade --version && command -v grade'`,
+        { timeout: 120_000 },
+      );
+      expect([r.code, r.code ? r.stderr : '']).toEqual([0, '']);
+      expect(r.stderr).not.toMatch(/EACCES|ERR!/);
+      // npm's own line first ("added 1 package in 2s"), then grade's version and where the shell finds it.
+      expect(r.stdout.trim().split('\n').slice(-2)).toEqual([pkg.version, path.join(home, '.local/bin/grade')]);
+    },
+    180_000,
+  );
 
   test.each(['ci/student.gitlab-ci.yml', 'ci/student.github-workflow.yml'])("%s pins this release's grader image, never :latest", (file) => {
     const template = shipped(file);

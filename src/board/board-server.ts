@@ -66,6 +66,8 @@ export interface BoardServerOptions {
   stuckMinutes: number;
   /** The board's clock; tests move it forward to see the stuck mark. */
   clock?: () => number;
+  /** How often the page is brought up to date for the clock alone, in ms (default 1000); tests moving the clock fast tighten it. */
+  clockTickMs?: number;
   limits?: Partial<BoardLimits>;
   /** Addresses (or CIDR ranges) of reverse proxies whose X-Forwarded-For/-Proto are believed; none by default. */
   trustProxy?: readonly string[];
@@ -212,7 +214,7 @@ export class BoardServer {
     });
     await server.routes();
     // The stuck mark and "updated" time change with the clock alone.
-    server.timers.push(setInterval(() => server.changed(), 1000).unref());
+    server.timers.push(setInterval(() => server.changed(), opts.clockTickMs ?? 1000).unref());
     // Settings first: after revoke --drop-results the progress is read again, and what was pending is not saved over it.
     server.timers.push(setInterval(() => void server.readSettings().then(() => server.saveProgress()), 1000).unref());
     server.timers.push(setInterval(() => server.streams.forEach((s) => server.send(s, ': keep-alive\n\n')), 15_000).unref());

@@ -50,7 +50,7 @@ const cases: string[][] = [
 ];
 
 describe('grade CLI text (no engine)', () => {
-  test.each(cases.map((args) => ({ line: args.join(' ').split(dir).join('<DIR>'), args })))('grade $line', async ({ args }) => {
+  test.concurrent.each(cases.map((args) => ({ line: args.join(' ').split(dir).join('<DIR>'), args })))('grade $line', async ({ args }) => {
     const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', COLUMNS: '80' } });
     expect({ code: r.code, stdout: portable(r.stdout), stderr: portable(r.stderr) }).toMatchSnapshot();
   });
@@ -67,7 +67,7 @@ const italianHelp: { line: string; args: string[]; env: Record<string, string> }
 ];
 
 describe('grade help in Italian (no engine)', () => {
-  test.each(italianHelp)('$line', async ({ args, env }) => {
+  test.concurrent.each(italianHelp)('$line', async ({ args, env }) => {
     const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', COLUMNS: '80', ...env } });
     expect({ code: r.code, stdout: portable(r.stdout), stderr: portable(r.stderr) }).toMatchSnapshot();
   });
@@ -109,7 +109,7 @@ const italianErrors: { args: string[]; env?: Record<string, string>; line: RegEx
 ];
 
 describe('setup errors in Italian (no engine)', () => {
-  test.each(italianErrors.map((c) => ({ ...c, name: c.args.join(' ') })))('grade $name', async ({ args, env, line }) => {
+  test.concurrent.each(italianErrors.map((c) => ({ ...c, name: c.args.join(' ') })))('grade $name', async ({ args, env, line }) => {
     const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock', ...env } });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -138,7 +138,7 @@ const usageErrors: { args: string[]; line: RegExp }[] = [
 ];
 
 describe('usage errors (no engine)', () => {
-  test.each(usageErrors.map((c) => ({ ...c, name: c.args.join(' ') })))('grade $name', async ({ args, line }) => {
+  test.concurrent.each(usageErrors.map((c) => ({ ...c, name: c.args.join(' ') })))('grade $name', async ({ args, line }) => {
     const r = await runGrade(args, { env: { DOCKER_HOST: 'unix:///nonexistent/grade-test.sock' } });
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -6,6 +6,7 @@ import { request } from 'undici';
 import { loadClassFile } from '../../src/batch/hosts-file';
 import type { BoardLimits } from '../../src/board/board-server';
 import { BoardServer } from '../../src/board/board-server';
+import type { CatalogueExercise } from '../../src/board/board-result-checks';
 import type { BoardStore } from '../../src/board/board-store';
 import { openBoardStore } from '../../src/board/open-store';
 import { boardExercises } from '../../src/cli/board-command';
@@ -41,6 +42,17 @@ export interface TestBoard {
   close(): Promise<void>;
 }
 
+/**
+ * The shipped exercises as the board sees them, read once per language and test file: a board test starts dozens of
+ * boards, and parsing every spec again for each cost a tenth of a second or more of CPU each time.
+ */
+const catalogues = new Map<Lang, CatalogueExercise[]>();
+function shippedCatalogue(lang: Lang = 'en'): CatalogueExercise[] {
+  let exercises = catalogues.get(lang);
+  if (!exercises) catalogues.set(lang, (exercises = boardExercises(defaultExercisesDir, lang)));
+  return exercises;
+}
+
 /** A real board on a loopback port with a SQLite file (or the given db), as `grade board` starts it. */
 export async function startTestBoard(
   opts: {
@@ -49,6 +61,8 @@ export async function startTestBoard(
     port?: number;
     limits?: Partial<BoardLimits>;
     stuckMinutes?: number;
+    /** How often the board updates its page for the clock alone (default 1000 ms). */
+    clockTickMs?: number;
     trustProxy?: string[];
     /** The class file (default CLASS_YAML). */
     classYaml?: string;
@@ -66,12 +80,13 @@ export async function startTestBoard(
   const server = await BoardServer.create({
     store: opts.wrapStore ? opts.wrapStore(store) : store,
     roster: loadClassFile(classFile),
-    exercises: boardExercises(defaultExercisesDir, opts.lang),
+    exercises: shippedCatalogue(opts.lang),
     secret: BOARD_SECRET,
     className: 'class.yaml',
     stuckMinutes: opts.stuckMinutes ?? 10,
     clock: () => Date.now() + offset,
     ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.clockTickMs ? { clockTickMs: opts.clockTickMs } : {}),
     ...(opts.lang ? { lang: opts.lang } : {}),
     ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
   });

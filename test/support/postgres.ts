@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 
@@ -65,7 +66,14 @@ export async function startPostgres(): Promise<PostgresCluster> {
     url,
     async database(name: string) {
       const db = `${name}_${++n}`;
-      await as('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', `CREATE DATABASE ${db}`]);
+      // Through the client the board itself uses: a psql process (run as postgres) cost about 0.4 s a database.
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`CREATE DATABASE ${db}`);
+      } finally {
+        await client.end();
+      }
       return `postgres://postgres@127.0.0.1:${port}/${db}`;
     },
     async stop() {
