@@ -183,7 +183,7 @@ async function main() {
 
   log('engine-free suites, in parallel');
   const unitJson = path.join(outDir, 'unit.json');
-  await runJest(['--selectProjects', 'unit', '--maxWorkers=3', '--json', `--outputFile=${unitJson}`]);
+  await runJest(['--selectProjects', 'unit', '--maxWorkers=4', '--json', `--outputFile=${unitJson}`]);
   add(counts(unitJson), 'unit');
   log(`engine-free suites took ${Math.round((Date.now() - started) / 1000)} s`);
 

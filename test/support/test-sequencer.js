@@ -9,7 +9,7 @@
  * taken as a short one. Only the order changes: which suites run, and how, does not.
  *
  * Refresh the seconds from a run of the fast loop:
- *   npx jest --selectProjects unit --maxWorkers=3 --json --outputFile=/tmp/u.json
+ *   npx jest --selectProjects unit --maxWorkers=4 --json --outputFile=/tmp/u.json
  *   node test/support/test-sequencer.js /tmp/u.json
  */
 const { readFileSync, writeFileSync } = require('node:fs');
