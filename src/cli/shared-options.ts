@@ -2,7 +2,7 @@ import path from 'node:path';
 import { InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import { defaultExercisesDir } from '../package/package-info';
 import { defaultReportFormats, reportFormats } from '../report/index';
-import { varsFromEnv } from '../config/exercise-variables';
+import { variableValues } from '../config/exercise-variables';
 import { parseVarAssignments } from '../exercise/variables';
 import type { CommandContext } from './command-context';
 import type { MessageId } from '../messages/catalog';
@@ -47,15 +47,12 @@ export const sharedOption = {
 };
 
 /**
- * The exercise variables a grading run uses, lowest first: `below` (grade
- * init's config, for grade), GRADE_VAR_*, then --var; one order for grade,
- * repo and batch (grade list shows the same layers with their sources).
+ * The exercise variables a grading run uses: grade init's config (for grade),
+ * GRADE_VAR_*, then --var, in resolveVariables' one order (grade list shows
+ * the same layers with their sources).
  */
-export const varValues = (ctx: CommandContext, assignments: readonly string[] = [], below: Readonly<Record<string, string>> = {}) => ({
-  ...below,
-  ...varsFromEnv(ctx.io.env),
-  ...parseVarAssignments(assignments),
-});
+export const varValues = (ctx: CommandContext, assignments: readonly string[] = [], config?: { file: string; vars?: Record<string, string> }) =>
+  variableValues({ ...(config ? { config } : {}), env: ctx.io.env, options: parseVarAssignments(assignments) });
 
 /** A path given on the command line, as the user meant it: relative to where grade was started. */
 export const fromCwd = (ctx: CommandContext, file: string) => path.resolve(ctx.io.cwd, file);

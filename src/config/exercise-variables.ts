@@ -27,3 +27,8 @@ export function resolveVariables(layers: {
   for (const [name, value] of Object.entries(layers.options ?? {})) resolved[name] = { value, from: '--var' };
   return resolved;
 }
+
+/** The values alone, from the same layers in the same order: what grade, repo and batch grade with. */
+export function variableValues(layers: Parameters<typeof resolveVariables>[0]): Record<string, string> {
+  return Object.fromEntries(Object.entries(resolveVariables(layers)).map(([name, variable]) => [name, variable.value]));
+}

@@ -35,7 +35,8 @@ export function gradeProgram(ctx: CommandContext) {
       const formats = parseFormats(o.format);
       // Lowest first: grade init's answers, then GRADE_VAR_*, then --var.
       const { readUserConfig, userConfigLocation } = require('../../config/user-config') as typeof import('../../config/user-config');
-      const config = readUserConfig(userConfigLocation(o.config, io.env, io.cwd)) ?? {};
+      const configFile = userConfigLocation(o.config, io.env, io.cwd);
+      const config = readUserConfig(configFile) ?? {};
       const student = { ...config.student, ...(o.student ? { id: o.student } : {}) };
       const { gradeCommand } = require('../grade-command') as typeof import('../grade-command');
       const { pushQueueDir } = require('../../board/push-queue') as typeof import('../../board/push-queue');
@@ -48,7 +49,7 @@ export function gradeProgram(ctx: CommandContext) {
             reports: o.reports,
             formats,
             historyFile: o.history === false ? false : historyLocation({ option: o.history, env: io.env, cwd: io.cwd }),
-            vars: varValues(ctx, o.var, config.vars),
+            vars: varValues(ctx, o.var, { file: configFile, ...(config.vars ? { vars: config.vars } : {}) }),
             ...(o.host ? { host: o.host } : {}),
             exercisesDir: fromCwd(ctx, o.exercises),
             concurrency: o.concurrency,
